@@ -1,0 +1,1 @@
+"""The database: SQLAlchemy models, engine, sessions, migrations and opening a database."""

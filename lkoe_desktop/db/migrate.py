@@ -1,0 +1,196 @@
+"""Opening a database: create it new, or back it up and upgrade it, or refuse it clearly."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, inspect, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from lkoe_desktop.db.engine import Database, make_engine
+from lkoe_desktop.domain.clock import Clock
+from lkoe_desktop.domain.errors import DatabaseOpenError
+from lkoe_desktop.domain.i18n import gettext as _
+
+log = logging.getLogger(__name__)
+
+# Every revision this program knows, oldest first; the last is the newest schema.
+# A test checks this against the Alembic scripts, so Alembic need not be imported to read it.
+REVISIONS = ("0001_initial",)
+HEAD = REVISIONS[-1]
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _alembic_config(connection: Connection):  # type: ignore[no-untyped-def]
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["connection"] = connection
+    return config
+
+
+def upgrade(engine: Engine, target: str = "head") -> None:
+    """Bring the schema to `target` with Alembic (imported only here: it is slow to load)."""
+    from alembic import command
+
+    with engine.begin() as connection:
+        command.upgrade(_alembic_config(connection), target)
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The schema revision stored in the database, or None for an empty database."""
+    with engine.connect() as connection:
+        tables = inspect(connection).get_table_names()
+        if "alembic_version" not in tables:
+            if tables:
+                raise DatabaseOpenError(
+                    _("The database holds other data and is not an LKÖ Desktop database.")
+                )
+            return None
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def _sqlite_path(url: str) -> Path | None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return None
+    if parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def _prepare_sqlite_file(path: Path) -> None:
+    """A new file is created readable by its owner only; an existing one must be SQLite."""
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        return
+    if path.is_dir():
+        raise DatabaseOpenError(_("{path} is a folder, not a database file.").format(path=path))
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise DatabaseOpenError(
+            _("The database file {path} cannot be read: {reason}").format(
+                path=path, reason=error.strerror
+            )
+        ) from error
+    if header and header != SQLITE_HEADER:
+        raise DatabaseOpenError(
+            _("{path} is not an LKÖ Desktop database (it is not a SQLite file).").format(
+                path=path
+            )
+        )
+
+
+def backup_sqlite(path: Path, clock_time: datetime, label: str) -> Path:
+    """Copy the database, consistently even while in use, to a timestamped file beside it."""
+    stamp = clock_time.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.{label}-{stamp}{path.suffix}")
+    source = sqlite3.connect(path)
+    try:
+        destination = sqlite3.connect(target)
+        try:
+            source.backup(destination)
+        finally:
+            destination.close()
+    finally:
+        source.close()
+    os.chmod(target, 0o600)
+    return target
+
+
+def _explain(error: DBAPIError, url: str) -> DatabaseOpenError:
+    reason = str(error.orig).lower() if error.orig else str(error).lower()
+    if "locked" in reason or "busy" in reason:
+        return DatabaseOpenError(
+            _(
+                "The database is locked by another program. Close LKÖ Desktop on the other "
+                "computer or window, or wait a moment, and try again."
+            )
+        )
+    if "not a database" in reason or "malformed" in reason or "corrupt" in reason:
+        return DatabaseOpenError(
+            _(
+                "The database file is damaged. Restore the latest backup (Arkiv → Återställ) "
+                "or contact your IT support; do not keep working in the damaged file."
+            )
+        )
+    if "unable to open" in reason or "readonly" in reason or "permission" in reason:
+        return DatabaseOpenError(
+            _(
+                "The database file cannot be opened for writing. Check that the folder exists "
+                "and that you may write to it; a network share is not a safe place for it."
+            )
+        )
+    if url.startswith("postgresql"):
+        return DatabaseOpenError(
+            _(
+                "Cannot connect to the database server. Check the address, user name and "
+                "password, and that the server is running."
+            )
+        )
+    return DatabaseOpenError(_("The database cannot be opened: {reason}").format(reason=reason))
+
+
+def open_database(
+    url: str, *, clock: Clock | None = None, user: str | None = None, backup: bool = True
+) -> Database:
+    """Open `url` ready for use: new at the newest schema, or backed up and upgraded.
+
+    A database written by a newer program, a damaged file and a file that is not a
+    database are refused with a DatabaseOpenError whose message a person can act on.
+    """
+    path = _sqlite_path(url)
+    if path is not None:
+        _prepare_sqlite_file(path)
+    engine = make_engine(url)
+    database = Database(engine, clock=clock, user=user)
+    try:
+        revision = current_revision(engine)
+        if revision == HEAD:
+            _check_sqlite_integrity(engine)
+            return database
+        if revision is not None and revision not in REVISIONS:
+            raise DatabaseOpenError(
+                _(
+                    "The database was written by a newer version of LKÖ Desktop (schema "
+                    "{revision}). Install the newer version to open it."
+                ).format(revision=revision)
+            )
+        if revision is not None and path is not None and backup:
+            saved = backup_sqlite(path, database.clock.now(), "before-upgrade")
+            log.info("backed up %s to %s before upgrading", path, saved)
+        upgrade(engine)
+    except DBAPIError as error:
+        engine.dispose()
+        raise _explain(error, url) from error
+    except DatabaseOpenError:
+        engine.dispose()
+        raise
+    return database
+
+
+def _check_sqlite_integrity(engine: Engine) -> None:
+    if engine.dialect.name != "sqlite":
+        return
+    with engine.connect() as connection:
+        try:
+            result = connection.execute(text("PRAGMA quick_check(1)")).scalar()
+        except OperationalError as error:
+            raise _explain(error, str(engine.url)) from error
+    if result != "ok":
+        raise DatabaseOpenError(
+            _(
+                "The database file is damaged. Restore the latest backup (Arkiv → Återställ) "
+                "or contact your IT support; do not keep working in the damaged file."
+            )
+        )

@@ -1,0 +1,98 @@
+"""Substring search indexes over stored search text: FTS5 trigram on SQLite, pg_trgm on PostgreSQL.
+
+Migrations create them (and recreate the SQLite triggers after rebuilding a table); queries in
+`lkoe_desktop.services.search` use them. Each indexed table has a `search_text` column.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy import Connection, text
+from sqlalchemy.exc import DBAPIError
+
+log = logging.getLogger(__name__)
+
+INDEXED_TABLES = ("contacts", "organisations")
+
+
+def fts_table(table: str) -> str:
+    return f"fts_{table}"
+
+
+def create_sqlite_triggers(connection: Connection, table: str) -> None:
+    fts = fts_table(table)
+    connection.execute(
+        text(
+            f"CREATE TRIGGER {fts}_insert AFTER INSERT ON {table} BEGIN "
+            f"INSERT INTO {fts}(rowid, search_text) VALUES (new.id, new.search_text); END"
+        )
+    )
+    connection.execute(
+        text(
+            f"CREATE TRIGGER {fts}_delete AFTER DELETE ON {table} BEGIN "
+            f"INSERT INTO {fts}({fts}, rowid, search_text) "
+            f"VALUES ('delete', old.id, old.search_text); END"
+        )
+    )
+    connection.execute(
+        text(
+            f"CREATE TRIGGER {fts}_update AFTER UPDATE OF search_text ON {table} BEGIN "
+            f"INSERT INTO {fts}({fts}, rowid, search_text) "
+            f"VALUES ('delete', old.id, old.search_text); "
+            f"INSERT INTO {fts}(rowid, search_text) VALUES (new.id, new.search_text); END"
+        )
+    )
+
+
+def _create_sqlite(connection: Connection) -> None:
+    for table in INDEXED_TABLES:
+        fts = fts_table(table)
+        connection.execute(
+            text(
+                f"CREATE VIRTUAL TABLE {fts} USING fts5(search_text, content='{table}', "
+                f"content_rowid='id', tokenize='trigram')"
+            )
+        )
+        create_sqlite_triggers(connection, table)
+        connection.execute(text(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')"))
+
+
+def _create_postgresql(connection: Connection) -> None:
+    try:
+        with connection.begin_nested():
+            connection.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
+    except DBAPIError as error:
+        log.warning("pg_trgm is not available, searches will scan: %s", error)
+        return
+    for table in INDEXED_TABLES:
+        connection.execute(
+            text(
+                f"CREATE INDEX ix_{table}_search_trgm ON {table} "
+                f"USING gin (search_text gin_trgm_ops)"
+            )
+        )
+
+
+def create_search_indexes(connection: Connection) -> None:
+    if connection.dialect.name == "sqlite":
+        _create_sqlite(connection)
+    elif connection.dialect.name == "postgresql":
+        _create_postgresql(connection)
+
+
+def drop_search_indexes(connection: Connection) -> None:
+    for table in INDEXED_TABLES:
+        if connection.dialect.name == "sqlite":
+            connection.execute(text(f"DROP TABLE IF EXISTS {fts_table(table)}"))
+        elif connection.dialect.name == "postgresql":
+            connection.execute(text(f"DROP INDEX IF EXISTS ix_{table}_search_trgm"))
+
+
+def sqlite_has_fts(connection: Connection, table: str) -> bool:
+    return bool(
+        connection.execute(
+            text("SELECT 1 FROM sqlite_master WHERE type='table' AND name=:name"),
+            {"name": fts_table(table)},
+        ).first()
+    )

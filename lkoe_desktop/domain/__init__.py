@@ -1,0 +1,1 @@
+"""Plain-Python core: codes, validation, errors, Swedish sort keys; no Qt, no SQLAlchemy."""

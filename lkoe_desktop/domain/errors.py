@@ -1,0 +1,44 @@
+"""Errors the services raise, each carrying a message a person can read."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+
+class LkoeError(Exception):
+    """Base of every error that is the user's to see: its text is already translated."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ValidationError(LkoeError):
+    """One or more fields are invalid; `errors` maps field name to message."""
+
+    def __init__(self, errors: Mapping[str, str]) -> None:
+        self.errors = dict(errors)
+        super().__init__("\n".join(self.errors.values()))
+
+
+class NotFoundError(LkoeError):
+    """A record asked for by id does not exist."""
+
+
+class ConflictError(LkoeError):
+    """Somebody else saved the record after it was read: reload or keep editing."""
+
+
+class DuplicateError(LkoeError):
+    """The change would break a uniqueness rule (e-mail, participation, name)."""
+
+
+class DatabaseOpenError(LkoeError):
+    """The database cannot be opened: damaged, too new, locked, or not a database."""
+
+
+class UserInputError(LkoeError):
+    """A request that cannot be carried out as asked (e.g. demo into a non-empty database)."""
