@@ -5,14 +5,18 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lkoe_desktop import APP_ID
+
+if TYPE_CHECKING:
+    from platformdirs import PlatformDirs
 
 DB_ENV = "LKOE_DB"
 DATABASE_FILE_NAME = "lkoe.sqlite3"
 
 
-def _dirs():  # type: ignore[no-untyped-def]
+def _dirs() -> PlatformDirs:
     from platformdirs import PlatformDirs
 
     return PlatformDirs(appname=APP_ID, appauthor=False)

@@ -47,7 +47,7 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 def binary_string(length: int | None = None) -> String:
     """Text compared byte for byte: the "C" collation on PostgreSQL, SQLite's default BINARY."""
-    return String(length).with_variant(String(length, collation="C"), "postgresql")  # type: ignore[return-value]
+    return String(length).with_variant(String(length, collation="C"), "postgresql")
 
 
 def code_check(column: str, enum: type[StrEnum], name: str | None = None) -> CheckConstraint:
@@ -77,5 +77,5 @@ class VersionedMixin:
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
     @declared_attr.directive
-    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 - SQLAlchemy's declared_attr form
+    def __mapper_args__(cls) -> dict[str, Any]:
         return {"version_id_col": cls.version}

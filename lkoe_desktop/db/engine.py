@@ -53,6 +53,13 @@ class Database:
         return self.engine.url.render_as_string(hide_password=True)
 
     @property
+    def display_name(self) -> str:
+        """The file path of a SQLite database, or the server URL without its password."""
+        if self.engine.dialect.name == "sqlite":
+            return str(self.engine.url.database or ":memory:")
+        return self.url
+
+    @property
     def dialect(self) -> str:
         return self.engine.dialect.name
 

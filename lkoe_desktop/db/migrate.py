@@ -5,8 +5,11 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.engine import make_url
@@ -16,6 +19,9 @@ from lkoe_desktop.db.engine import Database, make_engine
 from lkoe_desktop.domain.clock import Clock
 from lkoe_desktop.domain.errors import DatabaseOpenError
 from lkoe_desktop.domain.i18n import gettext as _
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +33,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-def _alembic_config(connection: Connection):  # type: ignore[no-untyped-def]
+def _alembic_config(connection: Connection) -> Config:
     from alembic.config import Config
 
     config = Config()
@@ -40,8 +46,44 @@ def upgrade(engine: Engine, target: str = "head") -> None:
     """Bring the schema to `target` with Alembic (imported only here: it is slow to load)."""
     from alembic import command
 
-    with engine.begin() as connection:
+    with migration_connection(engine) as connection:
         command.upgrade(_alembic_config(connection), target)
+
+
+@contextmanager
+def migration_connection(engine: Engine) -> Iterator[Connection]:
+    """A connection holding one transaction in which schema changes are all-or-nothing.
+
+    On SQLite the driver would commit every CREATE and DROP on its own, so the transaction is
+    begun explicitly; and foreign keys are off while it runs, because rebuilding a table (what
+    Alembic's batch mode does) drops it, and dropping a table with foreign keys on deletes, by
+    cascade, every row that refers to it. The foreign keys are checked before the commit.
+    """
+    with engine.connect() as connection:
+        if connection.dialect.name != "sqlite":
+            with connection.begin():
+                yield connection
+            return
+        driver = connection.connection.driver_connection
+        assert isinstance(driver, sqlite3.Connection)
+        driver.execute("PRAGMA foreign_keys=OFF")
+        isolation_level = driver.isolation_level
+        driver.isolation_level = None
+        try:
+            with connection.begin():
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
+                yield connection
+                _check_foreign_keys(connection)
+        finally:
+            driver.isolation_level = isolation_level
+            driver.execute("PRAGMA foreign_keys=ON")
+
+
+def _check_foreign_keys(connection: Connection) -> None:
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").first()
+    if broken is not None:
+        reason = f"foreign key check failed in table {broken[0]} (row {broken[1]})"
+        raise DatabaseOpenError(_("The database cannot be opened: {reason}").format(reason=reason))
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -85,9 +127,7 @@ def _prepare_sqlite_file(path: Path) -> None:
         ) from error
     if header and header != SQLITE_HEADER:
         raise DatabaseOpenError(
-            _("{path} is not an LKÖ Desktop database (it is not a SQLite file).").format(
-                path=path
-            )
+            _("{path} is not an LKÖ Desktop database (it is not a SQLite file).").format(path=path)
         )
 
 
@@ -118,12 +158,7 @@ def _explain(error: DBAPIError, url: str) -> DatabaseOpenError:
             )
         )
     if "not a database" in reason or "malformed" in reason or "corrupt" in reason:
-        return DatabaseOpenError(
-            _(
-                "The database file is damaged. Restore the latest backup (Arkiv → Återställ) "
-                "or contact your IT support; do not keep working in the damaged file."
-            )
-        )
+        return _damaged()
     if "unable to open" in reason or "readonly" in reason or "permission" in reason:
         return DatabaseOpenError(
             _(
@@ -142,12 +177,19 @@ def _explain(error: DBAPIError, url: str) -> DatabaseOpenError:
 
 
 def open_database(
-    url: str, *, clock: Clock | None = None, user: str | None = None, backup: bool = True
+    url: str,
+    *,
+    clock: Clock | None = None,
+    user: str | None = None,
+    backup: bool = True,
+    verify: bool = False,
 ) -> Database:
     """Open `url` ready for use: new at the newest schema, or backed up and upgraded.
 
     A database written by a newer program, a damaged file and a file that is not a
     database are refused with a DatabaseOpenError whose message a person can act on.
+    Reading the schema finds a damaged header or schema at once; `verify` also reads every
+    page (seconds on a large file), as an upgrade always does before its backup.
     """
     path = _sqlite_path(url)
     if path is not None:
@@ -157,7 +199,8 @@ def open_database(
     try:
         revision = current_revision(engine)
         if revision == HEAD:
-            _check_sqlite_integrity(engine)
+            if verify:
+                check_integrity(database)
             return database
         if revision is not None and revision not in REVISIONS:
             raise DatabaseOpenError(
@@ -166,6 +209,8 @@ def open_database(
                     "{revision}). Install the newer version to open it."
                 ).format(revision=revision)
             )
+        if revision is not None:
+            check_integrity(database)
         if revision is not None and path is not None and backup:
             saved = backup_sqlite(path, database.clock.now(), "before-upgrade")
             log.info("backed up %s to %s before upgrading", path, saved)
@@ -179,7 +224,9 @@ def open_database(
     return database
 
 
-def _check_sqlite_integrity(engine: Engine) -> None:
+def check_integrity(database: Database) -> None:
+    """Read every page of a SQLite file; a damaged one raises DatabaseOpenError."""
+    engine = database.engine
     if engine.dialect.name != "sqlite":
         return
     with engine.connect() as connection:
@@ -188,9 +235,13 @@ def _check_sqlite_integrity(engine: Engine) -> None:
         except OperationalError as error:
             raise _explain(error, str(engine.url)) from error
     if result != "ok":
-        raise DatabaseOpenError(
-            _(
-                "The database file is damaged. Restore the latest backup (Arkiv → Återställ) "
-                "or contact your IT support; do not keep working in the damaged file."
-            )
+        raise _damaged()
+
+
+def _damaged() -> DatabaseOpenError:
+    return DatabaseOpenError(
+        _(
+            "The database file is damaged. Do not keep working in it: restore the latest "
+            "backup copy of the file, or contact your IT support."
         )
+    )

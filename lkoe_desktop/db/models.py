@@ -18,9 +18,9 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     func,
+    orm,
     text,
 )
-from sqlalchemy import orm
 from sqlalchemy.orm import Mapped, mapped_column
 
 from lkoe_desktop.db.base import (

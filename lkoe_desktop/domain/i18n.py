@@ -54,7 +54,7 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return _catalogue().ngettext(singular, plural, count)
 
 
-def N_(message: str) -> str:  # noqa: N802 - the conventional gettext marker name
+def N_(message: str) -> str:
     """Mark a message for extraction; it is translated later, where it is shown."""
     return message
 

@@ -10,7 +10,7 @@ from lkoe_desktop.db.base import Base
 SQLITE_ONLY_TABLES_PREFIX = "fts_"
 
 
-def _include_object(obj, name, type_, reflected, compare_to):  # type: ignore[no-untyped-def]
+def _include_object(obj, name, type_, reflected, compare_to):
     return not (type_ == "table" and name and name.startswith(SQLITE_ONLY_TABLES_PREFIX))
 
 

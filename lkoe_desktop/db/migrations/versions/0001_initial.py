@@ -15,7 +15,6 @@ from alembic import op
 
 from lkoe_desktop.db.search_index import create_search_indexes, drop_search_indexes
 
-
 revision = "0001_initial"
 down_revision = None
 branch_labels = None

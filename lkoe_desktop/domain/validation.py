@@ -1,0 +1,261 @@
+"""Checking and cleaning what people type: organisation numbers, e-mail, phone, postcode, text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+from enum import StrEnum
+from functools import partial
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+from phonenumbers import NumberParseException, PhoneNumberFormat, ValidationResult
+from stdnum.exceptions import InvalidChecksum
+from stdnum.exceptions import ValidationError as StdnumValidationError
+from stdnum.se import orgnr
+
+from lkoe_desktop.domain.codes import MAX_NAME_LENGTH, codes, label
+from lkoe_desktop.domain.errors import ValidationError
+from lkoe_desktop.domain.i18n import current_language
+from lkoe_desktop.domain.i18n import gettext as _
+
+DEFAULT_PHONE_REGION = "SE"
+# Skatteverket writes organisation numbers with this century-like prefix in 12-digit form.
+_ORGNR_LONG_PREFIX = "16"
+_PHONE_CHARACTERS = re.compile(r"[\d\s+\-()./]*")
+_URL_SCHEME = re.compile(r"^[a-z][a-z0-9+.\-]*://", re.IGNORECASE)
+_COLOUR = re.compile(r"#?([0-9a-f]{3}|[0-9a-f]{6})", re.IGNORECASE)
+_POSTCODE = re.compile(r"(?:(?:SE|S)\s*-?\s*)?([1-9]\d{2})\s*(\d{2})", re.IGNORECASE)
+
+
+class InvalidValue(ValueError):
+    """One value is not acceptable; `message` says why, in the current language."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def org_number(value: str) -> str:
+    """A Swedish organisation number as `NNNNNN-NNNN`, check digit verified."""
+    number = orgnr.compact(value)
+    if len(number) == 12 and number.startswith(_ORGNR_LONG_PREFIX):
+        number = number[len(_ORGNR_LONG_PREFIX) :]
+    try:
+        return orgnr.format(orgnr.validate(number))
+    except InvalidChecksum:
+        raise InvalidValue(_("Invalid organisation number: the check digit is wrong.")) from None
+    except StdnumValidationError:
+        raise InvalidValue(
+            _("Invalid organisation number: write ten digits, for example 556036-0793.")
+        ) from None
+
+
+def email(value: str) -> str:
+    """An e-mail address, normalised and entirely lower-case."""
+    address = value.strip()
+    if address.count("@") != 1:
+        raise InvalidValue(_("Invalid e-mail address: it must contain exactly one @ sign."))
+    try:
+        checked = validate_email(address, check_deliverability=False)
+    except EmailNotValidError:
+        raise InvalidValue(
+            _("Invalid e-mail address: check the spelling, for example name@example.se.")
+        ) from None
+    return checked.normalized.lower()
+
+
+def phone(value: str) -> str:
+    """A phone number in E.164 (`+4613123456`); numbers without a country code are Swedish."""
+    if not _PHONE_CHARACTERS.fullmatch(value.strip()):
+        raise InvalidValue(
+            _("Invalid phone number: use only digits, spaces, dashes and a leading +.")
+        )
+    try:
+        number = phonenumbers.parse(value, DEFAULT_PHONE_REGION)
+    except NumberParseException as error:
+        raise InvalidValue(_parse_problem(error.error_type)) from None
+    possible = phonenumbers.is_possible_number_with_reason(number)
+    if possible == ValidationResult.INVALID_COUNTRY_CODE:
+        raise InvalidValue(_("Invalid phone number: unknown country code."))
+    if possible == ValidationResult.TOO_SHORT:
+        raise InvalidValue(_("Invalid phone number: too few digits."))
+    if possible == ValidationResult.TOO_LONG:
+        raise InvalidValue(_("Invalid phone number: too many digits."))
+    if not phonenumbers.is_valid_number(number):
+        raise InvalidValue(_("Invalid phone number: check the area code and the number of digits."))
+    return phonenumbers.format_number(number, PhoneNumberFormat.E164)
+
+
+def _parse_problem(error_type: int) -> str:
+    if error_type == NumberParseException.INVALID_COUNTRY_CODE:
+        return _("Invalid phone number: unknown country code.")
+    if error_type in (NumberParseException.TOO_SHORT_NSN, NumberParseException.TOO_SHORT_AFTER_IDD):
+        return _("Invalid phone number: too few digits.")
+    if error_type == NumberParseException.TOO_LONG:
+        return _("Invalid phone number: too many digits.")
+    return _("Invalid phone number: write it like 013-12 34 56 or +46 13 12 34 56.")
+
+
+def format_phone(e164: str | None) -> str:
+    """A stored number as people write it: `013-12 34 56` in Sweden, `+49 40 123456` abroad."""
+    if not e164:
+        return ""
+    try:
+        number = phonenumbers.parse(e164, DEFAULT_PHONE_REGION)
+    except NumberParseException:
+        return e164
+    swedish = phonenumbers.region_code_for_number(number) == DEFAULT_PHONE_REGION
+    if not swedish or not phonenumbers.is_valid_number(number):
+        # Abroad, and outside every known Swedish range (whose national form would lose its 0).
+        return phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL)
+    significant = phonenumbers.national_significant_number(number)
+    if significant.startswith("77") and len(significant) == 9:
+        # Service numbers are written 0771-567 567; phonenumbers would give 077-156 75 67.
+        return f"0{significant[:3]}-{significant[3:6]} {significant[6:]}"
+    return phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)
+
+
+def postcode(value: str) -> str:
+    """A Swedish postcode as `NNN NN`."""
+    match = _POSTCODE.fullmatch(value.strip())
+    if match is None:
+        raise InvalidValue(
+            _("Invalid postcode: a Swedish postcode has five digits, for example 581 83.")
+        )
+    return f"{match.group(1)} {match.group(2)}"
+
+
+def text(
+    value: str | None, *, required: bool = False, max_length: int = MAX_NAME_LENGTH, what: str = ""
+) -> str | None:
+    """Trimmed, NFC-normalised text; empty becomes None; too long is an error, never cut."""
+    cleaned = unicodedata.normalize("NFC", value or "").strip()
+    if not cleaned:
+        if required:
+            if what:
+                raise InvalidValue(_("{what} is required.").format(what=what))
+            raise InvalidValue(_("This field is required."))
+        return None
+    if len(cleaned) > max_length:
+        limit, length = _count(max_length), _count(len(cleaned))
+        if what:
+            message = _("{what} can have at most {limit} characters (now {length}).")
+            raise InvalidValue(message.format(what=what, limit=limit, length=length))
+        message = _("The text can have at most {limit} characters (now {length}).")
+        raise InvalidValue(message.format(limit=limit, length=length))
+    return cleaned
+
+
+def _count(number: int) -> str:
+    """A whole number grouped by thousands as the current language writes it (10 000, 10,000)."""
+    grouped = f"{number:,}"
+    return grouped.replace(",", "\N{NO-BREAK SPACE}") if current_language() == "sv" else grouped
+
+
+def website(value: str) -> str:
+    """A web address with its scheme (`https://` is added when missing)."""
+    address = value.strip()
+    invalid = InvalidValue(_("Invalid website: write an address such as www.example.se."))
+    if not address or any(char.isspace() for char in address):
+        raise invalid
+    if not _URL_SCHEME.match(address):
+        address = "https://" + address
+    parts = urlsplit(address)
+    if parts.scheme.lower() not in ("http", "https"):
+        raise InvalidValue(_("Invalid website: only http and https addresses are allowed."))
+    try:
+        port = parts.port
+    except ValueError:
+        raise invalid from None
+    host = parts.hostname or ""
+    labels = host.split(".")
+    if "@" in parts.netloc or len(labels) < 2 or not all(map(_host_label_ok, labels)):
+        raise invalid
+    netloc = host if port is None else f"{host}:{port}"
+    return urlunsplit((parts.scheme.lower(), netloc, parts.path, parts.query, parts.fragment))
+
+
+def _host_label_ok(part: str) -> bool:
+    return bool(part) and all(char.isalnum() or char == "-" for char in part)
+
+
+def colour(value: str) -> str:
+    """A colour as `#RRGGBB`, upper-case; `1f6fb2` and `#abc` are accepted too."""
+    match = _COLOUR.fullmatch(value.strip())
+    if match is None:
+        raise InvalidValue(_("Invalid colour: write it as #RRGGBB, for example #1F6FB2."))
+    digits = match.group(1).upper()
+    if len(digits) == 3:
+        digits = "".join(digit * 2 for digit in digits)
+    return "#" + digits
+
+
+def iso_date(value: object) -> date:
+    """A calendar date, given as a date or as text `ÅÅÅÅ-MM-DD`."""
+    if isinstance(value, datetime):
+        raise InvalidValue(_("Give a date without a time, as YYYY-MM-DD."))
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise InvalidValue(
+            _("Invalid date “{value}”: write it as YYYY-MM-DD, for example 2026-03-31.").format(
+                value=str(value).strip()
+            )
+        ) from None
+
+
+def code(value: str, enum: type[StrEnum]) -> str:
+    """One of `enum`'s codes, given as the code or as its label in the current language."""
+    wanted = value.strip().casefold()
+    for member in enum:
+        if wanted in (member.value.casefold(), label(member).casefold()):
+            return member.value
+    message = _("Unknown value “{value}”: use one of {allowed}.")
+    raise InvalidValue(message.format(value=value.strip(), allowed=", ".join(codes(enum))))
+
+
+def collect(
+    values: Mapping[str, object], rules: Mapping[str, Callable[[Any], object]]
+) -> dict[str, object]:
+    """Apply each field's rule and raise one ValidationError naming every invalid field.
+
+    Fields without a rule pass through unchanged. An empty value (None or blank text) is given
+    to `text` rules (plain or wrapped in functools.partial), which decide whether it is
+    required; for every other rule it becomes None without calling the rule.
+    """
+    cleaned = dict(values)
+    errors: dict[str, str] = {}
+    for field, rule in rules.items():
+        if field not in values:
+            continue
+        value = values[field]
+        if _is_empty(value) and not _is_text_rule(rule):
+            cleaned[field] = None
+            continue
+        try:
+            cleaned[field] = rule(value)
+        except InvalidValue as error:
+            errors[field] = error.message
+    if errors:
+        raise ValidationError(errors)
+    return cleaned
+
+
+def _is_empty(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _is_text_rule(rule: Callable[..., object]) -> bool:
+    while isinstance(rule, partial):
+        rule = rule.func
+    return rule is text

@@ -1,0 +1,1 @@
+"""Reading and writing files: CSV, XLSX, vCard, iCalendar and JSON; no Qt."""

@@ -1,0 +1,57 @@
+"""Service rows as JSON-ready flat dicts: codes as codes, times in Stockholm with their offset."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Iterable
+from datetime import date, datetime
+from enum import Enum
+from typing import Any
+
+from lkoe_desktop.domain.clock import STOCKHOLM
+
+JsonValue = None | bool | int | float | str | list[Any] | dict[str, Any]
+
+
+def json_value(value: object) -> JsonValue:
+    """One value as JSON holds it.
+
+    An aware datetime becomes ISO 8601 in Europe/Stockholm with its offset
+    (`2026-03-31T23:30:00+02:00`), a date `YYYY-MM-DD`, an enumerated code its English code;
+    text, numbers, booleans and None pass through; sequences, dicts and nested dataclass rows
+    are converted item by item. A naive datetime is refused: it does not say which moment it is.
+    """
+    if isinstance(value, Enum):
+        return json_value(value.value)
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            raise ValueError(f"naive datetime {value.isoformat()} has no time zone")
+        return value.astimezone(STOCKHOLM).isoformat(timespec="seconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return [json_value(item) for item in value]
+    if isinstance(value, dict):
+        return {str(key): json_value(item) for key, item in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return json_row(value)
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def json_row(row: object) -> dict[str, JsonValue]:
+    """A dataclass row as a dict of its fields, keyed by field name, values as JSON holds them."""
+    if not dataclasses.is_dataclass(row) or isinstance(row, type):
+        raise TypeError(f"expected a dataclass row, got {type(row).__name__}")
+    return {field.name: json_value(getattr(row, field.name)) for field in dataclasses.fields(row)}
+
+
+def json_rows(rows: Iterable[object]) -> list[dict[str, JsonValue]]:
+    return [json_row(row) for row in rows]
+
+
+def dumps(rows: Iterable[object]) -> str:
+    """Rows as a JSON array of flat objects, non-ASCII letters kept as they are."""
+    return json.dumps(json_rows(rows), ensure_ascii=False, indent=2)

@@ -1,0 +1,1 @@
+"""PDF documents written with reportlab; no Qt."""

@@ -1,0 +1,71 @@
+"""The change log: who changed what and when, field by field, written in the same transaction."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from lkoe_desktop.db.models import ChangeLogEntry
+from lkoe_desktop.services.common import now, user
+
+CREATE = "create"
+UPDATE = "update"
+ARCHIVE = "archive"
+UNARCHIVE = "unarchive"
+DELETE = "delete"
+
+
+@dataclass(frozen=True)
+class ChangeRow:
+    id: int
+    at: datetime
+    user_name: str
+    entity: str
+    entity_id: int | None
+    action: str
+    changes: dict[str, list[object]]
+
+
+def record(
+    session: Session,
+    entity: str,
+    entity_id: int | None,
+    action: str,
+    changes: dict[str, list[object]] | None = None,
+) -> None:
+    """Add one change-log entry; `changes` maps a field to [old value, new value]."""
+    session.add(
+        ChangeLogEntry(
+            at=now(session),
+            user_name=user(session),
+            entity=entity,
+            entity_id=entity_id,
+            action=action,
+            changes=json.dumps(changes or {}, ensure_ascii=False, sort_keys=True),
+        )
+    )
+
+
+def history(session: Session, entity: str, entity_id: int) -> list[ChangeRow]:
+    """Every change of one record, oldest first."""
+    entries = session.scalars(
+        select(ChangeLogEntry)
+        .where(ChangeLogEntry.entity == entity, ChangeLogEntry.entity_id == entity_id)
+        .order_by(ChangeLogEntry.id)
+    )
+    return [
+        ChangeRow(
+            id=entry.id,
+            at=entry.at,
+            user_name=entry.user_name,
+            entity=entry.entity,
+            entity_id=entry.entity_id,
+            action=entry.action,
+            changes=json.loads(entry.changes),
+        )
+        for entry in entries
+    ]

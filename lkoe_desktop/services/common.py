@@ -1,0 +1,109 @@
+"""Helpers every service shares: the session's clock and user, lookups, versions, changes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+from typing import Any, TypeVar
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from lkoe_desktop.db.base import Base
+from lkoe_desktop.domain.errors import ConflictError, NotFoundError
+from lkoe_desktop.domain.i18n import gettext as _
+
+ModelT = TypeVar("ModelT", bound=Base)
+# A select of any number of columns (SQLAlchemy 2.1 types `Select[Any]` as one column).
+Query = Select[*tuple[Any, ...]]
+
+
+def now(session: Session) -> datetime:
+    """The time of the session's clock (set by `Database`; tests fix it)."""
+    return session.info["clock"].now()
+
+
+def today(session: Session) -> date:
+    from lkoe_desktop.domain.clock import to_stockholm
+
+    return to_stockholm(now(session)).date()
+
+
+def user(session: Session) -> str:
+    return str(session.info.get("user", ""))
+
+
+def get(session: Session, model: type[ModelT], record_id: int, what: str) -> ModelT:
+    """The record with this id, or a NotFoundError that names what was looked for."""
+    record = session.get(model, record_id)
+    if record is None:
+        raise NotFoundError(_("{what} {id} does not exist.").format(what=what, id=record_id))
+    return record
+
+
+def _conflict() -> ConflictError:
+    return ConflictError(
+        _(
+            "Someone else saved this record after you opened it. Reload it to see their "
+            "changes, or keep editing and save again to overwrite them."
+        )
+    )
+
+
+def check_version(record: Any, expected: int | None) -> None:
+    """Refuse to save over a record that someone else has saved since it was read."""
+    if expected is not None and record.version != expected:
+        raise _conflict()
+
+
+def flush(session: Session) -> None:
+    """Write pending changes now; a record another transaction saved meanwhile is a conflict.
+
+    The version check in the UPDATE itself catches a save that lands between reading a record
+    and writing it, which `check_version` cannot see.
+    """
+    try:
+        session.flush()
+    except StaleDataError as error:
+        raise _conflict() from error
+
+
+def plain(value: object) -> object:
+    """A value as the change log stores it (JSON-friendly)."""
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, set | frozenset | tuple | list):
+        return sorted(plain(v) for v in value)  # type: ignore[type-var]
+    return value
+
+
+def assign(record: Any, values: Mapping[str, object]) -> dict[str, list[object]]:
+    """Set the fields that differ; returns {field: [old, new]} for the change log."""
+    changes: dict[str, list[object]] = {}
+    for field, new in values.items():
+        old = getattr(record, field)
+        if old != new:
+            changes[field] = [plain(old), plain(new)]
+            setattr(record, field, new)
+    return changes
+
+
+def touch(session: Session, record: Any, *, new: bool = False) -> None:
+    """Stamp created/updated times and the first version from the session's clock."""
+    moment = now(session)
+    if new:
+        record.created_at = moment
+        record.version = 1
+    record.updated_at = moment
+
+
+def ids_exist(session: Session, model: type[ModelT], ids: Iterable[int], what: str) -> list[ModelT]:
+    wanted = sorted(set(ids))
+    if not wanted:
+        return []
+    found = list(session.scalars(select(model).where(model.id.in_(wanted))))  # type: ignore[attr-defined]
+    missing = set(wanted) - {record.id for record in found}  # type: ignore[attr-defined]
+    if missing:
+        raise NotFoundError(_("{what} {id} does not exist.").format(what=what, id=min(missing)))
+    return found

@@ -1,0 +1,535 @@
+"""Contacts (people) and their affiliations: create, edit, change job, archive, list, search."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import partial
+from typing import Any
+
+from sqlalchemy import Select, Table, and_, bindparam, func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
+
+from lkoe_desktop.db.models import (
+    Affiliation,
+    Contact,
+    GroupMembership,
+    Organisation,
+    Theme,
+    contact_themes,
+)
+from lkoe_desktop.domain import validation as v
+from lkoe_desktop.domain.codes import MAX_NOTES_LENGTH, Gender, Language
+from lkoe_desktop.domain.errors import DuplicateError, ValidationError
+from lkoe_desktop.domain.i18n import gettext as _
+from lkoe_desktop.services import audit
+from lkoe_desktop.services.common import (
+    Query,
+    assign,
+    check_version,
+    flush,
+    get,
+    ids_exist,
+    today,
+    touch,
+)
+from lkoe_desktop.services.keys import contact_keys
+from lkoe_desktop.services.order import ordering, swedish_order
+from lkoe_desktop.services.search import matches
+
+ENTITY = "contact"
+AFFILIATION = "affiliation"
+
+RULES: dict[str, Any] = {
+    "first_name": partial(v.text, required=True),
+    "last_name": partial(v.text, required=True),
+    "email": v.email,
+    "phone": v.phone,
+    "mobile": v.phone,
+    "gender": partial(v.code, enum=Gender),
+    "language": partial(v.code, enum=Language),
+    "notes": partial(v.text, max_length=MAX_NOTES_LENGTH),
+}
+AFFILIATION_RULES: dict[str, Any] = {
+    "title": v.text,
+    "start_date": v.iso_date,
+    "end_date": v.iso_date,
+}
+FIELDS = (*RULES, "theme_ids", "organisation_id", "title")
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    """One line of the contact list; the organisation is the current affiliation's."""
+
+    id: int
+    first_name: str
+    last_name: str
+    email: str | None
+    phone: str | None
+    mobile: str | None
+    organisation: str | None
+    organisation_id: int | None
+    title: str | None
+    archived: bool
+
+
+@dataclass(frozen=True)
+class AffiliationRow:
+    id: int
+    organisation_id: int
+    organisation: str
+    title: str | None
+    start_date: date | None
+    end_date: date | None
+    is_current: bool
+
+
+@dataclass(frozen=True)
+class ContactRecord:
+    """Everything kept on one person, with affiliations oldest first."""
+
+    id: int
+    first_name: str
+    last_name: str
+    email: str | None
+    phone: str | None
+    mobile: str | None
+    gender: str | None
+    language: str
+    notes: str | None
+    archived: bool
+    theme_ids: tuple[int, ...]
+    affiliations: tuple[AffiliationRow, ...]
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+    @property
+    def current(self) -> AffiliationRow | None:
+        return next((a for a in self.affiliations if a.is_current), None)
+
+
+def _current(record: Contact) -> Affiliation | None:
+    return next((a for a in record.affiliations if a.is_current), None)
+
+
+def _to_record(record: Contact) -> ContactRecord:
+    affiliations = sorted(
+        record.affiliations, key=lambda a: (a.start_date or date.min, a.is_current, a.id)
+    )
+    return ContactRecord(
+        id=record.id,
+        archived=record.archived,
+        theme_ids=tuple(sorted(theme.id for theme in record.themes)),
+        affiliations=tuple(
+            AffiliationRow(
+                id=a.id,
+                organisation_id=a.organisation_id,
+                organisation=a.organisation.name,
+                title=a.title,
+                start_date=a.start_date,
+                end_date=a.end_date,
+                is_current=a.is_current,
+            )
+            for a in affiliations
+        ),
+        version=record.version,
+        created_at=record.created_at,
+        updated_at=record.updated_at,
+        **{field: getattr(record, field) for field in RULES},
+    )
+
+
+def _keys(record: Contact) -> tuple[str, str]:
+    current = _current(record)
+    return contact_keys(
+        first_name=record.first_name,
+        last_name=record.last_name,
+        email=record.email,
+        phone=record.phone,
+        mobile=record.mobile,
+        organisation=current.organisation.name if current else None,
+        title=current.title if current else None,
+    )
+
+
+def refresh_keys(record: Contact) -> None:
+    record.sort_key, record.search_text = _keys(record)
+
+
+def refresh_keys_at_organisation(session: Session, organisation_id: int) -> None:
+    """Recompute the search text of the people currently there (after a rename).
+
+    The text is derived, not edited, so the people's versions stay as they are: someone who
+    has one of them open can still save it without a conflict.
+    """
+    people = session.scalars(
+        select(Contact)
+        .join(Affiliation)
+        .where(Affiliation.organisation_id == organisation_id, Affiliation.is_current)
+    ).all()
+    if not people:
+        return
+    contacts = Contact.__table__
+    assert isinstance(contacts, Table)
+    rows: list[dict[str, object]] = []
+    for person in people:
+        sort_key, search_text = _keys(person)
+        rows.append({"pk": person.id, "key": sort_key, "text": search_text})
+        set_committed_value(person, "sort_key", sort_key)
+        set_committed_value(person, "search_text", search_text)
+    session.execute(
+        update(contacts)
+        .where(contacts.c.id == bindparam("pk"))
+        .values(sort_key=bindparam("key"), search_text=bindparam("text")),
+        rows,
+    )
+
+
+def _clean(values: Mapping[str, object]) -> dict[str, object]:
+    unknown = set(values) - set(FIELDS)
+    if unknown:
+        raise ValueError(f"unknown contact fields: {sorted(unknown)}")
+    return v.collect({k: values[k] for k in values if k in RULES}, RULES)
+
+
+def _check_email_free(session: Session, email: object, contact_id: int | None) -> None:
+    if not email:
+        return
+    clash = session.scalar(
+        select(Contact).where(
+            func.lower(Contact.email) == str(email).lower(), Contact.id != (contact_id or 0)
+        )
+    )
+    if clash is not None:
+        raise ValidationError(
+            {
+                "email": _("The e-mail address is already used by {name} (id {id}).").format(
+                    name=f"{clash.first_name} {clash.last_name}", id=clash.id
+                )
+            }
+        )
+
+
+def _themes(session: Session, values: Mapping[str, object]) -> list[Theme] | None:
+    """The themes `values` names (None when it names none), looked up before anything changes."""
+    if "theme_ids" not in values:
+        return None
+    return ids_exist(session, Theme, values["theme_ids"] or (), _("Theme"))  # type: ignore[arg-type]
+
+
+def _set_themes(record: Contact, themes: list[Theme] | None) -> dict[str, list[object]]:
+    if themes is None:
+        return {}
+    wanted = sorted(theme.id for theme in themes)
+    before = sorted(theme.id for theme in record.themes)
+    if wanted == before:
+        return {}
+    record.themes = themes
+    return {"theme_ids": [before, wanted]}
+
+
+def _job(session: Session, organisation_id: int, title: object) -> tuple[Organisation, str | None]:
+    """The organisation and the cleaned job title of a new affiliation, checked before use."""
+    cleaned = v.collect({"title": title}, AFFILIATION_RULES).get("title")
+    organisation = get(session, Organisation, organisation_id, _("Partner"))
+    return organisation, cleaned if isinstance(cleaned, str) else None
+
+
+def _flush(session: Session) -> None:
+    try:
+        flush(session)
+    except IntegrityError as error:
+        if "email" in str(error.orig).lower():
+            raise DuplicateError(
+                _("The e-mail address is already used by another contact.")
+            ) from error
+        raise
+
+
+def create_contact(session: Session, values: Mapping[str, object]) -> ContactRecord:
+    """A new person; `organisation_id` (and `title`) give them a current affiliation."""
+    cleaned = _clean(values)
+    missing = {
+        f: _("This field is required.") for f in ("first_name", "last_name") if f not in cleaned
+    }
+    if missing:
+        raise ValidationError(missing)
+    _check_email_free(session, cleaned.get("email"), None)
+    themes = _themes(session, values)
+    organisation_id = values.get("organisation_id")
+    job = None
+    if organisation_id is not None:
+        job = _job(session, int(organisation_id), values.get("title"))  # type: ignore[call-overload]
+    # Nothing is added to the session before every check has passed.
+    record = Contact(archived=False, language=Language.SWEDISH.value)
+    changes = assign(record, cleaned)
+    changes |= _set_themes(record, themes)
+    if job is not None:
+        organisation, title = job
+        _open_affiliation(session, record, organisation, title, None)
+        changes["organisation_id"] = [None, organisation.id]
+        if title is not None:
+            changes["title"] = [None, title]
+    refresh_keys(record)
+    touch(session, record, new=True)
+    session.add(record)
+    _flush(session)
+    audit.record(session, ENTITY, record.id, audit.CREATE, changes)
+    return _to_record(record)
+
+
+def update_contact(
+    session: Session,
+    contact_id: int,
+    values: Mapping[str, object],
+    *,
+    expected_version: int | None = None,
+) -> ContactRecord:
+    """Save changed fields (not affiliations: see `change_job`); refuses a stale save."""
+    record = get(session, Contact, contact_id, _("Contact"))
+    check_version(record, expected_version)
+    cleaned = _clean({k: val for k, val in values.items() if k not in ("organisation_id", "title")})
+    if "email" in cleaned:
+        _check_email_free(session, cleaned["email"], record.id)
+    themes = _themes(session, values)
+    # One UPDATE, one new version: loading the affiliations for the keys must not flush first.
+    with session.no_autoflush:
+        changes = assign(record, cleaned)
+        changes |= _set_themes(record, themes)
+        if changes:
+            refresh_keys(record)
+            touch(session, record)
+    if changes:
+        _flush(session)
+        audit.record(session, ENTITY, record.id, audit.UPDATE, changes)
+    return _to_record(record)
+
+
+def _open_affiliation(
+    session: Session,
+    record: Contact,
+    organisation: Organisation,
+    title: str | None,
+    start: date | None,
+) -> Affiliation:
+    affiliation = Affiliation(
+        organisation=organisation,
+        title=title,
+        start_date=start,
+        end_date=None,
+        is_current=True,
+    )
+    touch(session, affiliation)
+    affiliation.created_at = affiliation.updated_at
+    record.affiliations.append(affiliation)
+    return affiliation
+
+
+def change_job(
+    session: Session,
+    contact_id: int,
+    organisation_id: int,
+    *,
+    title: str | None = None,
+    start_date: date | None = None,
+    expected_version: int | None = None,
+) -> ContactRecord:
+    """Close the current affiliation the day before `start_date` and open a new current one.
+
+    Past participations keep the organisation the person represented then.
+    """
+    record = get(session, Contact, contact_id, _("Contact"))
+    check_version(record, expected_version)
+    start = start_date or today(session)
+    organisation, cleaned_title = _job(session, organisation_id, title)
+    current = _current(record)
+    if current is not None and current.start_date and start <= current.start_date:
+        raise ValidationError(
+            {"start_date": _("The new job must start after the current one started.")}
+        )
+    changes: dict[str, list[object]] = {
+        "organisation_id": [current.organisation_id if current else None, organisation.id],
+        "title": [current.title if current else None, cleaned_title],
+    }
+    if current is not None:
+        current.is_current = False
+        current.end_date = start - timedelta(days=1)
+        touch(session, current)
+        _flush(session)
+    _open_affiliation(session, record, organisation, cleaned_title, start)
+    refresh_keys(record)
+    touch(session, record)
+    _flush(session)
+    audit.record(session, ENTITY, record.id, "change_job", changes)
+    return _to_record(record)
+
+
+def end_affiliation(
+    session: Session,
+    contact_id: int,
+    end_date: date | None = None,
+    *,
+    expected_version: int | None = None,
+) -> ContactRecord:
+    """The person has left their current organisation and has no new one (yet)."""
+    record = get(session, Contact, contact_id, _("Contact"))
+    check_version(record, expected_version)
+    current = _current(record)
+    if current is None:
+        return _to_record(record)
+    end = end_date or today(session)
+    if current.start_date and end < current.start_date:
+        raise ValidationError({"end_date": _("The end date must not be before the start date.")})
+    current.is_current = False
+    current.end_date = end
+    touch(session, current)
+    refresh_keys(record)
+    touch(session, record)
+    _flush(session)
+    audit.record(
+        session,
+        AFFILIATION,
+        current.id,
+        audit.UPDATE,
+        {"end_date": [None, current.end_date.isoformat()]},
+    )
+    return _to_record(record)
+
+
+def set_contact_archived(session: Session, contact_id: int, archived: bool) -> ContactRecord:
+    record = get(session, Contact, contact_id, _("Contact"))
+    if record.archived != archived:
+        record.archived = archived
+        touch(session, record)
+        flush(session)
+        action = audit.ARCHIVE if archived else audit.UNARCHIVE
+        audit.record(session, ENTITY, record.id, action, {"archived": [not archived, archived]})
+    return _to_record(record)
+
+
+def get_contact(session: Session, contact_id: int) -> ContactRecord:
+    return _to_record(get(session, Contact, contact_id, _("Contact")))
+
+
+@dataclass(frozen=True)
+class ContactFilter:
+    """What the contact list shows: a search and the quick filters of the Kontakter tab."""
+
+    search: str | None = None
+    include_archived: bool = False
+    organisation_id: int | None = None
+    theme_id: int | None = None
+    group_id: int | None = None
+
+
+def _filtered(
+    session: Session, statement: Select[*tuple[Any, ...]], where: ContactFilter
+) -> Select[*tuple[Any, ...]]:
+    if not where.include_archived:
+        statement = statement.where(Contact.archived.is_(False))
+    if where.organisation_id is not None:
+        statement = statement.where(
+            Contact.id.in_(
+                select(Affiliation.contact_id).where(
+                    Affiliation.organisation_id == where.organisation_id, Affiliation.is_current
+                )
+            )
+        )
+    if where.theme_id is not None:
+        statement = statement.where(
+            Contact.id.in_(
+                select(contact_themes.c.contact_id).where(
+                    contact_themes.c.theme_id == where.theme_id
+                )
+            )
+        )
+    if where.group_id is not None:
+        statement = statement.where(
+            Contact.id.in_(
+                select(GroupMembership.contact_id).where(
+                    GroupMembership.group_id == where.group_id, GroupMembership.until.is_(None)
+                )
+            )
+        )
+    clause = matches(session, Contact, where.search)
+    return statement if clause is None else statement.where(clause)
+
+
+def list_contacts(
+    session: Session,
+    where: ContactFilter | None = None,
+    *,
+    sort: str | None = None,
+    descending: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
+    ids: Collection[int] | None = None,
+) -> list[ContactRow]:
+    """Contacts in Swedish order by last name, first name, then id (or by the column `sort`).
+
+    `ids` keeps only those contacts: a window of `contact_ids`, fetched in the same order.
+    """
+    statement = _ordered(session, where, sort, descending, ids).offset(offset).limit(limit)
+    return [ContactRow(*row) for row in session.execute(statement)]
+
+
+def contact_ids(
+    session: Session,
+    where: ContactFilter | None = None,
+    *,
+    sort: str | None = None,
+    descending: bool = False,
+) -> list[int]:
+    """The ids of the whole list, in its order (a table holds these, not the rows)."""
+    statement = _ordered(session, where, sort, descending, None).with_only_columns(Contact.id)
+    return list(session.scalars(statement))
+
+
+def _ordered(
+    session: Session,
+    where: ContactFilter | None,
+    sort: str | None,
+    descending: bool,
+    ids: Collection[int] | None,
+) -> Query:
+    statement: Query = (
+        select(
+            Contact.id,
+            Contact.first_name,
+            Contact.last_name,
+            Contact.email,
+            Contact.phone,
+            Contact.mobile,
+            Organisation.name,
+            Organisation.id,
+            Affiliation.title,
+            Contact.archived,
+        )
+        .outerjoin(Affiliation, and_(Affiliation.contact_id == Contact.id, Affiliation.is_current))
+        .outerjoin(Organisation, Organisation.id == Affiliation.organisation_id)
+    )
+    dialect = session.get_bind().dialect.name
+    sortable = {
+        "last_name": [Contact.sort_key],
+        "first_name": [swedish_order(Contact.first_name, dialect), Contact.sort_key],
+        "organisation": [Organisation.sort_key, Contact.sort_key],
+        "title": [swedish_order(Affiliation.title, dialect), Contact.sort_key],
+        "email": [Contact.email],
+        "phone": [Contact.phone],
+        "mobile": [Contact.mobile],
+    }
+    default = [Contact.sort_key, Contact.id]
+    statement = _filtered(session, statement, where or ContactFilter())
+    if ids is not None:
+        statement = statement.where(Contact.id.in_(list(ids)))
+    return statement.order_by(*ordering(sort, descending, sortable, default, Contact.id))
+
+
+def count_contacts(session: Session, where: ContactFilter | None = None) -> int:
+    statement = _filtered(session, select(func.count(Contact.id)), where or ContactFilter())
+    return int(session.execute(statement).scalar_one())

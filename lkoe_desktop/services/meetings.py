@@ -1,0 +1,383 @@
+"""Meetings (activities): create, edit, archive, read, list newest first, filter by period."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from functools import partial
+from typing import Any
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from lkoe_desktop.db.models import Meeting, Participation, Theme, meeting_themes
+from lkoe_desktop.domain import validation as v
+from lkoe_desktop.domain.clock import STOCKHOLM, to_stockholm
+from lkoe_desktop.domain.codes import (
+    MAX_NOTES_LENGTH,
+    ON_SIGN_IN_SHEET,
+    MeetingKind,
+    MeetingStatus,
+    ParticipationStatus,
+)
+from lkoe_desktop.domain.errors import ValidationError
+from lkoe_desktop.domain.i18n import gettext as _
+from lkoe_desktop.services import audit
+from lkoe_desktop.services.common import assign, check_version, get, ids_exist, touch
+from lkoe_desktop.services.keys import meeting_keys
+from lkoe_desktop.services.order import ordering, swedish_order
+from lkoe_desktop.services.search import matches
+
+# A SELECT of any columns (SQLAlchemy 2.1 types a Select by its column types).
+Query = Select[*tuple[Any, ...]]
+
+ENTITY = "meeting"
+MAX_URL_LENGTH = 500
+
+
+def moment(value: object) -> datetime:
+    """A timezone-aware time; one given without an offset is Europe/Stockholm local time."""
+    if isinstance(value, datetime):
+        parsed = value
+    else:
+        try:
+            parsed = datetime.fromisoformat(str(value).strip())
+        except ValueError:
+            raise v.InvalidValue(
+                _(
+                    "Invalid time “{value}”: write it as YYYY-MM-DD HH:MM, e.g. 2026-03-31 13:00."
+                ).format(value=str(value).strip())
+            ) from None
+    if parsed.tzinfo is None or parsed.utcoffset() is None:
+        parsed = parsed.replace(tzinfo=STOCKHOLM)
+    return parsed
+
+
+def _capacity(value: object) -> int:
+    text = str(value).strip()
+    if isinstance(value, bool) or not (isinstance(value, int) or text.isdigit()):
+        raise v.InvalidValue(_("The capacity must be a whole number of places."))
+    number = int(text)
+    if number <= 0:
+        raise v.InvalidValue(_("The capacity must be at least 1."))
+    return number
+
+
+def _online_url(value: str) -> str:
+    address = v.website(value)
+    if len(address) > MAX_URL_LENGTH:
+        raise v.InvalidValue(
+            _("The web address can have at most {limit} characters.").format(limit=MAX_URL_LENGTH)
+        )
+    return address
+
+
+RULES: dict[str, Any] = {
+    "title": partial(v.text, required=True),
+    "kind": partial(v.code, enum=MeetingKind),
+    "status": partial(v.code, enum=MeetingStatus),
+    "starts_at": moment,
+    "ends_at": moment,
+    "place": v.text,
+    "address": v.text,
+    "online_url": _online_url,
+    "organiser": v.text,
+    "capacity": _capacity,
+    "description": partial(v.text, max_length=MAX_NOTES_LENGTH),
+}
+FIELDS = (*RULES, "theme_ids")
+REQUIRED = ("title", "kind", "starts_at")
+
+
+@dataclass(frozen=True)
+class MeetingRow:
+    """One line of the meeting list; times in Europe/Stockholm.
+
+    `registered_count` counts registered and attended people, `attended_count` attended ones.
+    """
+
+    id: int
+    title: str
+    kind: str
+    status: str
+    starts_at: datetime
+    ends_at: datetime | None
+    place: str | None
+    organiser: str | None
+    capacity: int | None
+    archived: bool
+    registered_count: int
+    attended_count: int
+
+
+@dataclass(frozen=True)
+class MeetingRecord:
+    """Everything kept on one meeting; times in Europe/Stockholm."""
+
+    id: int
+    title: str
+    kind: str
+    status: str
+    starts_at: datetime
+    ends_at: datetime | None
+    place: str | None
+    address: str | None
+    online_url: str | None
+    organiser: str | None
+    capacity: int | None
+    description: str | None
+    archived: bool
+    theme_ids: tuple[int, ...]
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+def _local(moment: datetime | None) -> datetime | None:
+    return None if moment is None else to_stockholm(moment)
+
+
+def _to_record(record: Meeting) -> MeetingRecord:
+    values = {field: getattr(record, field) for field in RULES}
+    values["starts_at"] = to_stockholm(record.starts_at)
+    values["ends_at"] = _local(record.ends_at)
+    return MeetingRecord(
+        id=record.id,
+        archived=record.archived,
+        theme_ids=tuple(sorted(theme.id for theme in record.themes)),
+        version=record.version,
+        created_at=record.created_at,
+        updated_at=record.updated_at,
+        **values,
+    )
+
+
+def _clean(values: Mapping[str, object]) -> dict[str, object]:
+    unknown = set(values) - set(FIELDS)
+    if unknown:
+        raise ValueError(f"unknown meeting fields: {sorted(unknown)}")
+    cleaned = v.collect({k: values[k] for k in values if k in RULES}, RULES)
+    for field in ("kind", "status", "starts_at"):
+        if field in values and cleaned[field] is None:
+            raise ValidationError({field: _("This field is required.")})
+    return cleaned
+
+
+def _check_period(record: Meeting) -> None:
+    if record.ends_at is not None and record.ends_at < record.starts_at:
+        raise ValidationError({"ends_at": _("The meeting cannot end before it starts.")})
+
+
+def _refresh_keys(record: Meeting) -> None:
+    record.sort_key, record.search_text = meeting_keys(
+        title=record.title, place=record.place, organiser=record.organiser
+    )
+
+
+def _set_themes(session: Session, record: Meeting, theme_ids: object) -> dict[str, list[object]]:
+    wanted = sorted(set(theme_ids))  # type: ignore[call-overload]
+    before = sorted(theme.id for theme in record.themes)
+    if wanted == before:
+        return {}
+    record.themes = ids_exist(session, Theme, wanted, _("Theme"))
+    return {"theme_ids": [before, wanted]}
+
+
+def create_meeting(session: Session, values: Mapping[str, object]) -> MeetingRecord:
+    """A new meeting; title, kind and start are required, the status starts as planned."""
+    cleaned = _clean(values)
+    missing = {field: _("This field is required.") for field in REQUIRED if field not in cleaned}
+    if missing:
+        raise ValidationError(missing)
+    record = Meeting(archived=False, status=MeetingStatus.PLANNED.value)
+    changes = assign(record, cleaned)
+    _check_period(record)
+    _refresh_keys(record)
+    touch(session, record, new=True)
+    session.add(record)
+    changes |= _set_themes(session, record, values.get("theme_ids", ()))
+    session.flush()
+    audit.record(session, ENTITY, record.id, audit.CREATE, changes)
+    return _to_record(record)
+
+
+def update_meeting(
+    session: Session,
+    meeting_id: int,
+    values: Mapping[str, object],
+    *,
+    expected_version: int | None = None,
+) -> MeetingRecord:
+    """Save changed fields; refuses with ConflictError if someone saved in between."""
+    record = get(session, Meeting, meeting_id, _("Meeting"))
+    check_version(record, expected_version)
+    cleaned = _clean(values)
+    changes = assign(record, cleaned)
+    _check_period(record)
+    if "theme_ids" in values:
+        changes |= _set_themes(session, record, values["theme_ids"])
+    if changes:
+        _refresh_keys(record)
+        touch(session, record)
+        session.flush()
+        audit.record(session, ENTITY, record.id, audit.UPDATE, changes)
+    return _to_record(record)
+
+
+def set_meeting_archived(session: Session, meeting_id: int, archived: bool) -> MeetingRecord:
+    record = get(session, Meeting, meeting_id, _("Meeting"))
+    if record.archived != archived:
+        record.archived = archived
+        touch(session, record)
+        session.flush()
+        action = audit.ARCHIVE if archived else audit.UNARCHIVE
+        audit.record(session, ENTITY, record.id, action, {"archived": [not archived, archived]})
+    return _to_record(record)
+
+
+def get_meeting(session: Session, meeting_id: int) -> MeetingRecord:
+    return _to_record(get(session, Meeting, meeting_id, _("Meeting")))
+
+
+def stockholm_midnight(day: date) -> datetime:
+    """The moment a calendar day begins in Europe/Stockholm."""
+    return datetime.combine(day, time(0), tzinfo=STOCKHOLM)
+
+
+@dataclass(frozen=True)
+class MeetingFilter:
+    """What the meeting list shows; `starts_from`/`starts_until` are Stockholm dates, inclusive."""
+
+    search: str | None = None
+    include_archived: bool = False
+    kind: str | None = None
+    status: str | None = None
+    theme_id: int | None = None
+    starts_from: date | None = None
+    starts_until: date | None = None
+
+
+def _filtered(session: Session, statement: Query, where: MeetingFilter) -> Query:
+    if not where.include_archived:
+        statement = statement.where(Meeting.archived.is_(False))
+    if where.kind is not None:
+        statement = statement.where(Meeting.kind == where.kind)
+    if where.status is not None:
+        statement = statement.where(Meeting.status == where.status)
+    if where.theme_id is not None:
+        statement = statement.where(
+            Meeting.id.in_(
+                select(meeting_themes.c.meeting_id).where(
+                    meeting_themes.c.theme_id == where.theme_id
+                )
+            )
+        )
+    if where.starts_from is not None:
+        statement = statement.where(Meeting.starts_at >= stockholm_midnight(where.starts_from))
+    if where.starts_until is not None:
+        next_day = stockholm_midnight(where.starts_until + timedelta(days=1))
+        statement = statement.where(Meeting.starts_at < next_day)
+    clause = matches(session, Meeting, where.search)
+    return statement if clause is None else statement.where(clause)
+
+
+def _counts() -> tuple[Any, Any]:
+    """Registered (including attended) and attended people of each meeting row."""
+
+    def counted(statuses: list[str]) -> Any:
+        return (
+            select(func.count(Participation.id))
+            .where(Participation.meeting_id == Meeting.id, Participation.status.in_(statuses))
+            .correlate(Meeting)
+            .scalar_subquery()
+        )
+
+    return (
+        counted([status.value for status in ON_SIGN_IN_SHEET]),
+        counted([ParticipationStatus.ATTENDED.value]),
+    )
+
+
+def list_meetings(
+    session: Session,
+    where: MeetingFilter | None = None,
+    *,
+    sort: str | None = None,
+    descending: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
+    ids: Collection[int] | None = None,
+) -> list[MeetingRow]:
+    """Meetings newest first (by start, then id), with their registered and attended counts.
+
+    The counts are correlated subqueries, so a page of rows costs a page of index look-ups.
+    `ids` keeps only those meetings: a window of `meeting_ids`, fetched in the same order.
+    """
+    statement = _ordered(session, where, sort, descending, ids).offset(offset).limit(limit)
+    rows = []
+    for row in session.execute(statement):
+        values: list[Any] = list(row)
+        values[4], values[5] = to_stockholm(row[4]), _local(row[5])
+        values[10], values[11] = int(row[10]), int(row[11])
+        rows.append(MeetingRow(*values))
+    return rows
+
+
+def meeting_ids(
+    session: Session,
+    where: MeetingFilter | None = None,
+    *,
+    sort: str | None = None,
+    descending: bool = False,
+) -> list[int]:
+    """The ids of the whole list, in its order."""
+    statement = _ordered(session, where, sort, descending, None).with_only_columns(Meeting.id)
+    return list(session.scalars(statement))
+
+
+def _ordered(
+    session: Session,
+    where: MeetingFilter | None,
+    sort: str | None,
+    descending: bool,
+    ids: Collection[int] | None,
+) -> Query:
+    registered, attended = _counts()
+    statement: Query = select(
+        Meeting.id,
+        Meeting.title,
+        Meeting.kind,
+        Meeting.status,
+        Meeting.starts_at,
+        Meeting.ends_at,
+        Meeting.place,
+        Meeting.organiser,
+        Meeting.capacity,
+        Meeting.archived,
+        registered,
+        attended,
+    )
+    statement = _filtered(session, statement, where or MeetingFilter())
+    dialect = session.get_bind().dialect.name
+    sortable = {
+        "starts_at": [Meeting.starts_at],
+        "ends_at": [Meeting.ends_at],
+        "title": [Meeting.sort_key],
+        "kind": [Meeting.kind],
+        "status": [Meeting.status],
+        "place": [swedish_order(Meeting.place, dialect)],
+        "organiser": [swedish_order(Meeting.organiser, dialect)],
+        "capacity": [Meeting.capacity],
+        "registered_count": [registered],
+        "attended_count": [attended],
+    }
+    if ids is not None:
+        statement = statement.where(Meeting.id.in_(list(ids)))
+    newest_first = [Meeting.starts_at.desc(), Meeting.id.desc()]
+    return statement.order_by(*ordering(sort, descending, sortable, newest_first, Meeting.id))
+
+
+def count_meetings(session: Session, where: MeetingFilter | None = None) -> int:
+    statement = _filtered(session, select(func.count(Meeting.id)), where or MeetingFilter())
+    return int(session.execute(statement).scalar_one())

@@ -1,0 +1,322 @@
+"""Partners (organisations): create, edit, archive, read, list and search."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import partial
+from typing import Any
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from lkoe_desktop.db.models import Organisation, Theme, organisation_themes
+from lkoe_desktop.domain import validation as v
+from lkoe_desktop.domain.codes import MAX_NOTES_LENGTH, Relationship, Sector, SizeClass
+from lkoe_desktop.domain.errors import ValidationError
+from lkoe_desktop.domain.i18n import gettext as _
+from lkoe_desktop.services import audit
+from lkoe_desktop.services.common import Query, assign, check_version, flush, get, ids_exist, touch
+from lkoe_desktop.services.keys import organisation_keys
+from lkoe_desktop.services.order import ordering, swedish_order
+from lkoe_desktop.services.search import matches
+
+ENTITY = "organisation"
+
+RULES: dict[str, Any] = {
+    "name": partial(v.text, required=True),
+    "org_number": v.org_number,
+    "sector": partial(v.code, enum=Sector),
+    "size_class": partial(v.code, enum=SizeClass),
+    "industry": v.text,
+    "municipality": v.text,
+    "postal_street": v.text,
+    "postal_code": v.postcode,
+    "postal_city": v.text,
+    "visiting_street": v.text,
+    "visiting_code": v.postcode,
+    "visiting_city": v.text,
+    "phone": v.phone,
+    "email": v.email,
+    "website": v.website,
+    "relationship": partial(v.code, enum=Relationship),
+    "relationship_since": v.iso_date,
+    "relationship_until": v.iso_date,
+    "notes": partial(v.text, max_length=MAX_NOTES_LENGTH),
+}
+FIELDS = (*RULES, "theme_ids")
+
+
+@dataclass(frozen=True)
+class PartnerRow:
+    """One line of the partner list."""
+
+    id: int
+    name: str
+    org_number: str | None
+    sector: str | None
+    size_class: str
+    municipality: str | None
+    relationship: str | None
+    phone: str | None
+    email: str | None
+    archived: bool
+
+
+@dataclass(frozen=True)
+class Partner:
+    """Everything kept on one partner."""
+
+    id: int
+    name: str
+    org_number: str | None
+    sector: str | None
+    size_class: str
+    industry: str | None
+    municipality: str | None
+    postal_street: str | None
+    postal_code: str | None
+    postal_city: str | None
+    visiting_street: str | None
+    visiting_code: str | None
+    visiting_city: str | None
+    phone: str | None
+    email: str | None
+    website: str | None
+    relationship: str | None
+    relationship_since: date | None
+    relationship_until: date | None
+    notes: str | None
+    archived: bool
+    theme_ids: tuple[int, ...]
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+def _to_partner(record: Organisation) -> Partner:
+    values = {field: getattr(record, field) for field in RULES}
+    return Partner(
+        id=record.id,
+        archived=record.archived,
+        theme_ids=tuple(sorted(theme.id for theme in record.themes)),
+        version=record.version,
+        created_at=record.created_at,
+        updated_at=record.updated_at,
+        **values,
+    )
+
+
+def _clean(values: Mapping[str, object], record: Organisation | None = None) -> dict[str, object]:
+    """Validated values; the relationship period is checked against what is stored too."""
+    unknown = set(values) - set(FIELDS)
+    if unknown:
+        raise ValueError(f"unknown partner fields: {sorted(unknown)}")
+    cleaned = v.collect({k: values[k] for k in values if k in RULES}, RULES)
+    if "size_class" in cleaned and cleaned["size_class"] is None:
+        cleaned["size_class"] = SizeClass.UNKNOWN.value
+    stored = {
+        field: getattr(record, field) if record is not None else None
+        for field in ("relationship_since", "relationship_until")
+    }
+    since = cleaned.get("relationship_since", stored["relationship_since"])
+    until = cleaned.get("relationship_until", stored["relationship_until"])
+    if isinstance(since, date) and isinstance(until, date) and until < since:
+        raise ValidationError(
+            {"relationship_until": _("The end date must not be before the start date.")}
+        )
+    return cleaned
+
+
+def _refresh_keys(record: Organisation) -> None:
+    record.sort_key, record.search_text = organisation_keys(
+        name=record.name,
+        org_number=record.org_number,
+        municipality=record.municipality,
+        industry=record.industry,
+        email=record.email,
+        phone=record.phone,
+        postal_city=record.postal_city,
+    )
+
+
+def _themes(session: Session, values: Mapping[str, object]) -> list[Theme] | None:
+    """The themes `values` names (None when it names none), looked up before anything changes."""
+    if "theme_ids" not in values:
+        return None
+    return ids_exist(session, Theme, values["theme_ids"] or (), _("Theme"))  # type: ignore[arg-type]
+
+
+def _set_themes(record: Organisation, themes: list[Theme] | None) -> dict[str, list[object]]:
+    if themes is None:
+        return {}
+    wanted = sorted(theme.id for theme in themes)
+    before = sorted(theme.id for theme in record.themes)
+    if wanted == before:
+        return {}
+    record.themes = themes
+    return {"theme_ids": [before, wanted]}
+
+
+def create_partner(session: Session, values: Mapping[str, object]) -> Partner:
+    cleaned = _clean(values)
+    if "name" not in cleaned:
+        raise ValidationError({"name": _("A name is required.")})
+    themes = _themes(session, values)
+    record = Organisation(archived=False, size_class=SizeClass.UNKNOWN.value)
+    changes = assign(record, cleaned)
+    changes |= _set_themes(record, themes)
+    _refresh_keys(record)
+    touch(session, record, new=True)
+    session.add(record)
+    flush(session)
+    audit.record(session, ENTITY, record.id, audit.CREATE, changes)
+    return _to_partner(record)
+
+
+def update_partner(
+    session: Session,
+    partner_id: int,
+    values: Mapping[str, object],
+    *,
+    expected_version: int | None = None,
+) -> Partner:
+    """Save changed fields; refuses with ConflictError if someone saved in between."""
+    record = get(session, Organisation, partner_id, _("Partner"))
+    check_version(record, expected_version)
+    cleaned = _clean(values, record)
+    themes = _themes(session, values)
+    changes = assign(record, cleaned)
+    changes |= _set_themes(record, themes)
+    if changes:
+        _refresh_keys(record)
+        touch(session, record)
+        flush(session)
+        audit.record(session, ENTITY, record.id, audit.UPDATE, changes)
+        if "name" in changes:
+            from lkoe_desktop.services.contacts import refresh_keys_at_organisation
+
+            refresh_keys_at_organisation(session, record.id)
+    return _to_partner(record)
+
+
+def set_partner_archived(session: Session, partner_id: int, archived: bool) -> Partner:
+    record = get(session, Organisation, partner_id, _("Partner"))
+    if record.archived != archived:
+        record.archived = archived
+        touch(session, record)
+        flush(session)
+        action = audit.ARCHIVE if archived else audit.UNARCHIVE
+        audit.record(session, ENTITY, record.id, action, {"archived": [not archived, archived]})
+    return _to_partner(record)
+
+
+def get_partner(session: Session, partner_id: int) -> Partner:
+    return _to_partner(get(session, Organisation, partner_id, _("Partner")))
+
+
+@dataclass(frozen=True)
+class PartnerFilter:
+    """What the partner list shows: a search and the quick filters of the Partner tab."""
+
+    search: str | None = None
+    include_archived: bool = False
+    sector: str | None = None
+    size_class: str | None = None
+    relationship: str | None = None
+    municipality: str | None = None
+    theme_id: int | None = None
+
+
+def _filtered(
+    session: Session, statement: Select[*tuple[Any, ...]], where: PartnerFilter
+) -> Select[*tuple[Any, ...]]:
+    if not where.include_archived:
+        statement = statement.where(Organisation.archived.is_(False))
+    for field in ("sector", "size_class", "relationship", "municipality"):
+        wanted = getattr(where, field)
+        if wanted is not None:
+            statement = statement.where(getattr(Organisation, field) == wanted)
+    if where.theme_id is not None:
+        statement = statement.where(
+            Organisation.id.in_(
+                select(organisation_themes.c.organisation_id).where(
+                    organisation_themes.c.theme_id == where.theme_id
+                )
+            )
+        )
+    clause = matches(session, Organisation, where.search)
+    return statement if clause is None else statement.where(clause)
+
+
+def list_partners(
+    session: Session,
+    where: PartnerFilter | None = None,
+    *,
+    sort: str | None = None,
+    descending: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
+    ids: Collection[int] | None = None,
+) -> list[PartnerRow]:
+    """Partners in Swedish order by name, then id (or by the column `sort`).
+
+    `ids` keeps only those partners: a window of `partner_ids`, fetched in the same order.
+    """
+    statement = _ordered(session, where, sort, descending, ids).offset(offset).limit(limit)
+    return [PartnerRow(*row) for row in session.execute(statement)]
+
+
+def partner_ids(
+    session: Session,
+    where: PartnerFilter | None = None,
+    *,
+    sort: str | None = None,
+    descending: bool = False,
+) -> list[int]:
+    """The ids of the whole list, in its order (a table holds these, not the rows)."""
+    statement = _ordered(session, where, sort, descending, None)
+    return list(session.scalars(statement.with_only_columns(Organisation.id)))
+
+
+def _ordered(
+    session: Session,
+    where: PartnerFilter | None,
+    sort: str | None,
+    descending: bool,
+    ids: Collection[int] | None,
+) -> Query:
+    statement: Query = select(
+        Organisation.id,
+        Organisation.name,
+        Organisation.org_number,
+        Organisation.sector,
+        Organisation.size_class,
+        Organisation.municipality,
+        Organisation.relationship,
+        Organisation.phone,
+        Organisation.email,
+        Organisation.archived,
+    )
+    dialect = session.get_bind().dialect.name
+    sortable = {
+        "name": [Organisation.sort_key],
+        "org_number": [Organisation.org_number],
+        "sector": [Organisation.sector],
+        "size_class": [Organisation.size_class],
+        "municipality": [swedish_order(Organisation.municipality, dialect)],
+        "relationship": [Organisation.relationship],
+        "phone": [Organisation.phone],
+        "email": [Organisation.email],
+    }
+    default = [Organisation.sort_key, Organisation.id]
+    statement = _filtered(session, statement, where or PartnerFilter())
+    if ids is not None:
+        statement = statement.where(Organisation.id.in_(list(ids)))
+    return statement.order_by(*ordering(sort, descending, sortable, default, Organisation.id))
+
+
+def count_partners(session: Session, where: PartnerFilter | None = None) -> int:
+    statement = _filtered(session, select(func.count(Organisation.id)), where or PartnerFilter())
+    return int(session.execute(statement).scalar_one())

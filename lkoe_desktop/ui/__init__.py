@@ -1,0 +1,1 @@
+"""Everything Qt: the window, its tabs, dialogs and table models."""

@@ -1,0 +1,154 @@
+"""Starting the window: paint first, then open the database in the background and fill the tabs."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from lkoe_desktop import APP_ID, APP_NAME, preferences
+from lkoe_desktop.domain.i18n import gettext as _
+from lkoe_desktop.ui.language import apply_language
+from lkoe_desktop.ui.main_window import MainWindow
+from lkoe_desktop.ui.ops import Progress, run_in_background
+
+if TYPE_CHECKING:
+    from lkoe_desktop.db.engine import Database
+    from lkoe_desktop.ui.context import AppContext
+
+log = logging.getLogger(__name__)
+
+
+def _open(url: str) -> Database:
+    from lkoe_desktop.db.migrate import open_database
+
+    return open_database(url)
+
+
+def is_empty(database: Database) -> bool:
+    """No partners, contacts, themes or meetings yet: the first run."""
+    from sqlalchemy import select
+
+    from lkoe_desktop.db.models import Contact, Meeting, Organisation, Theme
+
+    with database.reading() as session:
+        return all(
+            session.execute(select(model.id).limit(1)).first() is None
+            for model in (Organisation, Contact, Theme, Meeting)
+        )
+
+
+def build_tabs(context: AppContext) -> list:  # type: ignore[type-arg]
+    from lkoe_desktop.ui.tabs.contacts_tab import ContactsTab
+    from lkoe_desktop.ui.tabs.meetings_tab import MeetingsTab
+    from lkoe_desktop.ui.tabs.partners_tab import PartnersTab
+    from lkoe_desktop.ui.tabs.themes_tab import ThemesTab
+
+    return [PartnersTab(context), ContactsTab(context), ThemesTab(context), MeetingsTab(context)]
+
+
+class Starter:
+    """Opens the database for a painted window and shows the tabs, or the welcome view."""
+
+    def __init__(self, window: MainWindow, url: str) -> None:
+        self.window = window
+        self.url = url
+        self.exit_code = 0
+
+    def start(self) -> None:
+        run_in_background(
+            self.window,
+            lambda _progress: _open(self.url),
+            self.opened,
+            self.failed,
+            title=_("Opening the database…"),
+            cancellable=False,
+        )
+
+    def opened(self, database: Database) -> None:
+        from lkoe_desktop.ui.context import AppContext
+
+        context = AppContext(database)
+        self.window.destroyed.connect(lambda: database.dispose())
+        if is_empty(database):
+            self.welcome(context)
+        else:
+            self.window.attach(context, build_tabs(context))
+
+    def welcome(self, context: AppContext) -> None:
+        from lkoe_desktop.ui.widgets.welcome import WelcomeView
+
+        view = WelcomeView(self.window)
+        self.window.show_welcome(view)
+        view.start_empty.connect(lambda: self.window.attach(context, build_tabs(context)))
+        view.load_demo.connect(lambda: self.load_demo(context, view))
+
+    def load_demo(self, context: AppContext, view: QWidget) -> None:
+        from lkoe_desktop.services.demo import load_demo
+
+        def work(progress: Progress) -> object:
+            return load_demo(context.database, "small", progress.report)
+
+        def failed(error: BaseException) -> None:
+            view.setEnabled(True)
+            self.failed(error, fatal=False)
+
+        view.setEnabled(False)  # one click loads once; the tabs replace the view when done
+        run_in_background(
+            self.window,
+            work,
+            lambda _summary: self.window.attach(context, build_tabs(context)),
+            failed,
+            title=_("Loading demo data…"),
+        )
+
+    def failed(self, error: BaseException, fatal: bool = True) -> None:
+        from lkoe_desktop.domain.errors import LkoeError
+
+        text = (
+            error.message
+            if isinstance(error, LkoeError)
+            else _("Something went wrong. The details are in the log file.")
+        )
+        QMessageBox.critical(self.window, APP_NAME, text)
+        if fatal:
+            self.exit_code = 1
+            self.window.close()
+
+
+def _excepthook(
+    kind: type[BaseException], error: BaseException, trace: TracebackType | None
+) -> None:
+    """An unexpected error in the window is logged and told calmly; the window goes on."""
+    log.error("unexpected error", exc_info=(kind, error, trace))
+    from lkoe_desktop.domain.errors import LkoeError
+
+    if isinstance(error, LkoeError):
+        QMessageBox.warning(None, APP_NAME, error.message)
+        return
+    QMessageBox.critical(
+        None,
+        APP_NAME,
+        _("Something went wrong. The details are in the log file; nothing was saved half-way."),
+    )
+
+
+def run(url: str) -> int:
+    """Show the window at once, open the database at `url`, and run until the window closes."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_ID)
+    app.setDesktopFileName(APP_ID)
+    apply_language(preferences.language())
+    sys.excepthook = _excepthook
+    window = MainWindow()
+    window.show()
+    starter = Starter(window, url)
+    QTimer.singleShot(0, starter.start)
+    status = app.exec()
+    return starter.exit_code or status

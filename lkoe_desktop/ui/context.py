@@ -1,0 +1,47 @@
+"""What every part of the window shares: the open database, the change signal, the prompts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from lkoe_desktop import APP_ID
+from lkoe_desktop.ui.changes import ChangeBus
+
+if TYPE_CHECKING:
+    from lkoe_desktop.db.engine import Database
+
+
+class Prompts:
+    """Modal questions and messages, in one place so tests can answer them instead of a person."""
+
+    def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
+        answer = QMessageBox.question(
+            parent,
+            title,
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def error(self, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.warning(parent, title, text)
+
+    def inform(self, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.information(parent, title, text)
+
+
+def settings() -> QSettings:
+    """Per-user window state (geometry, columns, sort order); not shared data."""
+    return QSettings(APP_ID, APP_ID)
+
+
+@dataclass
+class AppContext:
+    database: Database
+    bus: ChangeBus = field(default_factory=ChangeBus)
+    prompts: Prompts = field(default_factory=Prompts)

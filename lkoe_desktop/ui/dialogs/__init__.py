@@ -1,0 +1,1 @@
+"""Dialogs: record forms, settings, and the shared form contract."""

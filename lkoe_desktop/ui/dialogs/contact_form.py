@@ -1,0 +1,532 @@
+"""The contact form: a person, their employer and history; change-employer and consent dialogs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
+from html import escape
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QWidget,
+)
+
+from lkoe_desktop.domain import validation
+from lkoe_desktop.domain.codes import Gender, Language, LegalBasis, ParticipationStatus, label
+from lkoe_desktop.domain.errors import ConflictError, LkoeError, ValidationError
+from lkoe_desktop.domain.i18n import N_
+from lkoe_desktop.domain.i18n import gettext as _
+from lkoe_desktop.services import consents, contacts, duplicates, relations
+from lkoe_desktop.services.common import today
+from lkoe_desktop.ui import changes
+from lkoe_desktop.ui.dialogs.form import CODE, DATE, TEXT, Field, FieldWidget
+from lkoe_desktop.ui.dialogs.partner_form import (
+    CONTACT,
+    MEETING,
+    PARTNER,
+    RecordForm,
+    counted,
+    day,
+    moment,
+    run_form,
+    suggest,
+)
+from lkoe_desktop.ui.dialogs.theme_form import attach_calendar, mute, narrow, swap_field
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from lkoe_desktop.ui.context import AppContext
+
+VISIBLE_CHOICES = 12
+
+
+class OrganisationPicker(FieldWidget):
+    """A partner chosen by typing part of its name; every name is read once, when first needed."""
+
+    def __init__(self, field: Field, load: Callable[[], Sequence[duplicates.PartnerChoice]]):
+        super().__init__(field)
+        self._load = load
+        self.by_label: dict[str, int] | None = None
+        assert isinstance(self.editor, QLineEdit)
+        self.line: QLineEdit = self.editor
+        self.line.setClearButtonEnabled(True)
+        self.completer = QCompleter(self)
+        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setMaxVisibleItems(VISIBLE_CHOICES)
+        self.completer.activated.connect(self._chosen)
+        self.line.setCompleter(self.completer)
+
+    def retranslate(self) -> None:
+        assert isinstance(self.editor, QLineEdit)
+        self.editor.setPlaceholderText(_("Type part of the name"))
+
+    def choices(self) -> dict[str, int]:
+        if self.by_label is None:
+            loaded = self._load()
+            self.by_label = {choice.label: choice.id for choice in loaded}
+            self.completer.setModel(QStringListModel(list(self.by_label), self.completer))
+        return self.by_label
+
+    def _chosen(self, text: str) -> None:
+        self.line.setText(text)
+        self.edited.emit(self.field.key)
+
+    def value(self) -> object:
+        text = self.line.text().strip()
+        if not text:
+            return None
+        choices = self.choices()
+        if text in choices:
+            return choices[text]
+        same = [pid for name, pid in choices.items() if name.casefold() == text.casefold()]
+        return same[0] if len(same) == 1 else None
+
+    def set_value(self, value: object) -> None:
+        if not isinstance(value, int):
+            self.line.clear()
+            return
+        names = {pid: name for name, pid in self.choices().items()}
+        self.line.setText(names.get(value, ""))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.by_label is None:
+            QTimer.singleShot(0, self.choices)  # read the names once the window has painted
+
+    def problem(self) -> str | None:
+        if self.value() is not None:
+            return None
+        if self.line.text().strip():
+            return _("Choose an organisation from the list that appears as you type.")
+        return _("Choose the organisation.") if self.field.required else None
+
+
+class SmallDialog(QDialog):
+    """A few fields, each with its message under it, saved by `apply` in one transaction."""
+
+    saved = Signal(object)  # what `apply` returned, once it is committed
+    conflicted = Signal(object)
+    rules: Mapping[str, Any] = {}
+
+    def __init__(self, context: AppContext, title: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle(title)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.widgets: dict[str, FieldWidget] = {}
+        self.form = QFormLayout(self)
+        self.form.setVerticalSpacing(10)
+        self.form.setContentsMargins(16, 16, 16, 12)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.setMinimumWidth(480)
+
+    def add(self, widget: FieldWidget) -> FieldWidget:
+        caption = QLabel(_(widget.field.label) + (" *" if widget.field.required else ""), self)
+        caption.setBuddy(widget.editor)
+        self.form.addRow(caption, widget)
+        self.widgets[widget.field.key] = widget
+        widget.edited.connect(self.check)
+        return widget
+
+    def check(self, key: str) -> None:
+        """A field's message as the user types (fields with a rule)."""
+        if key in self.rules:
+            errors = checked({key: self.rules[key]}, {key: self.widgets[key].value()})[1]
+            self.widgets[key].show_error(errors.get(key))
+
+    def finish(self) -> None:
+        self.form.addRow(self.buttons)
+
+    def problems(self) -> dict[str, str]:
+        """What is wrong before saving; {} when all is well."""
+        return {}
+
+    def apply(self, session: Session) -> object:
+        raise NotImplementedError
+
+    def accept(self) -> None:
+        errors = self.problems()
+        result: object = None
+        if not errors:
+            try:
+                with self.context.database.unit_of_work() as session:
+                    result = self.apply(session)
+            except ValidationError as error:
+                errors = error.errors
+            except ConflictError as error:
+                self.reject()
+                self.conflicted.emit(error)
+                return
+            except LkoeError as error:
+                self.context.prompts.error(self, _("Cannot save"), error.message)
+                return
+        for key, widget in self.widgets.items():
+            widget.show_error(errors.get(key))
+        unplaced = [message for key, message in errors.items() if key not in self.widgets]
+        if unplaced:
+            self.context.prompts.error(self, _("Cannot save"), "\n".join(unplaced))
+        if not errors:
+            super().accept()
+            self.saved.emit(result)
+
+
+def checked(
+    rules: Mapping[str, Any], values: dict[str, object]
+) -> tuple[dict[str, object], dict[str, str]]:
+    """Values cleaned by `rules`, and the messages of those that are not acceptable."""
+    try:
+        return validation.collect(values, rules), {}
+    except ValidationError as error:
+        return {}, error.errors
+
+
+class ChangeEmployerDialog(SmallDialog):
+    """The person has a new job: the current one ends the day before the new one starts."""
+
+    rules = contacts.AFFILIATION_RULES
+
+    def __init__(self, form: ContactForm) -> None:
+        super().__init__(form.context, _("Change employer"), form)
+        self.contact_id, self.version = form.record_id or 0, form.version
+        current = form.record.current if form.record is not None else None
+        if current is not None:
+            hint = QLabel(
+                _(
+                    "The employment at {organisation} ends the day before the new one starts."
+                ).format(organisation=current.organisation),
+                self,
+            )
+            hint.setWordWrap(True)
+            mute(hint)
+            self.form.addRow(hint)
+        picker = OrganisationPicker(
+            Field("organisation_id", N_("New organisation"), required=True), form.choices
+        )
+        self.picker = picker
+        self.add(picker)
+        self.add(FieldWidget(Field("title", N_("Job title"))))
+        start = self.add(FieldWidget(Field("start_date", N_("Starts on"), kind=DATE)))
+        attach_calendar(start)
+        narrow(start.editor, 14)
+        with form.context.database.reading() as session:
+            start.set_value(today(session))
+        self.finish()
+
+    def job(self) -> dict[str, object]:
+        return {key: self.widgets[key].value() for key in ("title", "start_date")}
+
+    def problems(self) -> dict[str, str]:
+        errors = checked(self.rules, self.job())[1]
+        problem = self.picker.problem()
+        return errors | ({"organisation_id": problem} if problem else {})
+
+    def apply(self, session: Session) -> contacts.ContactRecord:
+        values = validation.collect(self.job(), self.rules)
+        organisation, title, start = self.picker.value(), values["title"], values["start_date"]
+        assert isinstance(organisation, int)
+        return contacts.change_job(
+            session,
+            self.contact_id,
+            organisation,
+            title=title if isinstance(title, str) else None,
+            start_date=start if isinstance(start, date) else None,
+            expected_version=self.version,
+        )
+
+
+class ConsentDialog(SmallDialog):
+    """A consent given or withdrawn, or a legal basis, for one purpose: a new history row."""
+
+    rules = consents.RULES
+
+    def __init__(self, form: ContactForm, purposes: Sequence[str]) -> None:
+        super().__init__(form.context, _("Record consent"), form)
+        self.contact_id = form.record_id or 0
+        purpose = self.add(FieldWidget(Field("purpose", N_("Purpose"), required=True)))
+        suggest(purpose, purposes)
+        basis = self.add(FieldWidget(Field("basis", N_("Legal basis"), kind=CODE, enum=LegalBasis)))
+        basis.set_value(LegalBasis.CONSENT.value)
+        self.granted = QRadioButton(_("Given"), self)
+        self.withdrawn = QRadioButton(_("Withdrawn"), self)
+        self.granted.setChecked(True)
+        group = QButtonGroup(self)
+        row = QHBoxLayout()
+        for button in (self.granted, self.withdrawn):
+            group.addButton(button)
+            row.addWidget(button)
+        row.addStretch(1)
+        self.form.addRow(_("Decision"), row)
+        decided = self.add(FieldWidget(Field("decided_on", N_("Decided on"), kind=DATE)))
+        attach_calendar(decided)
+        narrow(decided.editor, 14)
+        source = Field("source", N_("Source"), placeholder=N_("For example the registration form"))
+        self.add(FieldWidget(source))
+        with form.context.database.reading() as session:
+            decided.set_value(today(session))
+        self.finish()
+
+    def problems(self) -> dict[str, str]:
+        values = {key: widget.value() for key, widget in self.widgets.items()}
+        errors = checked(self.rules, values)[1]
+        if self.widgets["basis"].value() is None:
+            errors.setdefault("basis", _("This field is required."))
+        return errors
+
+    def apply(self, session: Session) -> consents.ConsentRow:
+        def text(key: str) -> str:
+            return str(self.widgets[key].value() or "")
+
+        return consents.record_consent(
+            session,
+            self.contact_id,
+            purpose=text("purpose"),
+            basis=text("basis"),
+            granted=self.granted.isChecked(),
+            decided_on=text("decided_on") or None,
+            source=text("source") or None,
+        )
+
+
+class ContactForm(RecordForm):
+    """Create or edit a person; a saved person also shows their history on further pages."""
+
+    fields = (
+        Field("first_name", N_("First name"), required=True),
+        Field("last_name", N_("Last name"), required=True),
+        Field("gender", N_("Gender"), kind=CODE, enum=Gender),
+        Field("language", N_("Preferred language"), kind=CODE, enum=Language),
+        Field("email", N_("E-mail")),
+        Field("phone", N_("Phone"), placeholder="013-12 34 56"),
+        Field("mobile", N_("Mobile"), placeholder="070-123 45 67"),
+        Field("organisation_id", N_("Organisation")),
+        Field("title", N_("Job title")),
+        Field("notes", N_("Notes"), kind=TEXT),
+    )
+    rules = contacts.RULES | {"title": contacts.AFFILIATION_RULES["title"]}
+    kinds = (changes.CONTACTS, changes.PARTNERS, changes.THEMES, changes.GROUPS)
+
+    archived_text = N_("This contact is archived.")
+
+    def build(self) -> None:
+        super().build()
+        self._choices: list[duplicates.PartnerChoice] | None = None
+        self.picker = OrganisationPicker(self.fields[7], self.choices)
+        swap_field(self, self.picker)
+        employer: Sequence[str | QWidget] = ("organisation_id", "title")
+        if self.record_id is not None:
+            self.employer = QLabel(self)
+            self.employer.setWordWrap(True)
+            self.employer.linkActivated.connect(lambda _link: self._open_employer())
+            employer = (self.employer, right_aligned(self.change_button()))
+        self.lay_out(
+            [
+                (N_("Person"), ("first_name", "last_name", "gender", "language")),
+                (N_("Contact details"), ("email", "phone", "mobile")),
+                (N_("Employer"), employer),
+            ],
+            [(N_("Themes of interest"), (self.themes,)), (N_("Notes"), (self.widgets["notes"],))],
+        )
+        jobs = (N_("Organisation"), N_("Job title"), N_("From"), N_("Until"))
+        self.jobs = self.listing(PARTNER, jobs, 1)
+        places = (N_("Group"), N_("Role"), N_("Since"), N_("Until"))
+        self.groups = self.listing("group", places, 0)
+        decisions: tuple[str, ...] = (N_("Decided on"), N_("Purpose"), N_("Legal basis"))
+        decisions += (N_("Decision"), N_("Source"), N_("Recorded by"))
+        self.consents = self.listing("consent", decisions, 4)
+        record = QPushButton(_("Record consent…"), self)
+        record.clicked.connect(self.record_consent)
+        self.meetings = self.listing(MEETING, (N_("Starts"), N_("Meeting"), N_("Status")), 1)
+        self.add_page(self.jobs, self.change_button())
+        self.add_page(self.groups)
+        self.add_page(self.consents, record)
+        self.add_page(self.meetings)
+        self.watch("first_name", "last_name", "email", "organisation_id")
+        if self.record_id is None:
+            self.widgets["language"].set_value(Language.SWEDISH.value)
+
+    def change_button(self) -> QPushButton:
+        button = QPushButton(_("Change employer…"), self)
+        button.clicked.connect(self.change_employer)
+        return button
+
+    def title(self) -> str:
+        if self.record_id is None:
+            return _("New contact")
+        if self.record is None:
+            return _("Contact")
+        name = f"{self.record.first_name} {self.record.last_name}"
+        return _("Contact: {name}").format(name=name)
+
+    def choices(self) -> list[duplicates.PartnerChoice]:
+        """Every partner's name for the pickers, read once per form."""
+        if self._choices is None:
+            with self.context.database.reading() as session:
+                self._choices = duplicates.partner_choices(session)
+        return self._choices
+
+    def similar(self, session: Session) -> list[duplicates.SimilarRecord]:
+        organisation = self.picker.value()
+        return duplicates.similar_contacts(
+            session,
+            first_name=str(self.widgets["first_name"].value()),
+            last_name=str(self.widgets["last_name"].value()),
+            email=str(self.widgets["email"].value()),
+            organisation_id=organisation if isinstance(organisation, int) else None,
+            exclude_id=self.record_id,
+        )
+
+    def fetch(self, session: Session, record_id: int) -> Any:
+        return contacts.get_contact(session, record_id)
+
+    def fill_related(self, session: Session, record: Any) -> None:
+        self._show_jobs(record)
+        places = relations.groups_of_contact(session, record.id)
+        self.groups.fill(
+            [(g.group_id, [g.group, g.role or "", day(g.since), day(g.until)]) for g in places]
+        )
+        history = consents.consent_history(session, record.id)
+        self.purposes = sorted({row.purpose for row in history}, key=str.casefold)
+        self.consents.fill([(row.id, decision_texts(row)) for row in reversed(history)])
+        visits = relations.meetings_of_contact(session, record.id)
+        self.meetings.fill(
+            [(v.meeting_id, [moment(v.starts_at), v.title, status_text(v.status)]) for v in visits]
+        )
+        titles = (_("Employment"), _("Groups"), _("Consents"), _("Meetings"))
+        counts = (len(record.affiliations), len(places), len(history), len(visits))
+        for index, title, count in zip(self.related_pages, titles, counts, strict=True):
+            self.pages.setTabText(index, counted(title, count))
+
+    def _show_jobs(self, record: contacts.ContactRecord) -> None:
+        jobs = list(reversed(record.affiliations))
+        self.jobs.fill([(job.organisation_id, job_texts(job)) for job in jobs])
+        for row, job in enumerate(jobs):
+            if job.is_current:
+                item = self.jobs.topLevelItem(row)
+                assert item is not None
+                font = QFont(item.font(0))
+                font.setBold(True)
+                for column in range(self.jobs.columnCount()):
+                    item.setFont(column, font)
+        current = record.current
+        if current is None:
+            self.employer.setText(_("No current employer."))
+            return
+        text = f'<a href="lkoe://{PARTNER}/{current.organisation_id}">'
+        text += f"{escape(current.organisation)}</a>"
+        if current.title:
+            text += f", {escape(current.title)}"
+        if current.start_date:
+            text += " " + escape(_("(since {date})").format(date=day(current.start_date)))
+        self.employer.setText(text)
+
+    def _open_employer(self) -> None:
+        current = self.record.current if self.record is not None else None
+        if current is not None:
+            self.show_related(PARTNER, current.organisation_id)
+
+    def validate(self) -> dict[str, str]:
+        errors = super().validate()
+        problem = self.picker.problem() if self.record_id is None else None
+        if problem is None and self.picker.value() is None and self.widgets["title"].value():
+            problem = _("Choose the organisation where the person has this job title.")
+        if problem and "organisation_id" not in errors:
+            errors = errors | {"organisation_id": problem}
+            self.show_errors(errors)
+        return errors
+
+    def persist(self, session: Session, values: dict[str, object]) -> Any:
+        if self.record_id is None:
+            return contacts.create_contact(session, values)
+        values = {k: v for k, v in values.items() if k not in ("organisation_id", "title")}
+        return contacts.update_contact(
+            session, self.record_id, values, expected_version=self.version
+        )
+
+    # --- the small dialogs ---------------------------------------------------------------------
+    def change_employer(self) -> ChangeEmployerDialog:
+        """Open the "change employer" dialog (it saves on its own; the form then shows it)."""
+        dialog = ChangeEmployerDialog(self)
+        dialog.saved.connect(self._employer_changed)
+        dialog.conflicted.connect(self._on_conflict)
+        dialog.open()
+        return dialog
+
+    def _employer_changed(self, record: contacts.ContactRecord) -> None:
+        # The change has its own transaction: what is typed in the form stays as it is.
+        self.record, self.version = record, record.version
+        self.refresh_related()
+        self.context.bus.announce(changes.CONTACTS, changes.PARTNERS)
+
+    def record_consent(self) -> ConsentDialog:
+        dialog = ConsentDialog(self, self.purposes)
+        dialog.saved.connect(lambda _row: self.refresh_related())
+        dialog.saved.connect(lambda _row: self.context.bus.announce(changes.CONTACTS))
+        dialog.open()
+        return dialog
+
+
+def right_aligned(button: QPushButton) -> QWidget:
+    holder = QWidget(button.parentWidget())
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addStretch(1)
+    row.addWidget(button)
+    return holder
+
+
+def job_texts(job: contacts.AffiliationRow) -> list[str]:
+    until = _("current") if job.is_current else day(job.end_date)
+    return [job.organisation, job.title or "", day(job.start_date), until]
+
+
+def decision_texts(row: consents.ConsentRow) -> list[str]:
+    return [
+        day(row.decided_on),
+        row.purpose,
+        label(LegalBasis(row.basis)),
+        _("Given") if row.granted else _("Withdrawn"),
+        row.source or "",
+        f"{row.recorded_by}, {moment(row.recorded_at)}",
+    ]
+
+
+def status_text(status: str | None) -> str:
+    return label(ParticipationStatus(status)) if status else ""
+
+
+def open_contact_form(
+    context: AppContext,
+    record_id: int | None,
+    parent: QWidget | None = None,
+    *,
+    organisation_id: int | None = None,
+) -> int | None:
+    """Open a contact's form (None: a new contact, at `organisation_id` if given).
+
+    Returns the saved contact's id, or None when nothing was saved.
+    """
+    form = ContactForm(context, record_id, parent)
+    if record_id is None and organisation_id is not None:
+        form.widgets["organisation_id"].set_value(organisation_id)
+    return run_form(form, CONTACT)

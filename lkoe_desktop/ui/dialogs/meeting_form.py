@@ -1,0 +1,338 @@
+"""The meeting form: what, when and where, its themes, and a read-only summary of who takes part."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSizePolicy,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lkoe_desktop.domain import validation
+from lkoe_desktop.domain.codes import MeetingKind, MeetingStatus, ParticipationStatus, label
+from lkoe_desktop.domain.i18n import N_, ngettext
+from lkoe_desktop.domain.i18n import gettext as _
+from lkoe_desktop.services import meetings, participations, relations
+from lkoe_desktop.ui import changes
+from lkoe_desktop.ui.context import settings
+from lkoe_desktop.ui.dialogs.form import CODE, DATETIME, TEXT, Field, shown
+from lkoe_desktop.ui.dialogs.theme_form import (
+    PeriodForm,
+    attach_calendar,
+    mute,
+    narrow,
+    roomy,
+    row_height,
+)
+from lkoe_desktop.ui.models.sources import ParticipantSource
+from lkoe_desktop.ui.models.table_model import WindowedTableModel
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from lkoe_desktop.ui.context import AppContext
+
+DEFAULT_LENGTH = timedelta(hours=2)
+DEFAULT_START_TIME = "09:00"
+THEME_ROWS = 6
+COMBO_CHARACTERS = 24
+WIDE = (900, 720)
+FILTER_DELAY_MS = 150
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+# "2026-04-02", "2026-04-02 8:30", "2026-04-02 08.30", "2026-04-02T13:00": as people type times.
+_MOMENT = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[ T]+(\d{1,2})(?:[:.](\d{2}))?)?")
+
+
+def lenient_moment(value: object) -> datetime:
+    """A meeting time as `meetings.moment` reads it, also taking 8:30 and 08.30 for 08:30."""
+    if isinstance(value, datetime):
+        return meetings.moment(value)
+    text = str(value).strip()
+    match = _MOMENT.fullmatch(text)
+    if match is not None and match.group(2) is not None:
+        day, hour, minute = match.groups()
+        text = f"{day} {int(hour):02d}:{minute or '00'}"
+    return meetings.moment(text)
+
+
+RULES = {**meetings.RULES, "starts_at": lenient_moment, "ends_at": lenient_moment}
+
+
+class ParticipantsPage(QWidget):
+    """How many people are on the list in each status, places left, and the list itself."""
+
+    def __init__(self, context: AppContext, meeting_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.meeting_id = meeting_id
+        self.total = 0
+        self.captions: dict[ParticipationStatus, QLabel] = {}
+        self.counts: dict[ParticipationStatus, QLabel] = {}
+        tiles = QGridLayout()
+        tiles.setHorizontalSpacing(28)
+        tiles.setVerticalSpacing(0)
+        for column, status in enumerate(ParticipationStatus):
+            caption, number = QLabel(self), QLabel("0", self)
+            mute(caption)
+            number.setObjectName(f"count_{status.value}")
+            font = number.font()
+            font.setPointSizeF(font.pointSizeF() * 1.6)
+            font.setBold(True)
+            number.setFont(font)
+            tiles.addWidget(caption, 0, column)
+            tiles.addWidget(number, 1, column)
+            self.captions[status], self.counts[status] = caption, number
+        tiles.setColumnStretch(len(self.counts), 1)
+        self.capacity = QLabel(self)
+        self.capacity.setObjectName("capacity_left")
+        self.search = QLineEdit(self)
+        self.search.setClearButtonEnabled(True)
+        self.timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
+        self.timer.timeout.connect(self.show_people)
+        self.search.textChanged.connect(lambda _text: self.timer.start())
+        self.model = WindowedTableModel(context.database, ParticipantSource(), self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(row_height(self.table))
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.setSortIndicatorShown(True)
+        header.setStretchLastSection(True)
+        self.table.setSortingEnabled(True)
+        char = self.table.fontMetrics().averageCharWidth()
+        for column, spec in enumerate(self.model.columns):
+            self.table.setColumnWidth(column, spec.width * char + 16)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        layout.addLayout(tiles)
+        layout.addWidget(self.capacity)
+        layout.addSpacing(6)
+        layout.addWidget(self.search)
+        layout.addWidget(self.table, 1)
+
+    def retranslate(self) -> None:
+        for status, caption in self.captions.items():
+            caption.setText(label(status))
+        self.search.setPlaceholderText(_("Search among the participants…"))
+        self.model.retranslate()
+
+    def show_counts(self, session: Session, capacity: int | None) -> None:
+        self.total = 0
+        for status, number in self.counts.items():
+            count = participations.count_participants(
+                session, self.meeting_id, statuses=[status.value]
+            )
+            number.setText(str(count))
+            self.total += count
+        left = participations.capacity_left(session, self.meeting_id)
+        self.capacity.setText(capacity_text(capacity, left))
+
+    def show_people(self) -> None:
+        self.timer.stop()
+        self.model.set_filter((self.meeting_id, None, self.search.text().strip() or None))
+
+
+def capacity_text(capacity: int | None, left: int | None) -> str:
+    """Places left as a sentence; registered and attended people take a place."""
+    if capacity is None or left is None:
+        return _("No limit on the number of places.")
+    if left >= 0:
+        text = ngettext(
+            "{left} of {capacity} place left.", "{left} of {capacity} places left.", capacity
+        )
+        return text.format(left=left, capacity=capacity)
+    text = ngettext(
+        "Overbooked: {taken} registered for {capacity} place.",
+        "Overbooked: {taken} registered for {capacity} places.",
+        capacity,
+    )
+    return text.format(taken=capacity - left, capacity=capacity)
+
+
+class MeetingForm(PeriodForm):
+    """Create or edit a meeting; a saved meeting also shows its participants (read-only)."""
+
+    fields = (
+        Field("title", N_("Title"), required=True),
+        Field("kind", N_("Kind"), CODE, MeetingKind, required=True),
+        Field("status", N_("Status"), CODE, MeetingStatus, required=True),
+        Field("starts_at", N_("Starts"), DATETIME, required=True),
+        Field("ends_at", N_("Ends"), DATETIME),
+        Field("place", N_("Place"), placeholder=N_("For example Norrköpings Hamn, room Kajen")),
+        Field("address", N_("Address")),
+        Field("online_url", N_("Online meeting link")),
+        Field("organiser", N_("Organiser")),
+        Field("capacity", N_("Number of places")),
+        Field("description", N_("Description"), TEXT),
+    )
+    rules = RULES
+    kinds = (changes.MEETINGS,)
+    period = ("starts_at", "ends_at")
+    period_message = N_("The meeting cannot end before it starts.")
+
+    def __init__(self, context: AppContext, record_id: int | None, parent: QWidget | None = None):
+        super().__init__(context, record_id, parent)
+        if not isinstance(settings().value(f"dialogs/{type(self).__name__}"), QByteArray):
+            self.resize(*WIDE)  # room for the participant list's columns
+
+    def build(self) -> None:
+        roomy(self)
+        self.end_follows = self.record_id is None
+        starts, ends = self.widgets["starts_at"], self.widgets["ends_at"]
+        attach_calendar(starts, lambda: DEFAULT_START_TIME)
+        attach_calendar(ends, self._default_end_time)
+        starts.edited.connect(self._start_edited)
+        ends.edited.connect(self._end_edited)
+        for key in self.period:
+            narrow(self.widgets[key].editor, 20)
+            editor = self.widgets[key].editor
+            assert isinstance(editor, QLineEdit)
+            editor.editingFinished.connect(lambda key=key: self._tidy(key))
+        narrow(self.widgets["capacity"].editor, 8)
+        for key in ("kind", "status"):
+            combo = self.widgets[key].editor
+            assert isinstance(combo, QComboBox)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(COMBO_CHARACTERS)
+            combo.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.themes_label = QLabel(self.form_page)
+        self.themes = QListWidget(self.form_page)
+        self.themes.setObjectName("themes")
+        height = row_height(self.themes)
+        with self.context.database.reading() as session:
+            names = relations.theme_names(session, include_archived=True)
+        for theme in names:
+            item = QListWidgetItem(theme.name, self.themes)
+            item.setData(ID_ROLE, theme.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            item.setSizeHint(QSize(0, height))
+            item.setHidden(theme.archived)
+        rows = min(max(sum(not theme.archived for theme in names), 1), THEME_ROWS)
+        self.themes.setFixedHeight(height * rows + 2 * self.themes.frameWidth())
+        above_description = self.form.rowCount() - 1  # the description is the last field
+        self.form.insertRow(above_description, self.themes_label, self.themes)
+        self.themes_label.setBuddy(self.themes)
+        self.participants: ParticipantsPage | None = None
+        if self.record_id is None:
+            self.widgets["status"].set_value(MeetingStatus.PLANNED.value)
+        else:
+            self.participants = ParticipantsPage(self.context, self.record_id, self)
+            self.pages.addTab(self.participants, "")
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.themes_label.setText(_("Themes"))
+        for key in self.period:
+            self.widgets[key].editor.setToolTip(_("For example 2026-04-02 13:00 (24-hour time)"))
+        self.widgets["capacity"].editor.setToolTip(_("The number of places; empty for no limit"))
+        if self.participants is not None:
+            self.participants.retranslate()
+            self._title_participants()
+
+    def title(self) -> str:
+        if self.record_id is None:
+            return _("New meeting")
+        return _("Meeting: {title}").format(title=self.record.title if self.record else "")
+
+    def fetch(self, session: Session, record_id: int) -> Any:
+        return meetings.get_meeting(session, record_id)
+
+    def fill_related(self, session: Session, record: Any) -> None:
+        for index in range(self.themes.count()):
+            item = self.themes.item(index)
+            checked = item.data(ID_ROLE) in record.theme_ids
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            if checked and item.isHidden():
+                item.setText(_("{name} (archived)").format(name=item.text()))
+                item.setHidden(False)
+        if self.participants is not None:
+            self.participants.show_counts(session, record.capacity)
+            self.participants.show_people()
+            self._title_participants()
+
+    def _title_participants(self) -> None:
+        if self.participants is not None:
+            total = self.participants.total
+            self.pages.setTabText(1, f"{_('Participants')} ({total})")
+
+    def extra_values(self) -> dict[str, object]:
+        items = (self.themes.item(index) for index in range(self.themes.count()))
+        return {
+            "theme_ids": [
+                int(item.data(ID_ROLE))
+                for item in items
+                if item.checkState() == Qt.CheckState.Checked
+            ]
+        }
+
+    def persist(self, session: Session, values: dict[str, object]) -> Any:
+        values = values | validation.collect(
+            {key: values[key] for key in self.period}, {key: self.rules[key] for key in self.period}
+        )
+        if self.record_id is None:
+            return meetings.create_meeting(session, values)
+        return meetings.update_meeting(
+            session, self.record_id, values, expected_version=self.version
+        )
+
+    # --- start and end -------------------------------------------------------------------------
+    def _moment(self, key: str) -> datetime | None:
+        try:
+            return lenient_moment(self.widgets[key].value())
+        except validation.InvalidValue:
+            return None
+
+    def _start_edited(self, _key: str) -> None:
+        """A new meeting's end follows its start (two hours on) until the end is typed."""
+        start = self._moment("starts_at")
+        if self.end_follows and start is not None:
+            self.widgets["ends_at"].set_value(start + DEFAULT_LENGTH)
+            self.check_field("ends_at")
+
+    def _end_edited(self, _key: str) -> None:
+        self.end_follows = False
+
+    def _default_end_time(self) -> str:
+        start = self._moment("starts_at")
+        return (start + DEFAULT_LENGTH).strftime("%H:%M") if start else "11:00"
+
+    def _tidy(self, key: str) -> None:
+        """Write a time the user typed loosely (8.30) the way the form shows times (08:30)."""
+        moment = self._moment(key)
+        widget = self.widgets[key]
+        if moment is not None and shown(widget.field, moment) != widget.value():
+            widget.set_value(moment)
+
+
+def open_meeting_form(
+    context: AppContext, record_id: int | None, parent: QWidget | None = None
+) -> int | None:
+    """Show the meeting form until closed; the saved meeting's id, or None if nothing was saved."""
+    dialog = MeetingForm(context, record_id, parent)
+    try:
+        dialog.exec()
+        return dialog.saved_id
+    finally:
+        dialog.deleteLater()

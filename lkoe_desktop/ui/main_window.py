@@ -1,0 +1,338 @@
+"""The main window: four tabs, menus, toolbar, status bar, and the state remembered between runs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+
+from lkoe_desktop import APP_NAME
+from lkoe_desktop.domain.i18n import gettext as _
+from lkoe_desktop.ui.context import settings
+
+if TYPE_CHECKING:
+    from lkoe_desktop.ui.context import AppContext
+    from lkoe_desktop.ui.tabs.list_tab import ListTab
+
+UNDO_SECONDS = 15
+DEFAULT_TAB = 1  # Kontakter
+
+
+def _remembered_tab() -> int:
+    """The tab shown when the window was last closed (Kontakter the first time)."""
+    try:
+        index = int(settings().value("window/tab", DEFAULT_TAB))
+    except (TypeError, ValueError):
+        return DEFAULT_TAB
+    return min(max(index, 0), 3)
+
+
+class MainWindow(QMainWindow):
+    """Painted at once with empty tabs; `attach()` fills it when the database is open."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.context: AppContext | None = None
+        self.tabs: list[ListTab] = []
+        self._undo: Callable[[], None] | None = None
+        self.setMinimumSize(900, 560)
+        self.resize(1280, 800)
+
+        self.stack = QStackedWidget(self)
+        self.tab_widget = QTabWidget(self)
+        self.tab_widget.setDocumentMode(True)
+        for _index in range(4):
+            self.tab_widget.addTab(QWidget(), "")
+        self.tab_widget.currentChanged.connect(self._on_tab_changed)
+        self.stack.addWidget(self.tab_widget)
+        self.setCentralWidget(self.stack)
+
+        self.message = QLabel(self)
+        self.database_label = QLabel(self)
+        self.undo_button = QPushButton(self)
+        self.undo_button.setFlat(True)
+        self.undo_button.hide()
+        self.undo_button.clicked.connect(self._run_undo)
+        self._undo_timer = QTimer(self, singleShot=True, interval=UNDO_SECONDS * 1000)
+        self._undo_timer.timeout.connect(self._forget_undo)
+        self.statusBar().addWidget(self.message, 1)
+        self.statusBar().addPermanentWidget(self.undo_button)
+        self.statusBar().addPermanentWidget(self.database_label)
+
+        self._build_actions()
+        self._build_menus()
+        self.retranslate()
+        self.message.setText(_("Opening the database…"))
+        self._restore_geometry()
+
+    # --- building ---------------------------------------------------------------------------
+    def _action(self, shortcut: QKeySequence | str | None, slot: Callable[[], None]) -> QAction:
+        action = QAction(self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_action = self._action(QKeySequence.StandardKey.New, self.new_record)
+        self.open_action = self._action(None, self.open_current)
+        self.archive_action = self._action(QKeySequence(Qt.Key.Key_Delete), self.archive_selected)
+        self.unarchive_action = self._action(None, self.unarchive_selected)
+        self.delete_action = self._action(None, self.delete_selected)
+        self.find_action = self._action(QKeySequence.StandardKey.Find, self.focus_search)
+        self.refresh_action = self._action(QKeySequence(Qt.Key.Key_F5), self.refresh)
+        self.settings_action = self._action(None, self.open_settings)
+        self.quit_action = self._action(QKeySequence.StandardKey.Quit, self.close)
+        self.about_action = self._action(None, self.show_about)
+        self.tab_actions = [
+            self._action(QKeySequence(f"Ctrl+{number + 1}"), lambda n=number: self.show_tab(n))
+            for number in range(4)
+        ]
+        self.addActions(self.tab_actions)
+        self.record_actions = [
+            self.new_action,
+            self.open_action,
+            self.archive_action,
+            self.unarchive_action,
+            self.delete_action,
+            self.find_action,
+            self.refresh_action,
+        ]
+        for action in self.record_actions:
+            action.setEnabled(False)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = QMenu(self)
+        self.file_menu.addAction(self.new_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.settings_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.edit_menu = QMenu(self)
+        for action in (self.open_action, self.archive_action, self.unarchive_action):
+            self.edit_menu.addAction(action)
+        self.edit_menu.addAction(self.delete_action)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.find_action)
+        self.view_menu = QMenu(self)
+        self.view_menu.addAction(self.refresh_action)
+        self.view_menu.addSeparator()
+        for action in self.tab_actions:
+            self.view_menu.addAction(action)
+        self.help_menu = QMenu(self)
+        self.help_menu.addAction(self.about_action)
+        for menu in (self.file_menu, self.edit_menu, self.view_menu, self.help_menu):
+            bar.addMenu(menu)
+
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("main_toolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.new_action, self.open_action, self.archive_action, self.refresh_action):
+            self.toolbar.addAction(action)
+        self.addToolBar(self.toolbar)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(APP_NAME)
+        self.file_menu.setTitle(_("&File"))
+        self.edit_menu.setTitle(_("&Edit"))
+        self.view_menu.setTitle(_("&View"))
+        self.help_menu.setTitle(_("&Help"))
+        self.toolbar.setWindowTitle(_("Toolbar"))
+        self.new_action.setText(_("&New…"))
+        self.open_action.setText(_("&Open…"))
+        self.archive_action.setText(_("&Archive"))
+        self.unarchive_action.setText(_("&Restore from archive"))
+        self.delete_action.setText(_("&Delete permanently…"))
+        self.find_action.setText(_("&Find"))
+        self.refresh_action.setText(_("&Refresh"))
+        self.settings_action.setText(_("&Settings…"))
+        self.quit_action.setText(_("&Quit"))
+        self.about_action.setText(_("&About LKÖ Desktop"))
+        self.undo_button.setText(_("Undo"))
+        titles = (_("Partners"), _("Contacts"), _("Themes"), _("Meetings"))
+        for index, title in enumerate(titles):
+            self.tab_widget.setTabText(index, title)
+            self.tab_actions[index].setText(title)
+        for tab in self.tabs:
+            tab.retranslate()
+        welcome = self.stack.currentWidget()
+        if welcome is not self.tab_widget and hasattr(welcome, "retranslate"):
+            welcome.retranslate()
+        if self.context is not None:
+            self.database_label.setText(
+                _("Database: {name}").format(name=self.context.database.display_name)
+            )
+
+    # --- the database -----------------------------------------------------------------------
+    def show_welcome(self, view: QWidget) -> None:
+        """The first-run view of an empty database, instead of the tabs."""
+        self.stack.addWidget(view)
+        self.stack.setCurrentWidget(view)
+        self.message.setText(_("The database is empty."))
+
+    def attach(self, context: AppContext, tabs: list[ListTab]) -> None:
+        """Show the open database in the four tabs."""
+        self.context = context
+        self.tabs = tabs
+        self.stack.setCurrentWidget(self.tab_widget)
+        current = _remembered_tab()
+        for index in reversed(range(self.stack.count())):  # the welcome view, if it was shown
+            view = self.stack.widget(index)
+            if view is not self.tab_widget:
+                self.stack.removeWidget(view)
+                view.deleteLater()
+        self.tab_widget.blockSignals(True)
+        self.tab_widget.clear()
+        titles = (_("Partners"), _("Contacts"), _("Themes"), _("Meetings"))
+        for tab, title in zip(tabs, titles, strict=True):
+            self.tab_widget.addTab(tab, title)
+            tab.status_changed.connect(self._on_tab_status)
+            tab.link_activated.connect(self.show_record)
+            tab.restore_state(settings())
+        self.tab_widget.blockSignals(False)
+        for action in self.record_actions:
+            action.setEnabled(True)
+        self.retranslate()
+        self.tab_widget.setCurrentIndex(current)
+        self._on_tab_changed(self.tab_widget.currentIndex())
+
+    def current_tab(self) -> ListTab | None:
+        widget = self.tab_widget.currentWidget()
+        return widget if widget in self.tabs else None  # type: ignore[return-value]
+
+    def show_tab(self, index: int) -> None:
+        if self.tabs:
+            self.tab_widget.setCurrentIndex(index)
+
+    def show_record(self, entity: str, record_id: int) -> None:
+        """Open a linked record's form from its tab; "people" lists an organisation's people."""
+        for index, tab in enumerate(self.tabs):
+            if entity == "people" and tab.entity == "contact":
+                self.tab_widget.setCurrentIndex(index)
+                tab.show_people_of(record_id)
+                return
+            if tab.entity == entity:
+                self.tab_widget.setCurrentIndex(index)
+                tab.open_form(record_id)
+                return
+
+    def _on_tab_changed(self, index: int) -> None:
+        tab = self.current_tab()
+        if tab is None:
+            return
+        tab.ensure_loaded()
+        self.message.setText(tab.status_text())
+        settings().setValue("window/tab", index)
+
+    def _on_tab_status(self, text: str) -> None:
+        if self.sender() is self.current_tab():
+            self.message.setText(text)
+
+    # --- actions ----------------------------------------------------------------------------
+    def new_record(self) -> None:
+        tab = self.current_tab()
+        if tab is not None:
+            tab.open_form(None)
+
+    def open_current(self) -> None:
+        tab = self.current_tab()
+        if tab is not None and tab.current_id() is not None:
+            tab.open_form(tab.current_id())
+
+    def focus_search(self) -> None:
+        tab = self.current_tab()
+        if tab is not None:
+            tab.focus_search()
+
+    def refresh(self) -> None:
+        tab = self.current_tab()
+        if tab is not None:
+            tab.refresh()
+
+    def archive_selected(self) -> None:
+        tab = self.current_tab()
+        if tab is None:
+            return
+        ids = tab.selected_ids()
+        if not ids:
+            return
+        message = tab.set_archived(ids, True)
+        self.offer_undo(message, lambda: tab.set_archived(ids, False))
+
+    def unarchive_selected(self) -> None:
+        tab = self.current_tab()
+        if tab is not None and tab.selected_ids():
+            self.message.setText(tab.set_archived(tab.selected_ids(), False))
+
+    def delete_selected(self) -> None:
+        tab = self.current_tab()
+        if tab is not None and tab.current_id() is not None:
+            tab.delete_for_real(tab.current_id())
+
+    def offer_undo(self, message: str, undo: Callable[[], object]) -> None:
+        """Show `message` in the status bar with an Ångra button for a while."""
+        self.message.setText(message)
+        self._undo = lambda: undo() and None
+        self.undo_button.show()
+        self._undo_timer.start()
+
+    def _run_undo(self) -> None:
+        undo = self._undo
+        self._forget_undo()
+        if undo is not None:
+            undo()
+            self.message.setText(_("Undone."))
+
+    def _forget_undo(self) -> None:
+        self._undo = None
+        self.undo_button.hide()
+
+    def open_settings(self) -> None:
+        from lkoe_desktop.ui.dialogs.settings_dialog import SettingsDialog
+
+        SettingsDialog(self).exec()
+
+    def show_about(self) -> None:
+        from lkoe_desktop import __version__
+
+        if self.context is None:
+            return
+        self.context.prompts.inform(
+            self,
+            _("About LKÖ Desktop"),
+            _(
+                "LKÖ Desktop {version}\nThe membership and contact register of "
+                "Logistikkluster Östergötland.\n\nDatabase: {database}"
+            ).format(version=__version__, database=self.context.database.display_name),
+        )
+
+    # --- remembered state -------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        geometry = settings().value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = settings().value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        store = settings()
+        store.setValue("window/geometry", self.saveGeometry())
+        store.setValue("window/state", self.saveState())
+        for tab in self.tabs:
+            tab.save_state(store)
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""Qt table models over the services: windows of SQL rows, never whole tables."""

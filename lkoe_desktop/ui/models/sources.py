@@ -1,0 +1,116 @@
+"""The list sources behind the tabs and participant lists: pages and counts from services."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from lkoe_desktop.services import contacts, meetings, participations, partners, themes
+from lkoe_desktop.services.columns import (
+    CONTACT_COLUMNS,
+    MEETING_COLUMNS,
+    PARTICIPANT_COLUMNS,
+    PARTNER_COLUMNS,
+    THEME_COLUMNS,
+    ColumnSpec,
+)
+
+
+class ServiceSource:
+    """A `ListSource` made of a service's list function and its ids function."""
+
+    def __init__(
+        self,
+        columns: Sequence[ColumnSpec],
+        list_rows: Callable[..., list[Any]],
+        list_ids: Callable[..., list[int]],
+    ) -> None:
+        self.columns = columns
+        self._list = list_rows
+        self._ids = list_ids
+
+    def page(
+        self,
+        session: Session,
+        where: Any,
+        sort: str | None,
+        descending: bool,
+        offset: int,
+        limit: int,
+    ) -> list[Any]:
+        return self._list(
+            session, where, sort=sort, descending=descending, limit=limit, offset=offset
+        )
+
+    def ids(self, session: Session, where: Any, sort: str | None, descending: bool) -> list[int]:
+        return self._ids(session, where, sort=sort, descending=descending)
+
+    def rows(
+        self, session: Session, where: Any, sort: str | None, descending: bool, ids: list[int]
+    ) -> list[Any]:
+        return self._list(session, where, sort=sort, descending=descending, ids=ids)
+
+
+def partner_source() -> ServiceSource:
+    return ServiceSource(PARTNER_COLUMNS, partners.list_partners, partners.partner_ids)
+
+
+def contact_source() -> ServiceSource:
+    return ServiceSource(CONTACT_COLUMNS, contacts.list_contacts, contacts.contact_ids)
+
+
+def theme_source() -> ServiceSource:
+    return ServiceSource(THEME_COLUMNS, themes.list_themes, themes.theme_ids)
+
+
+def meeting_source() -> ServiceSource:
+    return ServiceSource(MEETING_COLUMNS, meetings.list_meetings, meetings.meeting_ids)
+
+
+class ParticipantSource:
+    """The participants of one meeting; the filter is a tuple (meeting_id, statuses, search)."""
+
+    columns = PARTICIPANT_COLUMNS
+
+    def page(
+        self,
+        session: Session,
+        where: Any,
+        sort: str | None,
+        descending: bool,
+        offset: int,
+        limit: int,
+    ) -> list[Any]:
+        meeting_id, statuses, search = where
+        return participations.list_participants(
+            session,
+            meeting_id,
+            statuses=statuses,
+            search=search,
+            sort=sort,
+            descending=descending,
+            limit=limit,
+            offset=offset,
+        )
+
+    def ids(self, session: Session, where: Any, sort: str | None, descending: bool) -> list[int]:
+        meeting_id, statuses, search = where
+        return participations.participant_ids(
+            session, meeting_id, statuses=statuses, search=search, sort=sort, descending=descending
+        )
+
+    def rows(
+        self, session: Session, where: Any, sort: str | None, descending: bool, ids: list[int]
+    ) -> list[Any]:
+        meeting_id, statuses, search = where
+        return participations.list_participants(
+            session,
+            meeting_id,
+            statuses=statuses,
+            search=search,
+            sort=sort,
+            descending=descending,
+            ids=ids,
+        )

@@ -1,0 +1,263 @@
+"""A table model that shows a window of SQL rows: the first page at once, the rest on demand.
+
+The model never holds a whole table. The first page is fetched at once so rows paint
+immediately; the ordered ids of the whole list are read on a worker thread, and the model grows
+to their number when they arrive. Rows are then fetched a page at a time by id (a page of
+primary-key look-ups wherever the view scrolls, never a large OFFSET) and cached, most recently
+used first. Sorting and filtering run in SQL through the list source.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Protocol
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+
+from lkoe_desktop.services.columns import NUMBER, ColumnSpec, display_value
+from lkoe_desktop.ui.ops import submit
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from lkoe_desktop.db.engine import Database
+
+PAGE_SIZE = 200
+CACHED_PAGES = 40
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class ListSource(Protocol):
+    """What a table shows: its columns, a first page, the ordered ids, and rows by id."""
+
+    columns: Sequence[ColumnSpec]
+
+    def page(
+        self,
+        session: Session,
+        where: Any,
+        sort: str | None,
+        descending: bool,
+        offset: int,
+        limit: int,
+    ) -> list[Any]: ...
+
+    def ids(
+        self, session: Session, where: Any, sort: str | None, descending: bool
+    ) -> list[int]: ...
+
+    def rows(
+        self, session: Session, where: Any, sort: str | None, descending: bool, ids: list[int]
+    ) -> list[Any]: ...
+
+
+class WindowedTableModel(QAbstractTableModel):
+    """Rows of a `ListSource`, fetched a page at a time; `count_known` fires with the total."""
+
+    count_known = Signal(int)
+
+    def __init__(self, database: Database, source: ListSource, parent: QObject | None = None):
+        super().__init__(parent)
+        self._database = database
+        self._source = source
+        self._columns = list(source.columns)
+        self._where: Any = None
+        self._sort: str | None = None
+        self._descending = False
+        self._pages: OrderedDict[int, list[Any]] = OrderedDict()
+        self._ids: list[int] | None = None
+        self._positions: dict[int, int] | None = None
+        self._row_count = 0
+        self._exact = False
+        self._generation = 0
+        self._active = False
+
+    # --- what to show -------------------------------------------------------------------
+    def set_filter(self, where: Any) -> None:
+        self._where = where
+        self._active = True
+        self.refresh()
+
+    @property
+    def where(self) -> Any:
+        return self._where
+
+    @property
+    def columns(self) -> list[ColumnSpec]:
+        return self._columns
+
+    @property
+    def exact(self) -> bool:
+        """Whether rowCount() is the exact number of matching rows yet."""
+        return self._exact
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by a column in SQL; column -1 is the list's own order (e.g. by last name)."""
+        self._sort = self._columns[column].key if 0 <= column < len(self._columns) else None
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        if self._active:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Fetch the first page now and the ordered ids of the whole list in the background."""
+        self._generation += 1
+        self.beginResetModel()
+        self._pages.clear()
+        self._positions = None
+        with self._database.reading() as session:
+            first = self._source.page(
+                session, self._where, self._sort, self._descending, 0, PAGE_SIZE
+            )
+        self._pages[0] = first
+        self._exact = len(first) < PAGE_SIZE
+        self._ids = [row.id for row in first] if self._exact else None
+        self._row_count = len(first)
+        self.endResetModel()
+        if self._exact:
+            self.count_known.emit(self._row_count)
+        else:
+            self._start_ids()
+
+    def _start_ids(self) -> None:
+        where, sort, descending = self._where, self._sort, self._descending
+        generation = self._generation
+
+        def task() -> tuple[int, list[int]]:
+            with self._database.reading() as session:
+                return generation, self._source.ids(session, where, sort, descending)
+
+        submit(task, lambda result: self._on_ids(*result), self)
+
+    def _on_ids(self, generation: int, ids: list[int]) -> None:
+        if generation != self._generation:
+            return  # an answer for a filter or sort that is no longer shown
+        first = self._pages.get(0, [])
+        changed = [row.id for row in first] != ids[: len(first)]
+        if changed:
+            self._pages.clear()  # the data changed in between: fetch again by id
+        self._ids = ids
+        self._positions = None
+        count = len(ids)
+        if count > self._row_count:
+            self.beginInsertRows(QModelIndex(), self._row_count, count - 1)
+            self._row_count = count
+            self.endInsertRows()
+        elif count < self._row_count:
+            self.beginRemoveRows(QModelIndex(), count, self._row_count - 1)
+            self._row_count = count
+            self.endRemoveRows()
+        self._exact = True
+        if changed and count:
+            self.dataChanged.emit(self.index(0, 0), self.index(count - 1, len(self._columns) - 1))
+        self.count_known.emit(count)
+
+    # --- pages --------------------------------------------------------------------------
+    def _fetch(self, page: int) -> list[Any]:
+        window = (self._ids or [])[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
+        if not window:
+            return []
+        with self._database.reading() as session:
+            rows = self._source.rows(session, self._where, self._sort, self._descending, window)
+        found = {row.id: row for row in rows}
+        return [found.get(record_id) for record_id in window]
+
+    def _page(self, page: int) -> list[Any]:
+        rows = self._pages.get(page)
+        if rows is None:
+            rows = self._fetch(page)
+            self._pages[page] = rows
+            while len(self._pages) > CACHED_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page)
+        return rows
+
+    def row_at(self, row: int) -> Any | None:
+        if not 0 <= row < self._row_count:
+            return None
+        rows = self._page(row // PAGE_SIZE)
+        offset = row % PAGE_SIZE
+        return rows[offset] if offset < len(rows) else None
+
+    def id_at(self, row: int) -> int | None:
+        record = self.row_at(row)
+        return None if record is None else int(record.id)
+
+    def row_of_id(self, record_id: int) -> int | None:
+        """The row showing `record_id`, if it is in the list."""
+        if self._ids is None:
+            first = self._pages.get(0, [])
+            return next((row for row, record in enumerate(first) if record.id == record_id), None)
+        if self._positions is None:
+            self._positions = {value: row for row, value in enumerate(self._ids)}
+        return self._positions.get(record_id)
+
+    def cached_row_count(self) -> int:
+        return sum(len(rows) for rows in self._pages.values())
+
+    # --- Qt's model interface -------------------------------------------------------------
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._row_count
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._columns[section].title
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        column = self._columns[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            record = self.row_at(index.row())
+            if record is None:
+                return None
+            return display_value(column, getattr(record, column.key))
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.kind == NUMBER:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role in (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ForegroundRole):
+            return self._archived_look(index.row(), role)
+        if role == ID_ROLE:
+            return self.id_at(index.row())
+        if role == ROW_ROLE:
+            return self.row_at(index.row())
+        return None
+
+    def _archived_look(self, row: int, role: int) -> QFont | QColor | None:
+        """Archived rows (shown only when asked for) are italic and greyed out."""
+        if not getattr(self.row_at(row), "archived", False):
+            return None
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        return QGuiApplication.palette().color(
+            QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
+        )
+
+    def retranslate(self) -> None:
+        """Headings and labels follow a language switch."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
+        if self._row_count:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(self._row_count - 1, len(self._columns) - 1)
+            )

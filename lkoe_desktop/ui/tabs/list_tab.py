@@ -1,0 +1,294 @@
+"""What every tab shares: a search field, quick filters, a windowed table and a details pane."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMenu,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lkoe_desktop.domain.i18n import gettext as _
+from lkoe_desktop.ui.context import AppContext
+from lkoe_desktop.ui.models.table_model import ListSource, WindowedTableModel
+from lkoe_desktop.ui.tabs.widths import fit_columns
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+FILTER_DELAY_MS = 150
+SEARCH_CHARS = 24  # the search field keeps room for this many characters
+ROW_HEIGHT_PADDING = 6
+
+
+class ListTab(QWidget):
+    """A table of one kind of record. Subclasses name the kind and fill in the blanks:
+    `make_filter()`, `build_filters()`, `details_html()`, `open_form()`, `count_text()`."""
+
+    kind = ""
+    entity = ""
+    status_changed = Signal(str)
+    link_activated = Signal(str, int)  # kind, id: "show this record in its tab"
+
+    def __init__(self, context: AppContext, source: ListSource, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.model = WindowedTableModel(context.database, source, self)
+        self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
+        self._filter_timer.timeout.connect(self.apply_filter)
+
+        self.search = QLineEdit(self)
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(self.search.fontMetrics().averageCharWidth() * SEARCH_CHARS)
+        self.search.textChanged.connect(lambda _text: self._filter_timer.start())
+        self.search.returnPressed.connect(self._focus_table)
+        self.archived = QCheckBox(self)
+        self.archived.toggled.connect(lambda _on: self.apply_filter())
+
+        self.filters = QHBoxLayout()
+        self.filters.setContentsMargins(0, 0, 0, 0)
+        self.filters.addWidget(self.search, 3)
+        self.build_filters(self.filters)
+        self.filters.addWidget(self.archived)
+
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        self.table.verticalHeader().hide()
+        row_height = self.table.fontMetrics().height() + ROW_HEIGHT_PADDING
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(row_height)
+        header = self.table.horizontalHeader()
+        header.setSortIndicatorShown(True)
+        header.setStretchLastSection(True)
+        header.setSectionsMovable(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(
+            lambda point: self.column_menu().exec(header.mapToGlobal(point))
+        )
+        self._columns_fitted = False  # to the content, once the first rows are in
+        self.table.doubleClicked.connect(
+            lambda index: self.open_form(self.model.id_at(index.row()))
+        )
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # only while the table has focus
+            shortcut = QShortcut(QKeySequence(key), self.table, self._open_current)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self.show_details(self.model.id_at(current.row()))
+        )
+
+        self.details = QTextBrowser(self)
+        self.details.setOpenLinks(False)
+        self.details.anchorClicked.connect(self._on_link)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([900, 320])
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.filters)
+        layout.addWidget(self.splitter, 1)
+        self.model.count_known.connect(lambda _count: self.status_changed.emit(self.status_text()))
+        self.model.modelReset.connect(lambda: self.status_changed.emit(self.status_text()))
+        context.bus.changed.connect(self._on_changed)
+        self._loaded = False
+
+    # --- for subclasses -------------------------------------------------------------------
+    def build_filters(self, layout: QHBoxLayout) -> None:
+        """Add the tab's quick-filter widgets to `layout`."""
+
+    def make_filter(self) -> Any:
+        """The filter object the list source understands, from the widgets."""
+        raise NotImplementedError
+
+    def details_html(self, record_id: int) -> str:
+        raise NotImplementedError
+
+    def open_form(self, record_id: int | None) -> None:
+        """Open the form for a record (None: a new one)."""
+        raise NotImplementedError
+
+    def count_text(self, count: int) -> str:
+        raise NotImplementedError
+
+    def show_people_of(self, organisation_id: int) -> None:
+        """Only the contacts tab lists an organisation's people."""
+
+    def archive_one(self, session: Session, record_id: int, archived: bool) -> None:
+        raise NotImplementedError
+
+    def archived_text(self, count: int, archived: bool) -> str:
+        raise NotImplementedError
+
+    def delete_one(self, session: Session, record_id: int) -> None:
+        """Delete a record nothing refers to; raises a domain error otherwise."""
+        raise NotImplementedError
+
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(_("Search (Ctrl+F)…"))
+        self.archived.setText(_("Show archived"))
+        self.model.retranslate()
+        self.status_changed.emit(self.status_text())
+
+    # --- archive and delete -------------------------------------------------------------------
+    def set_archived(self, ids: list[int], archived: bool) -> str:
+        """Archive (or restore) the records in one transaction; returns the status message."""
+        with self.context.database.unit_of_work() as session:
+            for record_id in ids:
+                self.archive_one(session, record_id, archived)
+        self.context.bus.announce(self.kind)
+        return self.archived_text(len(ids), archived)
+
+    def delete_for_real(self, record_id: int) -> None:
+        from lkoe_desktop.domain.errors import LkoeError
+
+        prompts = self.context.prompts
+        if not prompts.confirm(
+            self,
+            _("Delete permanently"),
+            _(
+                "Delete this record permanently? This cannot be undone. Archiving keeps it "
+                "out of the lists without losing its history."
+            ),
+        ):
+            return
+        try:
+            with self.context.database.unit_of_work() as session:
+                self.delete_one(session, record_id)
+        except LkoeError as error:
+            prompts.error(self, _("Cannot delete"), error.message)
+            return
+        self.context.bus.announce(self.kind)
+
+    # --- behaviour --------------------------------------------------------------------------
+    def ensure_loaded(self) -> None:
+        """Fill the table the first time the tab is shown."""
+        if not self._loaded:
+            self._loaded = True
+            self.apply_filter()
+
+    def apply_filter(self) -> None:
+        self._filter_timer.stop()
+        self._loaded = True
+        selected = self.current_id()
+        self.model.set_filter(self.make_filter())
+        if selected is not None:
+            self.select_id(selected)
+        if not self._columns_fitted:
+            QTimer.singleShot(0, self._fit_columns)
+        self.status_changed.emit(self.status_text())
+
+    def status_text(self) -> str:
+        count = self.model.rowCount()
+        text = self.count_text(count)
+        return text if self.model.exact else _("{count} (counting…)").format(count=text)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def current_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.id_at(index.row()) if index.isValid() else None
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        ids = [self.model.id_at(row) for row in rows]
+        return [record_id for record_id in ids if record_id is not None]
+
+    def select_id(self, record_id: int) -> bool:
+        row = self.model.row_of_id(record_id)
+        if row is None:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def show_details(self, record_id: int | None) -> None:
+        if record_id is None:
+            self.details.clear()
+            return
+        self.details.setHtml(self.details_html(record_id))
+
+    def refresh(self) -> None:
+        if self._loaded:
+            self.apply_filter()
+            self.show_details(self.current_id())
+
+    def _on_changed(self, kinds: frozenset[str]) -> None:
+        if self.kind in kinds:
+            self.refresh()
+
+    def _open_current(self) -> None:
+        record_id = self.current_id()
+        if record_id is not None:
+            self.open_form(record_id)
+
+    def _focus_table(self) -> None:
+        if self.model.rowCount() and not self.table.selectionModel().hasSelection():
+            self.table.selectRow(0)
+        self.table.setFocus()
+
+    def column_menu(self) -> QMenu:
+        """The headings' right-click menu: show or hide columns (remembered with the header)."""
+        menu = QMenu(self)
+        header = self.table.horizontalHeader()
+        shown = header.count() - header.hiddenSectionCount()
+        for column, spec in enumerate(self.model.columns):
+            action = menu.addAction(spec.title)
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.setEnabled(shown > 1 or header.isSectionHidden(column))  # keep one column
+            action.toggled.connect(lambda on, c=column: self.table.setColumnHidden(c, not on))
+        return menu
+
+    def _fit_columns(self) -> None:
+        """Until the first rows have been shown, unless column widths were remembered."""
+        if self._columns_fitted or not self.table.isVisible():
+            return
+        fit_columns(self.table, self.model)
+        self._columns_fitted = self.model.rowCount() > 0
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._loaded and not self._columns_fitted:
+            QTimer.singleShot(0, self._fit_columns)
+
+    def _on_link(self, url: QUrl) -> None:
+        record_id = url.path().strip("/")
+        if url.scheme() == "lkoe" and record_id.isdigit():
+            self.link_activated.emit(url.host(), int(record_id))
+
+    # --- remembered state -----------------------------------------------------------------
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue(f"{self.kind}/header", self.table.horizontalHeader().saveState())
+        settings.setValue(f"{self.kind}/splitter", self.splitter.saveState())
+
+    def restore_state(self, settings: QSettings) -> None:
+        header = settings.value(f"{self.kind}/header")
+        if isinstance(header, QByteArray) and self.table.horizontalHeader().restoreState(header):
+            self._columns_fitted = True
+        splitter = settings.value(f"{self.kind}/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)

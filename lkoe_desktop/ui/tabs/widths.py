@@ -1,0 +1,101 @@
+"""The column widths a table starts with: room for its headings and content, within the view."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtWidgets import QStyle, QTableView
+
+from lkoe_desktop.domain.codes import label
+from lkoe_desktop.services.columns import CODE, DATE, DATETIME, NUMBER, PHONE, TEXT, ColumnSpec
+from lkoe_desktop.ui.models.table_model import PAGE_SIZE, WindowedTableModel
+
+CELL_PADDING = 16  # the cell's margins
+SORT_ARROW = 28  # the heading's margins and its sort indicator
+LEAST_TEXT_SHARE = 0.6  # a text column gives way first, down to this share of its spec width
+LEAST_CODE_SHARE = 0.75  # a coded column, down to this share of its longest label
+MOST_TEXT_FACTOR = 1.5  # a text column grows to its content up to 1.5 times its spec width
+SAMPLES = {
+    DATE: "2026-12-31",
+    DATETIME: "2026-12-31 23:59",
+    PHONE: "0123-45 67 89",
+    NUMBER: "100 000",
+}
+
+
+def _content_width(table: QTableView, model: WindowedTableModel, column: int) -> int:
+    """The widest value among the rows already fetched (the first page at most)."""
+    metrics = table.fontMetrics()
+    rows = min(model.rowCount(), PAGE_SIZE)
+    return max(
+        (
+            metrics.horizontalAdvance(model.data(model.index(row, column)) or "")
+            for row in range(rows)
+        ),
+        default=0,
+    )
+
+
+def _heading(table: QTableView, spec: ColumnSpec) -> int:
+    return table.horizontalHeader().fontMetrics().horizontalAdvance(spec.title) + SORT_ARROW
+
+
+def _natural(table: QTableView, model: WindowedTableModel, column: int, spec: ColumnSpec) -> int:
+    metrics = table.fontMetrics()
+    if spec.kind == CODE and spec.enum is not None:
+        content = max(metrics.horizontalAdvance(label(member)) for member in spec.enum)
+    elif spec.kind in SAMPLES:
+        content = metrics.horizontalAdvance(SAMPLES[spec.kind])
+    else:
+        most = int(spec.width * metrics.averageCharWidth() * MOST_TEXT_FACTOR)
+        found = _content_width(table, model, column)
+        content = min(found, most) if found else spec.width * metrics.averageCharWidth()
+    return max(_heading(table, spec), content + CELL_PADDING)
+
+
+def fitted_widths(table: QTableView, model: WindowedTableModel, available: int) -> list[int]:
+    """Each column as wide as its heading and content. When the view is narrower than that,
+    the other columns give way to the first one (the record's name), down to a readable width
+    (text to a share of its usual width, codes to a share of their longest label), then down
+    to their headings; the first column only then, and only to a readable width. A view too
+    narrow even for that scrolls sideways."""
+    columns = model.columns
+    char = table.fontMetrics().averageCharWidth()
+    wanted = [_natural(table, model, column, spec) for column, spec in enumerate(columns)]
+    headings = [
+        min(_heading(table, spec), want) for spec, want in zip(columns, wanted, strict=True)
+    ]
+    readable = list(headings)
+    for column, spec in enumerate(columns):
+        if spec.kind == TEXT:
+            readable[column] = int(spec.width * char * LEAST_TEXT_SHARE)
+        elif spec.kind == CODE:
+            readable[column] = int(wanted[column] * LEAST_CODE_SHARE)
+        readable[column] = min(wanted[column], max(headings[column], readable[column]))
+    first = wanted[:1]
+    squeezed = _give_way(wanted, first + readable[1:], sum(wanted) - available)
+    squeezed = _give_way(squeezed, first + headings[1:], sum(squeezed) - available)
+    return _give_way(squeezed, readable[:1] + squeezed[1:], sum(squeezed) - available)
+
+
+def _give_way(widths: list[int], least: list[int], excess: int) -> list[int]:
+    """Take `excess` pixels from the columns in proportion to what each can spare."""
+    spare = sum(width - low for width, low in zip(widths, least, strict=True))
+    if excess <= 0 or spare <= 0:
+        return widths
+    share = min(1.0, excess / spare)
+    return [
+        width - math.ceil((width - low) * share) for width, low in zip(widths, least, strict=True)
+    ]
+
+
+def fit_columns(table: QTableView, model: WindowedTableModel) -> None:
+    """Give the table's columns their fitted widths for the view's present width (less a
+    vertical scroll bar still to come; the last column stretches into what is left)."""
+    scroll_bar = table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+    available = table.viewport().width() - (
+        0 if table.verticalScrollBar().isVisible() else scroll_bar
+    )
+    widths = fitted_widths(table, model, available)
+    for column, width in enumerate(widths):
+        table.setColumnWidth(column, width)

@@ -1,0 +1,218 @@
+"""Measure the window on the large demo: start-up, tab switch, filtering, scrolling, memory.
+
+Run: `.venv/bin/python tests/benchmarks/bench_ui.py [--db PATH] [--runs N]`. It builds the large
+demo database first if PATH does not exist, then starts the real program offscreen N times
+and prints medians, beside the same first-page queries run as plain SQL through `sqlite3`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+DEFAULT_DB = Path(tempfile.gettempdir()) / "lkoe-bench-large.sqlite3"
+QUERIES = {"one letter": "a", "common three letters": "ber", "no hits": "xqzw"}
+REPEATS = 9
+
+
+def build_database(path: Path) -> None:
+    print(f"building the large demo database at {path} …", flush=True)
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "lkoe_desktop", "--db", str(path), "demo", "--size", "large"],
+        check=True,
+    )
+    print(f"  built in {time.perf_counter() - started:.1f} s", flush=True)
+
+
+def child(db: Path, started_at: float) -> None:
+    """Runs inside a fresh process: the real app, with timing hooks around it."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from lkoe_desktop.ui import app as app_module
+    from lkoe_desktop.ui.main_window import MainWindow
+
+    marks: dict[str, float] = {}
+
+    class PaintWatch(QObject):
+        def __init__(self, name: str, ready=lambda: True) -> None:  # type: ignore[no-untyped-def]
+            super().__init__()
+            self.name, self.ready = name, ready
+
+        def eventFilter(self, _watched, event):  # type: ignore[no-untyped-def]
+            if event.type() == QEvent.Type.Paint and self.name not in marks and self.ready():
+                marks[self.name] = time.time()
+            return False
+
+    original_init = MainWindow.__init__
+    original_attach = MainWindow.attach
+    watchers: list[PaintWatch] = []
+
+    def init(self: MainWindow) -> None:
+        original_init(self)
+        watch = PaintWatch("window painted")
+        watchers.append(watch)
+        self.installEventFilter(watch)
+
+    def attach(self: MainWindow, context, tabs) -> None:  # type: ignore[no-untyped-def]
+        contacts = tabs[1]
+        watch = PaintWatch("first contact rows", lambda: contacts.model.rowCount() > 0)
+        watchers.append(watch)
+        contacts.table.viewport().installEventFilter(watch)
+        self.tab_widget.setCurrentIndex(1)
+        original_attach(self, context, tabs)
+        self.tab_widget.setCurrentIndex(1)
+        QTimer.singleShot(0, lambda: measure(self))
+
+    def repaint_ms(tab, action) -> float:  # type: ignore[no-untyped-def]
+        begun = time.perf_counter()
+        action()
+        tab.table.viewport().repaint()
+        return (time.perf_counter() - begun) * 1000
+
+    def measure(window: MainWindow) -> None:
+        QApplication.processEvents()
+        results: dict[str, object] = {}
+        switch = {}
+        for index, name in ((0, "partners"), (3, "meetings"), (2, "themes")):
+            tab = window.tabs[index]
+            switch[name] = repaint_ms(tab, lambda i=index: window.tab_widget.setCurrentIndex(i))
+        results["tab switch ms"] = switch
+        window.tab_widget.setCurrentIndex(1)
+        contacts = window.tabs[1]
+        filtering = {}
+        for label, query in QUERIES.items():
+            times = []
+            for _repeat in range(REPEATS):
+                contacts.search.blockSignals(True)
+                contacts.search.setText(query)
+                contacts.search.blockSignals(False)
+                times.append(repaint_ms(contacts, contacts.apply_filter))
+                QApplication.processEvents()
+            filtering[label] = {
+                "median ms": statistics.median(times),
+                "rows": contacts.model.rowCount(),
+            }
+        results["filter ms"] = filtering
+        contacts.search.setText("")
+        contacts.apply_filter()
+        deadline = time.time() + 10
+        while not contacts.model.exact and time.time() < deadline:
+            QApplication.processEvents()
+        results["contacts"] = contacts.model.rowCount()
+        scroll = []
+        for _repeat in range(3):
+            scroll.append(repaint_ms(contacts, contacts.table.scrollToBottom))
+            scroll.append(repaint_ms(contacts, contacts.table.scrollToTop))
+        results["scroll end/start ms (max)"] = max(scroll)
+        steps = []
+        bar = contacts.table.verticalScrollBar()
+        for position in range(0, bar.maximum(), max(1, bar.maximum() // 200)):
+            steps.append(repaint_ms(contacts, lambda p=position: bar.setValue(p)))
+        results["scroll step ms (median, max)"] = [statistics.median(steps), max(steps)]
+        results["cached rows"] = contacts.model.cached_row_count()
+        status = Path("/proc/self/status").read_text()
+        for key in ("VmRSS", "VmHWM"):
+            line = next(line for line in status.splitlines() if line.startswith(key))
+            results[key + " MB"] = int(line.split()[1]) // 1024
+        results["marks"] = {name: (at - started_at) * 1000 for name, at in marks.items()}
+        print("RESULT " + json.dumps(results), flush=True)
+        window.close()
+
+    MainWindow.__init__ = init  # type: ignore[method-assign]
+    MainWindow.attach = attach  # type: ignore[method-assign]
+    sys.exit(app_module.run("sqlite:///" + str(db)))
+
+
+def plain_sql(db: Path) -> dict[str, float]:
+    """The first page of each query as bare SQL through sqlite3, for comparison."""
+    connection = sqlite3.connect(db)
+    base = (
+        "SELECT c.id, c.first_name, c.last_name, c.email, o.name FROM contacts c "
+        "LEFT JOIN affiliations a ON a.contact_id = c.id AND a.is_current "
+        "LEFT JOIN organisations o ON o.id = a.organisation_id WHERE c.archived = 0 AND {where} "
+        "ORDER BY c.sort_key, c.id LIMIT 200"
+    )
+    timings = {}
+    for label, query in QUERIES.items():
+        if len(query) >= 3:
+            where = "c.id IN (SELECT rowid FROM fts_contacts WHERE fts_contacts MATCH ?)"
+            argument = f'"{query}"'
+        else:
+            where = "c.search_text LIKE ?"
+            argument = f"%{query}%"
+        sql = base.format(where=where)
+        times = []
+        for _repeat in range(REPEATS):
+            begun = time.perf_counter()
+            connection.execute(sql, (argument,)).fetchall()
+            times.append((time.perf_counter() - begun) * 1000)
+        timings[label] = statistics.median(times)
+    connection.close()
+    return timings
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--db", type=Path, default=DEFAULT_DB)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--child", type=float, help=argparse.SUPPRESS)
+    options = parser.parse_args()
+    if options.child is not None:
+        child(options.db, options.child)
+        return
+    if not options.db.exists():
+        build_database(options.db)
+    runs = []
+    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    with tempfile.TemporaryDirectory() as config:
+        environment["XDG_CONFIG_HOME"] = config
+        for _run in range(options.runs):
+            started_at = time.time()
+            output = subprocess.run(
+                [sys.executable, __file__, "--db", str(options.db), "--child", str(started_at)],
+                capture_output=True,
+                text=True,
+                env=environment,
+                check=True,
+            ).stdout
+            line = next(line for line in output.splitlines() if line.startswith("RESULT "))
+            runs.append(json.loads(line.removeprefix("RESULT ")))
+    print(f"window on {options.db} ({runs[0]['contacts']} contacts), medians of {len(runs)} runs:")
+    for mark in ("window painted", "first contact rows"):
+        values = [run["marks"].get(mark, float("nan")) for run in runs]
+        print(f"  {mark:<32} {statistics.median(values):8.0f} ms after process start")
+    for name in runs[0]["tab switch ms"]:
+        value = statistics.median(run["tab switch ms"][name] for run in runs)
+        print(f"  switch to {name:<22} {value:8.1f} ms")
+    sql = plain_sql(options.db)
+    for label in QUERIES:
+        value = statistics.median(run["filter ms"][label]["median ms"] for run in runs)
+        rows = runs[0]["filter ms"][label]["rows"]
+        print(
+            f"  filter, {label:<23} {value:8.1f} ms to paint  (plain SQL first page "
+            f"{sql[label]:6.1f} ms; {rows} rows before the count)"
+        )
+    worst = max(run["scroll end/start ms (max)"] for run in runs)
+    print(f"  scroll to end and back (max)     {worst:8.1f} ms")
+    steps = [r["scroll step ms (median, max)"] for r in runs]
+    print(
+        f"  scroll step median / max         {statistics.median(s[0] for s in steps):8.1f} / "
+        f"{max(s[1] for s in steps):.1f} ms"
+    )
+    print(f"  resident memory now / peak       {runs[0]['VmRSS MB']} / {runs[0]['VmHWM MB']} MB")
+    print(f"  rows held in the model cache     {runs[0]['cached rows']}")
+
+
+if __name__ == "__main__":
+    main()
