@@ -13,13 +13,13 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("LKOE_LANG", "sv")
 
-from sqlalchemy import text  # noqa: E402
+from sqlalchemy import text
 
-from lkoe_desktop.db.base import Base  # noqa: E402
-from lkoe_desktop.db.engine import Database  # noqa: E402
-from lkoe_desktop.db.migrate import open_database  # noqa: E402
-from lkoe_desktop.domain import i18n  # noqa: E402
-from lkoe_desktop.domain.clock import FixedClock  # noqa: E402
+from lkoe_desktop.db.base import Base
+from lkoe_desktop.db.engine import Database
+from lkoe_desktop.db.migrate import open_database
+from lkoe_desktop.domain import i18n
+from lkoe_desktop.domain.clock import FixedClock
 
 PG_URL_ENV = "LKOE_TEST_PG_URL"
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)

@@ -11,8 +11,15 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from lkoe_desktop.domain.clock import Clock, SystemClock
+from lkoe_desktop.domain.text import sort_key
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
+# Swedish sort key as an SQL function on SQLite, for sorting columns without a stored key.
+SQLITE_SORT_FUNCTION = "sv_sort_key"
+
+
+def _sqlite_sort_key(text: str | None) -> str | None:
+    return None if text is None else sort_key(text)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -22,6 +29,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.close()
+    dbapi_connection.create_function(SQLITE_SORT_FUNCTION, 1, _sqlite_sort_key, deterministic=True)
 
 
 def make_engine(url: str) -> Engine:

@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from enum import StrEnum
-from functools import partial
+from functools import lru_cache, partial
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -104,6 +104,7 @@ def _parse_problem(error_type: int) -> str:
     return _("Invalid phone number: write it like 013-12 34 56 or +46 13 12 34 56.")
 
 
+@lru_cache(maxsize=8192)
 def format_phone(e164: str | None) -> str:
     """A stored number as people write it: `013-12 34 56` in Sweden, `+49 40 123456` abroad."""
     if not e164:

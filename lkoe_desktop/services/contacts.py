@@ -486,8 +486,8 @@ def contact_ids(
     descending: bool = False,
 ) -> list[int]:
     """The ids of the whole list, in its order (a table holds these, not the rows)."""
-    statement = _ordered(session, where, sort, descending, None).with_only_columns(Contact.id)
-    return list(session.scalars(statement))
+    statement = _ordered(session, where, sort, descending, None, ids_only=True)
+    return list(session.connection().execute(statement).scalars())
 
 
 def _ordered(
@@ -496,23 +496,28 @@ def _ordered(
     sort: str | None,
     descending: bool,
     ids: Collection[int] | None,
+    *,
+    ids_only: bool = False,
 ) -> Query:
-    statement: Query = (
-        select(
-            Contact.id,
-            Contact.first_name,
-            Contact.last_name,
-            Contact.email,
-            Contact.phone,
-            Contact.mobile,
-            Organisation.name,
-            Organisation.id,
-            Affiliation.title,
-            Contact.archived,
-        )
-        .outerjoin(Affiliation, and_(Affiliation.contact_id == Contact.id, Affiliation.is_current))
-        .outerjoin(Organisation, Organisation.id == Affiliation.organisation_id)
+    """The list's query: its rows, or only its ids (joined to the job only to sort by it)."""
+    statement: Query = select(
+        Contact.id,
+        Contact.first_name,
+        Contact.last_name,
+        Contact.email,
+        Contact.phone,
+        Contact.mobile,
+        Organisation.name,
+        Organisation.id,
+        Affiliation.title,
+        Contact.archived,
     )
+    if ids_only:
+        statement = select(Contact.id)
+    if not ids_only or sort in ("organisation", "title"):
+        statement = statement.outerjoin(
+            Affiliation, and_(Affiliation.contact_id == Contact.id, Affiliation.is_current)
+        ).outerjoin(Organisation, Organisation.id == Affiliation.organisation_id)
     dialect = session.get_bind().dialect.name
     sortable = {
         "last_name": [Contact.sort_key],

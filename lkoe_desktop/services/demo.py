@@ -139,9 +139,8 @@ def _apportion(total: int, weights: Sequence[float]) -> list[int]:
     """Whole shares of `total` in proportion to `weights`, summing exactly to `total`."""
     exact = [total * weight / sum(weights) for weight in weights]
     shares = [math.floor(x) for x in exact]
-    for i in sorted(range(len(exact)), key=lambda i: (shares[i] - exact[i], i))[
-        : total - sum(shares)
-    ]:
+    by_remainder = sorted(range(len(exact)), key=lambda i: (shares[i] - exact[i], i))
+    for i in by_remainder[: total - sum(shares)]:
         shares[i] += 1
     return shares
 
@@ -290,9 +289,10 @@ class _Demo:
     def _company_name(
         self, trade: n.Trade, place: n.Municipality, taken: set[str]
     ) -> tuple[str, str]:
-        """A name not yet taken (as a last resort with the city added) and its industry."""
+        """A name not yet taken (if it can be found) and its industry; when the plain names run
+        out, with what companies add to tell themselves apart ("Nord", "i Motala")."""
         rng = self.rng
-        for _attempt in range(8):
+        for attempt in range(12):
             pattern, industry = rng.choice(trade.names)
             name = pattern.format(
                 place=rng.choice(n.PLACES),
@@ -300,11 +300,11 @@ class _Demo:
                 surname=rng.choice(n.SURNAMES),
                 municipality=place.name,
             )
+            if attempt >= 3 and name.endswith(" AB") and "{municipality}" not in pattern:
+                variant = rng.choice(n.NAME_VARIANTS).format(city=place.city)
+                name = f"{name.removesuffix(' AB')} {variant} AB"
             if name not in taken:
                 break
-        else:
-            stem = name.removesuffix(" AB")
-            name = f"{stem} i {place.city}" + (" AB" if stem != name else "")
         taken.add(name)
         return name, industry
 

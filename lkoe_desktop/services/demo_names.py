@@ -110,6 +110,11 @@ BRANDS = (
     "Nova", "Nordic", "Axel", "Linnea", "Vega", "Polaris", "Cargo", "Flow", "Kvadrat", "Aurora",
     "Tellus", "Orion", "Lumen", "Stella", "Atlas", "Kompass", "Fyr", "Norrsken", "Ankare", "Vinge",
 )  # fmt: skip
+# What a company adds to its name when the plain one is taken.
+NAME_VARIANTS = (
+    "Nord", "Syd", "Öst", "Väst", "Norden", "Sverige", "Östergötland", "i {city}", "i {city}",
+    "i {city}", "Gruppen", "Service", "Partner", "Center", "Nordic", "Scandinavia", "Plus",
+)  # fmt: skip
 
 
 OSTERGOTLAND = MUNICIPALITIES[:13]
@@ -203,7 +208,7 @@ TRADES: dict[str, Trade] = {
          ("{place} Handel AB", "Detaljhandel"),
          ("{brand} E-handel AB", "E-handel"),
          ("{place} Järn & Bygghandel AB", "Detaljhandel"),
-         ("{brand} Shop Nordic AB", "E-handel"),
+         ("{brand} Webbshop AB", "E-handel"),
          ("{place} Grossist AB", "Partihandel")),
         ("Butikschef", "E-handelschef", "Lagerchef", "Inköpare", "Kategorichef", *_OFFICE),
         (ECOM, CITY, RURAL), _BUSINESS_SIZES, 10,

@@ -26,7 +26,7 @@ from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import audit
 from lkoe_desktop.services.common import assign, check_version, get, ids_exist, touch
 from lkoe_desktop.services.keys import meeting_keys
-from lkoe_desktop.services.order import ordering, swedish_order
+from lkoe_desktop.services.order import code_order, ordering, swedish_order
 from lkoe_desktop.services.search import matches
 
 # A SELECT of any columns (SQLAlchemy 2.1 types a Select by its column types).
@@ -333,7 +333,7 @@ def meeting_ids(
 ) -> list[int]:
     """The ids of the whole list, in its order."""
     statement = _ordered(session, where, sort, descending, None).with_only_columns(Meeting.id)
-    return list(session.scalars(statement))
+    return list(session.connection().execute(statement).scalars())
 
 
 def _ordered(
@@ -364,8 +364,8 @@ def _ordered(
         "starts_at": [Meeting.starts_at],
         "ends_at": [Meeting.ends_at],
         "title": [Meeting.sort_key],
-        "kind": [Meeting.kind],
-        "status": [Meeting.status],
+        "kind": [code_order(Meeting.kind, MeetingKind)],
+        "status": [code_order(Meeting.status, MeetingStatus, by_label=False)],
         "place": [swedish_order(Meeting.place, dialect)],
         "organiser": [swedish_order(Meeting.organiser, dialect)],
         "capacity": [Meeting.capacity],

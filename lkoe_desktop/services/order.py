@@ -1,36 +1,43 @@
-"""Swedish order for any text column, computed in SQL the same way on SQLite and PostgreSQL.
+"""Swedish order for any column, computed in SQL the same way on SQLite and PostgreSQL.
 
-The main lists sort by stored sort keys (`domain.text.sort_key`); a table sorted by another
-text column uses `swedish_order(column)`, a chain of replacements that maps Å, Ä, Ö (and Æ, Ø,
-Ü, common accents) to the same places the stored keys use, compared byte by byte.
+The main lists sort by stored sort keys (`domain.text.sort_key`). A table sorted by another
+text column uses `swedish_order(column)`: on SQLite the same Python sort key, registered as the
+SQL function `sv_sort_key` on every connection; on PostgreSQL `translate()` maps Å, Ä, Ö (and
+Æ, Ø, Ü, common accents) to the same places, compared byte by byte. Coded columns sort by their
+shown label (`code_order`). Empty values come last in either direction.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, func
+from sqlalchemy import ColumnElement, case, func
 from sqlalchemy.sql.expression import collate
 
+from lkoe_desktop.db.engine import SQLITE_SORT_FUNCTION
+from lkoe_desktop.domain.codes import label
 from lkoe_desktop.domain.text import sort_key
 
-# Letters whose Swedish place differs from their code point order, in both cases.
-_REPLACED = "åäæöøüéèêëáàâíìîóòôúùûçñłÅÄÆÖØÜÉÈÊËÁÀÂÍÌÎÓÒÔÚÙÛÇÑŁ"
-
-
-def _replacements() -> list[tuple[str, str]]:
-    return [(char, sort_key(char)) for char in _REPLACED]
+# Letters whose Swedish place differs from their code point order, after lower().
+_FROM = "åäæöøüéèêëáàâíìîóòôúùûçñłđ"
+_TO = "".join(sort_key(char) for char in _FROM)
 
 
 def swedish_order(column: Any, dialect: str) -> ColumnElement[Any]:
     """An ORDER BY expression that sorts `column` case-insensitively in Swedish order."""
-    expression: Any = func.lower(func.coalesce(column, ""))
-    for char, key in _replacements():
-        expression = func.replace(expression, char, key)
-    if dialect == "postgresql":
-        return collate(expression, "C")
-    return expression
+    if dialect == "sqlite":
+        return getattr(func, SQLITE_SORT_FUNCTION)(column)
+    return collate(func.translate(func.lower(column), _FROM, _TO), "C")
+
+
+def code_order(column: Any, enum: type[StrEnum], *, by_label: bool = True) -> ColumnElement[Any]:
+    """Sort a coded column by its label in the current language, or in the codes' own order."""
+    members = list(enum)
+    if by_label:
+        members.sort(key=lambda member: sort_key(label(member)))
+    return case({member.value: rank for rank, member in enumerate(members)}, value=column)
 
 
 def ordering(
@@ -47,5 +54,5 @@ def ordering(
     """
     if sort is None or sort not in sortable:
         return list(default)
-    terms = [term.desc() if descending else term.asc() for term in sortable[sort]]
+    terms = [(term.desc() if descending else term.asc()).nulls_last() for term in sortable[sort]]
     return [*terms, tiebreak.desc() if descending else tiebreak.asc()]

@@ -25,7 +25,7 @@ from lkoe_desktop.domain.errors import DuplicateError, ValidationError
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import audit
 from lkoe_desktop.services.common import assign, check_version, get, ids_exist, now, plain, touch
-from lkoe_desktop.services.order import ordering, swedish_order
+from lkoe_desktop.services.order import code_order, ordering, swedish_order
 from lkoe_desktop.services.search import matches
 
 # A SELECT of any columns (SQLAlchemy 2.1 types a Select by its column types).
@@ -369,7 +369,9 @@ def participant_ids(
 ) -> list[int]:
     """The ids of the whole list, in its order."""
     statement = _ordered(session, meeting_id, statuses, search, sort, descending)
-    return list(session.scalars(statement.with_only_columns(Participation.id)))
+    return list(
+        session.connection().execute(statement.with_only_columns(Participation.id)).scalars()
+    )
 
 
 def _ordered(
@@ -387,8 +389,8 @@ def _ordered(
         "first_name": [swedish_order(Contact.first_name, dialect)],
         "email": [Contact.email],
         "organisation": [Organisation.sort_key],
-        "status": [Participation.status],
-        "role": [Participation.role],
+        "status": [code_order(Participation.status, ParticipationStatus, by_label=False)],
+        "role": [code_order(Participation.role, Role, by_label=False)],
         "dietary_needs": [swedish_order(Participation.dietary_needs, dialect)],
         "note": [swedish_order(Participation.note, dialect)],
         "checked_in_at": [Participation.checked_in_at],

@@ -19,7 +19,7 @@ from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import audit
 from lkoe_desktop.services.common import Query, assign, check_version, flush, get, ids_exist, touch
 from lkoe_desktop.services.keys import organisation_keys
-from lkoe_desktop.services.order import ordering, swedish_order
+from lkoe_desktop.services.order import code_order, ordering, swedish_order
 from lkoe_desktop.services.search import matches
 
 ENTITY = "organisation"
@@ -277,7 +277,9 @@ def partner_ids(
 ) -> list[int]:
     """The ids of the whole list, in its order (a table holds these, not the rows)."""
     statement = _ordered(session, where, sort, descending, None)
-    return list(session.scalars(statement.with_only_columns(Organisation.id)))
+    return list(
+        session.connection().execute(statement.with_only_columns(Organisation.id)).scalars()
+    )
 
 
 def _ordered(
@@ -303,10 +305,10 @@ def _ordered(
     sortable = {
         "name": [Organisation.sort_key],
         "org_number": [Organisation.org_number],
-        "sector": [Organisation.sector],
-        "size_class": [Organisation.size_class],
+        "sector": [code_order(Organisation.sector, Sector)],
+        "size_class": [code_order(Organisation.size_class, SizeClass, by_label=False)],
         "municipality": [swedish_order(Organisation.municipality, dialect)],
-        "relationship": [Organisation.relationship],
+        "relationship": [code_order(Organisation.relationship, Relationship)],
         "phone": [Organisation.phone],
         "email": [Organisation.email],
     }

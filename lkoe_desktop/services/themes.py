@@ -244,7 +244,7 @@ def theme_ids(
 ) -> list[int]:
     """The ids of the whole list, in its order."""
     statement = _ordered(session, where, sort, descending, None).with_only_columns(Theme.id)
-    return list(session.scalars(statement))
+    return list(session.connection().execute(statement).scalars())
 
 
 def _ordered(

@@ -19,6 +19,7 @@ from lkoe_desktop.ui.ops import Progress, run_in_background
 if TYPE_CHECKING:
     from lkoe_desktop.db.engine import Database
     from lkoe_desktop.ui.context import AppContext
+    from lkoe_desktop.ui.tabs.list_tab import ListTab
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +43,7 @@ def is_empty(database: Database) -> bool:
         )
 
 
-def build_tabs(context: AppContext) -> list:  # type: ignore[type-arg]
+def build_tabs(context: AppContext) -> list[ListTab]:
     from lkoe_desktop.ui.tabs.contacts_tab import ContactsTab
     from lkoe_desktop.ui.tabs.meetings_tab import MeetingsTab
     from lkoe_desktop.ui.tabs.partners_tab import PartnersTab
@@ -78,6 +79,22 @@ class Starter:
             self.welcome(context)
         else:
             self.window.attach(context, build_tabs(context))
+        self.check_integrity(database)
+
+    def check_integrity(self, database: Database) -> None:
+        """Read every page in the background; warn at once if the file is damaged."""
+        from lkoe_desktop.db.migrate import check_integrity
+
+        def work(_progress: Progress) -> None:
+            check_integrity(database)
+
+        run_in_background(
+            self.window,
+            work,
+            lambda _result: None,
+            lambda error: self.failed(error, fatal=False),
+            show_progress=False,
+        )
 
     def welcome(self, context: AppContext) -> None:
         from lkoe_desktop.ui.widgets.welcome import WelcomeView

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
@@ -33,8 +34,8 @@ DEFAULT_TAB = 1  # Kontakter
 def _remembered_tab() -> int:
     """The tab shown when the window was last closed (Kontakter the first time)."""
     try:
-        index = int(settings().value("window/tab", DEFAULT_TAB))
-    except (TypeError, ValueError):
+        index = int(str(settings().value("window/tab", DEFAULT_TAB)))
+    except ValueError:
         return DEFAULT_TAB
     return min(max(index, 0), 3)
 
@@ -46,7 +47,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context: AppContext | None = None
         self.tabs: list[ListTab] = []
-        self._undo: Callable[[], None] | None = None
+        self._undo: Callable[[], object] | None = None
         self.setMinimumSize(900, 560)
         self.resize(1280, 800)
 
@@ -78,7 +79,11 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
 
     # --- building ---------------------------------------------------------------------------
-    def _action(self, shortcut: QKeySequence | str | None, slot: Callable[[], None]) -> QAction:
+    def _action(
+        self,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+        slot: Callable[[], object],
+    ) -> QAction:
         action = QAction(self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -97,7 +102,7 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action(QKeySequence.StandardKey.Quit, self.close)
         self.about_action = self._action(None, self.show_about)
         self.tab_actions = [
-            self._action(QKeySequence(f"Ctrl+{number + 1}"), lambda n=number: self.show_tab(n))
+            self._action(QKeySequence(f"Ctrl+{number + 1}"), partial(self.show_tab, number))
             for number in range(4)
         ]
         self.addActions(self.tab_actions)
@@ -170,8 +175,9 @@ class MainWindow(QMainWindow):
         for tab in self.tabs:
             tab.retranslate()
         welcome = self.stack.currentWidget()
-        if welcome is not self.tab_widget and hasattr(welcome, "retranslate"):
-            welcome.retranslate()
+        retranslate_welcome = getattr(welcome, "retranslate", None)
+        if welcome is not self.tab_widget and callable(retranslate_welcome):
+            retranslate_welcome()
         if self.context is not None:
             self.database_label.setText(
                 _("Database: {name}").format(name=self.context.database.display_name)
@@ -192,7 +198,7 @@ class MainWindow(QMainWindow):
         current = _remembered_tab()
         for index in reversed(range(self.stack.count())):  # the welcome view, if it was shown
             view = self.stack.widget(index)
-            if view is not self.tab_widget:
+            if view is not None and view is not self.tab_widget:
                 self.stack.removeWidget(view)
                 view.deleteLater()
         self.tab_widget.blockSignals(True)
@@ -212,7 +218,7 @@ class MainWindow(QMainWindow):
 
     def current_tab(self) -> ListTab | None:
         widget = self.tab_widget.currentWidget()
-        return widget if widget in self.tabs else None  # type: ignore[return-value]
+        return next((tab for tab in self.tabs if tab is widget), None)
 
     def show_tab(self, index: int) -> None:
         if self.tabs:
@@ -280,13 +286,14 @@ class MainWindow(QMainWindow):
 
     def delete_selected(self) -> None:
         tab = self.current_tab()
-        if tab is not None and tab.current_id() is not None:
-            tab.delete_for_real(tab.current_id())
+        record_id = None if tab is None else tab.current_id()
+        if tab is not None and record_id is not None:
+            tab.delete_for_real(record_id)
 
     def offer_undo(self, message: str, undo: Callable[[], object]) -> None:
         """Show `message` in the status bar with an Ångra button for a while."""
         self.message.setText(message)
-        self._undo = lambda: undo() and None
+        self._undo = undo
         self.undo_button.show()
         self._undo_timer.start()
 

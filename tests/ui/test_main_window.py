@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QPoint, QSettings, QSize, Qt, QUrl
+from PySide6.QtCore import QItemSelectionModel, QPoint, QSize, Qt, QUrl
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -21,9 +20,9 @@ from lkoe_desktop.ui.app import Starter, build_tabs
 from lkoe_desktop.ui.context import AppContext, Prompts
 from lkoe_desktop.ui.dialogs import contact_form, meeting_form, partner_form, theme_form
 from lkoe_desktop.ui.dialogs.settings_dialog import SettingsDialog
-from lkoe_desktop.ui.language import apply_language
 from lkoe_desktop.ui.main_window import MainWindow
 from lkoe_desktop.ui.tabs.list_tab import ListTab
+from lkoe_desktop.ui.tabs.widths import fitted_widths
 
 PARTNERS, CONTACTS, THEMES, MEETINGS = range(4)
 WAIT_MS = 5_000
@@ -62,23 +61,18 @@ class Data:
     upcoming: int
 
 
-@pytest.fixture(autouse=True)
-def _own_settings(tmp_path: Path) -> Iterator[None]:
-    """Window state goes to this test's folder, so tests never see each other's columns."""
-    folder = str(tmp_path / "qsettings")
-    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(kind, QSettings.Scope.UserScope, folder)
-    yield
-    apply_language("sv")
-
-
 @pytest.fixture
 def data(sqlite_db: Database) -> Data:
     with sqlite_db.unit_of_work() as session:
         theme = themes.create_theme(session, {"name": "Bygglogistik"}).id
         frakt = partners.create_partner(
             session,
-            {"name": "Östgöta Frakt AB", "sector": "business", "municipality": "Norrköping"},
+            {
+                "name": "Östgöta Frakt AB",
+                "org_number": "556962-7432",
+                "sector": "business",
+                "municipality": "Norrköping",
+            },
         ).id
         liu = partners.create_partner(
             session,
@@ -234,15 +228,17 @@ def test_typing_filters_after_a_pause(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def test_return_in_the_search_field_goes_to_the_table(
-    qtbot: QtBot, window: MainWindow, opened: dict[str, list[int | None]]
+    qtbot: QtBot, window: MainWindow, data: Data, opened: dict[str, list[int | None]]
 ) -> None:
     tab = _tab(window, CONTACTS)
     tab.search.setFocus()
-    qtbot.keyClicks(tab.search, "and")
-    QTest.keyClick(tab.search, Qt.Key.Key_Return)
+    qtbot.keyClicks(tab.search, "zand")
+    QTest.keyClick(tab.search, Qt.Key.Key_Return)  # at once, before the pause is over
     assert tab.table.hasFocus()
-    assert tab.selected_ids() == [tab.model.id_at(0)]
+    assert tab.selected_ids() == [data.zander]
     assert opened["contact"] == []
+    QTest.keyClick(tab.table, Qt.Key.Key_Return)
+    assert opened["contact"] == [data.zander]
 
 
 def test_clicking_a_heading_sorts_in_swedish_order(qtbot: QtBot, window: MainWindow) -> None:
@@ -453,13 +449,14 @@ def test_a_link_in_the_details_opens_the_record_in_its_tab(
 
 
 def test_the_people_link_filters_contacts_by_organisation(window: MainWindow, data: Data) -> None:
+    contact_tab = _tab(window, CONTACTS)
+    contact_tab.theme.setCurrentIndex(contact_tab.theme.findData(data.theme))  # type: ignore[attr-defined]
     tab = _tab(window, PARTNERS)
     _select(tab, data.frakt)
     link = f"lkoe://people/{data.frakt}"
     assert link in tab.details.toHtml()
     tab.details.anchorClicked.emit(QUrl(link))
-    contact_tab = window.current_tab()
-    assert contact_tab is not None and contact_tab.entity == "contact"
+    assert window.current_tab() is contact_tab
     assert _shown(contact_tab, "last_name") == ["Åberg", "Öberg"]
     chip = contact_tab.organisation  # type: ignore[attr-defined]
     assert chip.isVisible()
@@ -561,9 +558,10 @@ def test_columns_fit_the_view_and_can_be_hidden(
 ) -> None:
     first = _open_window(qtbot, context)  # 1280 × 800 the first time
     tab = _tab(first, PARTNERS)
-    qtbot.waitUntil(lambda: tab.table.horizontalScrollBar().maximum() == 0, timeout=WAIT_MS)
-    name = tab.table.columnWidth(_column(tab, "name"))
-    assert name > tab.table.fontMetrics().horizontalAdvance("Linköpings universitet")
+    name = _column(tab, "name")
+    wide = tab.table.fontMetrics().horizontalAdvance("Linköpings universitet")
+    qtbot.waitUntil(lambda: tab.table.columnWidth(name) > wide, timeout=WAIT_MS)
+    assert tab.table.horizontalScrollBar().maximum() == 0
     phone = _column(tab, "phone")
     menu = tab.column_menu()
     assert [action.text() for action in menu.actions()] == [c.title for c in tab.model.columns]
@@ -573,6 +571,20 @@ def test_columns_fit_the_view_and_can_be_hidden(
 
     second = _open_window(qtbot, context)
     assert _tab(second, PARTNERS).table.isColumnHidden(phone)
+
+
+def test_a_narrow_table_keeps_names_and_numbers_readable(window: MainWindow) -> None:
+    tab = _tab(window, PARTNERS)
+    wide = fitted_widths(tab.table, tab.model, 10_000)
+    narrow = fitted_widths(tab.table, tab.model, 400)
+    name, org_number, phone, email = (
+        _column(tab, key) for key in ("name", "org_number", "phone", "email")
+    )
+    assert narrow[phone] == wide[phone]  # phone and org. numbers stay whole
+    assert narrow[org_number] == wide[org_number]
+    assert narrow[email] < wide[email]
+    assert narrow[name] > narrow[email]  # the name gives way last
+    assert sum(narrow) > 400  # too narrow for that: the table scrolls sideways instead
 
 
 def test_switching_language_keeps_what_was_typed(

@@ -436,9 +436,10 @@ class ThemeForm(PeriodForm):
 
     def build(self) -> None:
         roomy(self)
-        self.colour = ColourField(self.fields[1], self.form_page)
+        self.colour = ColourField(self.widgets["colour"].field, self.form_page)
         swap_field(self, self.colour)
-        self.responsible = ContactPicker(self.fields[2], self.context.database, self.form_page)
+        person = self.widgets["responsible_id"].field
+        self.responsible = ContactPicker(person, self.context.database, self.form_page)
         swap_field(self, self.responsible)
         for key in self.period:
             attach_calendar(self.widgets[key])

@@ -58,6 +58,10 @@ class ContactsTab(ListTab):
         with self.context.database.reading() as session:
             name = partners.get_partner(session, organisation_id).name
         self._organisation = (organisation_id, name)
+        for combo in (self.theme, self.group):  # every one of its people, whatever was chosen
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
         self.search.clear()
         self._show_organisation()
         self.apply_filter()
@@ -109,10 +113,11 @@ class ContactsTab(ListTab):
             visits = relations.meetings_of_contact(session, record_id)
             themes = {t.id: t.name for t in relations.theme_names(session, include_archived=True)}
         current = person.current
+        now = _("now")  # outside the f-string, where the message extractor sees it
         jobs = [
             details.link("organisation", a.organisation_id, a.organisation)
             + (f", {details.escape(a.title)}" if a.title else "")
-            + f" ({a.start_date or '…'} – {a.end_date or (_('now') if a.is_current else '…')})"
+            + f" ({a.start_date or '…'} – {a.end_date or (now if a.is_current else '…')})"
             for a in reversed(person.affiliations)
         ]
         subtitle = current.title or "" if current else ""

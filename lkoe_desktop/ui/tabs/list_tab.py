@@ -148,6 +148,7 @@ class ListTab(QWidget):
     def retranslate(self) -> None:
         self.search.setPlaceholderText(_("Search (Ctrl+F)…"))
         self.archived.setText(_("Show archived"))
+        self.details.setPlaceholderText(_("Select a row to see its details here."))
         self.model.retranslate()
         self.status_changed.emit(self.status_text())
 
@@ -246,6 +247,8 @@ class ListTab(QWidget):
             self.open_form(record_id)
 
     def _focus_table(self) -> None:
+        if self._filter_timer.isActive():  # Enter before the pause: filter first
+            self.apply_filter()
         if self.model.rowCount() and not self.table.selectionModel().hasSelection():
             self.table.selectRow(0)
         self.table.setFocus()

@@ -33,14 +33,20 @@ class PartnersTab(ListTab):
 
     def build_filters(self, layout: QHBoxLayout) -> None:
         self.sector = CodeCombo(Sector, lambda: _("All sectors"), self.apply_filter, self)
-        self.size = CodeCombo(SizeClass, lambda: _("All sizes"), self.apply_filter, self)
+        self.size_class = CodeCombo(SizeClass, lambda: _("All sizes"), self.apply_filter, self)
         self.relationship = CodeCombo(
             Relationship, lambda: _("All relationships"), self.apply_filter, self
         )
         self.municipality = FilterCombo(lambda: _("All municipalities"), self.apply_filter, self)
         self.municipality.set_items([(name, name) for name in OSTERGOTLAND_MUNICIPALITIES])
         self.theme = FilterCombo(lambda: _("All themes"), self.apply_filter, self)
-        for combo in (self.sector, self.size, self.relationship, self.municipality, self.theme):
+        for combo in (
+            self.sector,
+            self.size_class,
+            self.relationship,
+            self.municipality,
+            self.theme,
+        ):
             layout.addWidget(combo)
 
     def ensure_loaded(self) -> None:
@@ -58,7 +64,7 @@ class PartnersTab(ListTab):
             search=self.search.text() or None,
             include_archived=self.archived.isChecked(),
             sector=self.sector.value(),  # type: ignore[arg-type]
-            size_class=self.size.value(),  # type: ignore[arg-type]
+            size_class=self.size_class.value(),  # type: ignore[arg-type]
             relationship=self.relationship.value(),  # type: ignore[arg-type]
             municipality=self.municipality.value(),  # type: ignore[arg-type]
             theme_id=self.theme.value(),  # type: ignore[arg-type]
@@ -66,7 +72,13 @@ class PartnersTab(ListTab):
 
     def retranslate(self) -> None:
         super().retranslate()
-        for combo in (self.sector, self.size, self.relationship, self.municipality, self.theme):
+        for combo in (
+            self.sector,
+            self.size_class,
+            self.relationship,
+            self.municipality,
+            self.theme,
+        ):
             combo.retranslate()
 
     def _on_changed(self, kinds: frozenset[str]) -> None:
@@ -101,6 +113,9 @@ class PartnersTab(ListTab):
         current = [p for p in people if p.is_current]
         former = [p for p in people if not p.is_current]
         subtitle = _("Archived") if partner.archived else ""
+        # Outside the f-strings below, where the message extractor sees them:
+        people_link = details.link("people", partner.id, _("List them in Contacts"))
+        until = _("until")
         return "".join(
             [
                 details.heading(partner.name, subtitle),
@@ -132,16 +147,12 @@ class PartnersTab(ListTab):
                     ],
                     _("No current contacts."),
                 ),
-                (
-                    f"<p>{details.link('people', partner.id, _('List them in Contacts'))}</p>"
-                    if current
-                    else ""
-                ),
+                f"<p>{people_link}</p>" if current else "",
                 details.section(
                     _("Former people"),
                     [
                         details.link("contact", p.contact_id, f"{p.first_name} {p.last_name}")
-                        + (f" ({_('until')} {p.end_date})" if p.end_date else "")
+                        + (f" ({until} {p.end_date})" if p.end_date else "")
                         for p in former
                     ],
                 ),

@@ -88,7 +88,7 @@ class ThemesTab(ListTab):
     def open_form(self, record_id: int | None) -> None:
         from lkoe_desktop.ui.dialogs.theme_form import open_theme_form
 
-        saved = open_theme_form(self.context, record_id, self)
+        saved = open_theme_form(self.context, record_id, self, on_open=self.link_activated.emit)
         if saved is not None:
             self.select_id(saved)
 

@@ -36,6 +36,12 @@ def _content_width(table: QTableView, model: WindowedTableModel, column: int) ->
     )
 
 
+def _longest(model: WindowedTableModel, column: int) -> int:
+    """The most characters of a value among the rows already fetched (the first page at most)."""
+    rows = min(model.rowCount(), PAGE_SIZE)
+    return max((len(model.data(model.index(row, column)) or "") for row in range(rows)), default=0)
+
+
 def _heading(table: QTableView, spec: ColumnSpec) -> int:
     return table.horizontalHeader().fontMetrics().horizontalAdvance(spec.title) + SORT_ARROW
 
@@ -55,27 +61,27 @@ def _natural(table: QTableView, model: WindowedTableModel, column: int, spec: Co
 
 def fitted_widths(table: QTableView, model: WindowedTableModel, available: int) -> list[int]:
     """Each column as wide as its heading and content. When the view is narrower than that,
-    the other columns give way to the first one (the record's name), down to a readable width
-    (text to a share of its usual width, codes to a share of their longest label), then down
-    to their headings; the first column only then, and only to a readable width. A view too
-    narrow even for that scrolls sideways."""
+    the other text and coded columns give way to the first one (the record's name), down to
+    a readable width (text to a share of its usual width, codes to a share of their longest
+    label); then all of them together, the first one down to a readable width and the others
+    down to their headings. Dates, numbers, phone numbers and short text (org. numbers) stay
+    whole; a view too narrow even for that scrolls sideways."""
     columns = model.columns
     char = table.fontMetrics().averageCharWidth()
     wanted = [_natural(table, model, column, spec) for column, spec in enumerate(columns)]
-    headings = [
-        min(_heading(table, spec), want) for spec, want in zip(columns, wanted, strict=True)
-    ]
-    readable = list(headings)
+    readable, least = list(wanted), list(wanted)
     for column, spec in enumerate(columns):
-        if spec.kind == TEXT:
-            readable[column] = int(spec.width * char * LEAST_TEXT_SHARE)
+        heading = min(_heading(table, spec), wanted[column])
+        if spec.kind == TEXT and not 0 < _longest(model, column) <= spec.width:  # short: whole
+            readable[column] = max(heading, int(spec.width * char * LEAST_TEXT_SHARE))
         elif spec.kind == CODE:
-            readable[column] = int(wanted[column] * LEAST_CODE_SHARE)
-        readable[column] = min(wanted[column], max(headings[column], readable[column]))
-    first = wanted[:1]
-    squeezed = _give_way(wanted, first + readable[1:], sum(wanted) - available)
-    squeezed = _give_way(squeezed, first + headings[1:], sum(squeezed) - available)
-    return _give_way(squeezed, readable[:1] + squeezed[1:], sum(squeezed) - available)
+            readable[column] = max(heading, int(wanted[column] * LEAST_CODE_SHARE))
+        else:
+            continue
+        readable[column] = min(readable[column], wanted[column])
+        least[column] = readable[column] if column == 0 else heading
+    squeezed = _give_way(wanted, wanted[:1] + readable[1:], sum(wanted) - available)
+    return _give_way(squeezed, least, sum(squeezed) - available)
 
 
 def _give_way(widths: list[int], least: list[int], excess: int) -> list[int]:

@@ -7,6 +7,8 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from lkoe_desktop.domain.i18n import gettext as _
 
+PANEL_WIDTH = 520
+
 
 class WelcomeView(QWidget):
     start_empty = Signal()
@@ -14,26 +16,31 @@ class WelcomeView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.heading = QLabel(self)
+        panel = QWidget(self)
+        panel.setFixedWidth(PANEL_WIDTH)
+        self.heading = QLabel(panel)
+        self.heading.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         self.heading.setFont(font)
-        self.text = QLabel(self)
+        self.text = QLabel(panel)  # no alignment flag in the layout, so it wraps to full lines
         self.text.setWordWrap(True)
-        self.text.setMaximumWidth(520)
-        self.empty_button = QPushButton(self)
-        self.demo_button = QPushButton(self)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.empty_button = QPushButton(panel)
+        self.demo_button = QPushButton(panel)
         self.empty_button.clicked.connect(self.start_empty)
         self.demo_button.clicked.connect(self.load_demo)
+        inner = QVBoxLayout(panel)
+        inner.addWidget(self.heading)
+        inner.addWidget(self.text)
+        inner.addSpacing(16)
         for button in (self.empty_button, self.demo_button):
-            button.setMinimumWidth(320)
             button.setMinimumHeight(36)
+            inner.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addStretch(2)
-        for widget in (self.heading, self.text, self.empty_button, self.demo_button):
-            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.insertSpacing(3, 16)
+        layout.addWidget(panel, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(3)
         self.retranslate()
 
