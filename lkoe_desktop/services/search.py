@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, literal_column, select, table, text
+from sqlalchemy import ColumnElement, Select, false, func, literal_column, select, table, text
 from sqlalchemy.orm import Session
 
 from lkoe_desktop.db.search_index import INDEXED_TABLES, fts_table
 from lkoe_desktop.domain.text import search_needle
 
 TRIGRAM = 3
+# Above this many hits, reading the list in order finds a page sooner than the index does.
+DENSE_HITS = 2000
 
 
 def _like_pattern(needle: str) -> str:
@@ -22,20 +24,27 @@ def matches(session: Session, model: Any, query: str | None) -> ColumnElement[bo
     """A WHERE clause for rows of `model` whose search text contains `query`, or None.
 
     Case-insensitive in every alphabet, because the stored text and the query are casefolded
-    alike. On SQLite a query of three or more characters goes through the FTS5 trigram index.
+    alike. On SQLite a query of three or more characters first counts its hits in the FTS5
+    trigram index (a millisecond): no hits gives an empty result at once; a few hits are
+    looked up through the index; many hits are found fastest by reading the list in its
+    order, where they lie close together, so those use the plain substring test.
     """
     needle = search_needle(query or "")
     if not needle:
         return None
     name = model.__tablename__
     dialect = session.get_bind().dialect.name
-    if dialect == "sqlite" and name in INDEXED_TABLES and len(needle) >= TRIGRAM:
-        fts = table(fts_table(name))
-        phrase = '"' + needle.replace('"', '""') + '"'
-        hits: Select[Any] = (
-            select(literal_column("rowid"))
-            .select_from(fts)
-            .where(text(f"{fts_table(name)} MATCH :phrase").bindparams(phrase=phrase))
-        )
-        return model.id.in_(hits)
-    return model.search_text.like(_like_pattern(needle), escape="\\")
+    like: ColumnElement[bool] = model.search_text.like(_like_pattern(needle), escape="\\")
+    if dialect != "sqlite" or name not in INDEXED_TABLES or len(needle) < TRIGRAM:
+        return like
+    fts = table(fts_table(name))
+    phrase = '"' + needle.replace('"', '""') + '"'
+    match = text(f"{fts_table(name)} MATCH :phrase").bindparams(phrase=phrase)
+    count = select(func.count()).select_from(fts).where(match)
+    hits = session.connection().execute(count).scalar_one()
+    if hits == 0:
+        return false()
+    if hits > DENSE_HITS:
+        return like
+    rowids: Select[Any] = select(literal_column("rowid")).select_from(fts).where(match)
+    return model.id.in_(rowids)

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
@@ -33,6 +34,9 @@ if TYPE_CHECKING:
 
 PAGE_SIZE = 200
 CACHED_PAGES = 40
+# The first page paints before the ids are read, so the two do not compete for the GIL; the
+# pause also lets a fast typist's next keystroke cancel a read nobody would see.
+IDS_DELAY_MS = 60
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -79,6 +83,7 @@ class WindowedTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list[Any]] = OrderedDict()
         self._ids: list[int] | None = None
         self._positions: dict[int, int] | None = None
+        self._shown: dict[int, list[str]] = {}  # a row's texts, formatted once
         self._row_count = 0
         self._exact = False
         self._generation = 0
@@ -115,6 +120,7 @@ class WindowedTableModel(QAbstractTableModel):
         self._generation += 1
         self.beginResetModel()
         self._pages.clear()
+        self._shown.clear()
         self._positions = None
         with self._database.reading() as session:
             first = self._source.page(
@@ -128,15 +134,23 @@ class WindowedTableModel(QAbstractTableModel):
         if self._exact:
             self.count_known.emit(self._row_count)
         else:
-            self._start_ids()
+            generation = self._generation
+            QTimer.singleShot(IDS_DELAY_MS, self, lambda: self._start_ids(generation))
 
-    def _start_ids(self) -> None:
+    def _start_ids(self, generation: int) -> None:
+        """Read the whole list's ids, unless the filter changed again in the meantime."""
+        if generation != self._generation:
+            return
         where, sort, descending = self._where, self._sort, self._descending
-        generation = self._generation
+
+        database, source = self._database, self._source
+        current = lambda: self._generation  # noqa: E731 - read on the worker, before the query
 
         def task() -> tuple[int, list[int]]:
-            with self._database.reading() as session:
-                return generation, self._source.ids(session, where, sort, descending)
+            if current() != generation:
+                return generation, []  # superseded while waiting for a worker
+            with database.reading() as session:
+                return generation, source.ids(session, where, sort, descending)
 
         submit(task, lambda result: self._on_ids(*result), self)
 
@@ -146,7 +160,8 @@ class WindowedTableModel(QAbstractTableModel):
         first = self._pages.get(0, [])
         changed = [row.id for row in first] != ids[: len(first)]
         if changed:
-            self._pages.clear()  # the data changed in between: fetch again by id
+            self._pages.clear()
+            self._shown.clear()  # the data changed in between: fetch again by id
         self._ids = ids
         self._positions = None
         count = len(ids)
@@ -179,7 +194,10 @@ class WindowedTableModel(QAbstractTableModel):
             rows = self._fetch(page)
             self._pages[page] = rows
             while len(self._pages) > CACHED_PAGES:
-                self._pages.popitem(last=False)
+                _page, evicted = self._pages.popitem(last=False)
+                for record in evicted:
+                    if record is not None:
+                        self._shown.pop(record.id, None)
         else:
             self._pages.move_to_end(page)
         return rows
@@ -231,7 +249,11 @@ class WindowedTableModel(QAbstractTableModel):
             record = self.row_at(index.row())
             if record is None:
                 return None
-            return display_value(column, getattr(record, column.key))
+            shown = self._shown.get(record.id)
+            if shown is None:
+                shown = [display_value(c, getattr(record, c.key)) for c in self._columns]
+                self._shown[record.id] = shown
+            return shown[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and column.kind == NUMBER:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role in (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ForegroundRole):
@@ -256,6 +278,7 @@ class WindowedTableModel(QAbstractTableModel):
 
     def retranslate(self) -> None:
         """Headings and labels follow a language switch."""
+        self._shown.clear()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
         if self._row_count:
             self.dataChanged.emit(
