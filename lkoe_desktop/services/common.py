@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from datetime import date, datetime
 from typing import Any, TypeVar
 
@@ -15,6 +15,7 @@ from lkoe_desktop.domain.errors import ConflictError, NotFoundError
 from lkoe_desktop.domain.i18n import gettext as _
 
 ModelT = TypeVar("ModelT", bound=Base)
+RowT = TypeVar("RowT")
 # A select of any number of columns (SQLAlchemy 2.1 types `Select[Any]` as one column).
 Query = Select[*tuple[Any, ...]]
 
@@ -67,6 +68,14 @@ def flush(session: Session) -> None:
         session.flush()
     except StaleDataError as error:
         raise _conflict() from error
+
+
+def in_order(rows: list[RowT], ids: Collection[int] | None) -> list[RowT]:
+    """`rows` in the order of `ids` (when given): rows fetched by id come back unordered."""
+    if ids is None:
+        return rows
+    position = {record_id: index for index, record_id in enumerate(ids)}
+    return sorted(rows, key=lambda row: position[row.id])  # type: ignore[attr-defined]
 
 
 def plain(value: object) -> object:

@@ -33,6 +33,7 @@ from lkoe_desktop.services.common import (
     flush,
     get,
     ids_exist,
+    in_order,
     today,
     touch,
 )
@@ -475,7 +476,7 @@ def list_contacts(
     `ids` keeps only those contacts: a window of `contact_ids`, fetched in the same order.
     """
     statement = _ordered(session, where, sort, descending, ids).offset(offset).limit(limit)
-    return [ContactRow(*row) for row in session.execute(statement)]
+    return in_order([ContactRow(*row) for row in session.execute(statement)], ids)
 
 
 def contact_ids(
@@ -529,9 +530,9 @@ def _ordered(
         "mobile": [Contact.mobile],
     }
     default = [Contact.sort_key, Contact.id]
+    if ids is not None:  # a window of rows already filtered and ordered: look them up by id
+        return statement.where(Contact.id.in_(list(ids)))
     statement = _filtered(session, statement, where or ContactFilter())
-    if ids is not None:
-        statement = statement.where(Contact.id.in_(list(ids)))
     return statement.order_by(*ordering(sort, descending, sortable, default, Contact.id))
 
 

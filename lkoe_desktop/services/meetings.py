@@ -24,7 +24,7 @@ from lkoe_desktop.domain.codes import (
 from lkoe_desktop.domain.errors import ValidationError
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import audit
-from lkoe_desktop.services.common import assign, check_version, get, ids_exist, touch
+from lkoe_desktop.services.common import assign, check_version, get, ids_exist, in_order, touch
 from lkoe_desktop.services.keys import meeting_keys
 from lkoe_desktop.services.order import code_order, ordering, swedish_order
 from lkoe_desktop.services.search import matches
@@ -321,7 +321,7 @@ def list_meetings(
         values[4], values[5] = to_stockholm(row[4]), _local(row[5])
         values[10], values[11] = int(row[10]), int(row[11])
         rows.append(MeetingRow(*values))
-    return rows
+    return in_order(rows, ids)
 
 
 def meeting_ids(
@@ -373,7 +373,7 @@ def _ordered(
         "attended_count": [attended],
     }
     if ids is not None:
-        statement = statement.where(Meeting.id.in_(list(ids)))
+        return statement.where(Meeting.id.in_(list(ids)))
     newest_first = [Meeting.starts_at.desc(), Meeting.id.desc()]
     return statement.order_by(*ordering(sort, descending, sortable, newest_first, Meeting.id))
 

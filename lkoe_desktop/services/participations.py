@@ -24,7 +24,16 @@ from lkoe_desktop.domain.codes import MAX_NOTES_LENGTH, ON_SIGN_IN_SHEET, Partic
 from lkoe_desktop.domain.errors import DuplicateError, ValidationError
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import audit
-from lkoe_desktop.services.common import assign, check_version, get, ids_exist, now, plain, touch
+from lkoe_desktop.services.common import (
+    assign,
+    check_version,
+    get,
+    ids_exist,
+    in_order,
+    now,
+    plain,
+    touch,
+)
 from lkoe_desktop.services.order import code_order, ordering, swedish_order
 from lkoe_desktop.services.search import matches
 
@@ -352,9 +361,10 @@ def list_participants(
 
     `ids` keeps only those participations, fetched in the same order.
     """
+    if ids is not None:  # a window of rows already filtered and ordered: look them up by id
+        statement = _participants().where(Participation.id.in_(list(ids)))
+        return in_order(_to_rows(session.execute(statement)), ids)
     statement = _ordered(session, meeting_id, statuses, search, sort, descending)
-    if ids is not None:
-        statement = statement.where(Participation.id.in_(list(ids)))
     return _to_rows(session.execute(statement.offset(offset).limit(limit)))
 
 

@@ -17,7 +17,16 @@ from lkoe_desktop.domain.codes import MAX_NOTES_LENGTH, Relationship, Sector, Si
 from lkoe_desktop.domain.errors import ValidationError
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import audit
-from lkoe_desktop.services.common import Query, assign, check_version, flush, get, ids_exist, touch
+from lkoe_desktop.services.common import (
+    Query,
+    assign,
+    check_version,
+    flush,
+    get,
+    ids_exist,
+    in_order,
+    touch,
+)
 from lkoe_desktop.services.keys import organisation_keys
 from lkoe_desktop.services.order import code_order, ordering, swedish_order
 from lkoe_desktop.services.search import matches
@@ -265,7 +274,7 @@ def list_partners(
     `ids` keeps only those partners: a window of `partner_ids`, fetched in the same order.
     """
     statement = _ordered(session, where, sort, descending, ids).offset(offset).limit(limit)
-    return [PartnerRow(*row) for row in session.execute(statement)]
+    return in_order([PartnerRow(*row) for row in session.execute(statement)], ids)
 
 
 def partner_ids(
@@ -313,9 +322,9 @@ def _ordered(
         "email": [Organisation.email],
     }
     default = [Organisation.sort_key, Organisation.id]
+    if ids is not None:  # a window of rows already filtered and ordered: look them up by id
+        return statement.where(Organisation.id.in_(list(ids)))
     statement = _filtered(session, statement, where or PartnerFilter())
-    if ids is not None:
-        statement = statement.where(Organisation.id.in_(list(ids)))
     return statement.order_by(*ordering(sort, descending, sortable, default, Organisation.id))
 
 

@@ -18,7 +18,7 @@ from lkoe_desktop.domain.codes import MAX_NOTES_LENGTH
 from lkoe_desktop.domain.errors import DuplicateError, ValidationError
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import audit
-from lkoe_desktop.services.common import assign, check_version, get, touch
+from lkoe_desktop.services.common import assign, check_version, get, in_order, touch
 from lkoe_desktop.services.keys import theme_keys
 from lkoe_desktop.services.order import ordering, swedish_order
 from lkoe_desktop.services.search import matches
@@ -219,7 +219,7 @@ def list_themes(
 ) -> list[ThemeRow]:
     """Themes in Swedish order by name, then id (or by the column `sort`); `ids`: only those."""
     statement = _ordered(session, where, sort, descending, ids).offset(offset).limit(limit)
-    return [
+    rows = [
         ThemeRow(
             id=row.id,
             name=row.name,
@@ -233,6 +233,7 @@ def list_themes(
         )
         for row in session.execute(statement)
     ]
+    return in_order(rows, ids)
 
 
 def theme_ids(
@@ -277,7 +278,7 @@ def _ordered(
         "colour": [Theme.colour],
     }
     if ids is not None:
-        statement = statement.where(Theme.id.in_(list(ids)))
+        return statement.where(Theme.id.in_(list(ids)))
     terms = ordering(sort, descending, sortable, [Theme.sort_key, Theme.id], Theme.id)
     return statement.order_by(*terms)
 
