@@ -100,8 +100,8 @@ MEETING_COLUMNS = (
     ColumnSpec("kind", N_("Kind"), CODE, MeetingKind, 18),
     ColumnSpec("status", N_("Status"), CODE, MeetingStatus, 16),
     ColumnSpec("place", N_("Place"), width=26),
-    ColumnSpec("registered_count", N_("Registered"), NUMBER, width=9),
-    ColumnSpec("attended_count", N_("Attended"), NUMBER, width=9),
+    ColumnSpec("registered_count", N_("Number registered"), NUMBER, width=9),
+    ColumnSpec("attended_count", N_("Number attended"), NUMBER, width=9),
 )
 
 PARTICIPANT_COLUMNS = (

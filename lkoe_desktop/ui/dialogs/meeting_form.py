@@ -275,7 +275,7 @@ class MeetingForm(PeriodForm):
     def _title_participants(self) -> None:
         if self.participants is not None:
             total = self.participants.total
-            self.pages.setTabText(1, f"{_('Participants')} ({total})")
+            self.pages.setTabText(1, _("Participants ({count})").format(count=total))
 
     def extra_values(self) -> dict[str, object]:
         items = (self.themes.item(index) for index in range(self.themes.count()))
