@@ -37,6 +37,7 @@ class ColumnSpec:
     kind: str = TEXT
     enum: type[StrEnum] | None = None
     width: int = 16
+    shown: bool = True  # shown at first; the user can show or hide any column
 
     @property
     def title(self) -> str:
@@ -72,8 +73,8 @@ PARTNER_COLUMNS = (
     ColumnSpec("size_class", N_("Size"), CODE, SizeClass, 14),
     ColumnSpec("municipality", N_("Municipality"), width=14),
     ColumnSpec("relationship", N_("Relationship"), CODE, Relationship, 18),
-    ColumnSpec("phone", N_("Phone"), PHONE, width=14),
-    ColumnSpec("email", N_("E-mail"), width=26),
+    ColumnSpec("phone", N_("Phone"), PHONE, width=14, shown=False),
+    ColumnSpec("email", N_("E-mail"), width=26, shown=False),
 )
 
 CONTACT_COLUMNS = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 FILTER_DELAY_MS = 150
+LAID_OUT_WIDTH = 200
 SEARCH_CHARS = 24  # the search field keeps room for this many characters
 ROW_HEIGHT_PADDING = 6
 
@@ -95,6 +96,9 @@ class ListTab(QWidget):
             lambda current, _previous: self.show_details(self.model.id_at(current.row()))
         )
 
+        for column, spec in enumerate(self.model.columns):
+            self.table.setColumnHidden(column, not spec.shown)
+        self.table.viewport().installEventFilter(self)
         self.details = QTextBrowser(self)
         self.details.setOpenLinks(False)
         self.details.anchorClicked.connect(self._on_link)
@@ -271,12 +275,24 @@ class ListTab(QWidget):
         if self._columns_fitted or not self.table.isVisible():
             return
         fit_columns(self.table, self.model)
-        self._columns_fitted = self.model.rowCount() > 0
+        laid_out = self.table.viewport().width() > LAID_OUT_WIDTH  # not the size before layout
+        self._columns_fitted = laid_out and self.model.rowCount() > 0
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._loaded and not self._columns_fitted:
             QTimer.singleShot(0, self._fit_columns)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Fit the columns again when the table gets its real width from the layout."""
+        if (
+            watched is self.table.viewport()
+            and event.type() == QEvent.Type.Resize
+            and self._loaded
+            and not self._columns_fitted
+        ):
+            QTimer.singleShot(0, self._fit_columns)
+        return super().eventFilter(watched, event)
 
     def _on_link(self, url: QUrl) -> None:
         record_id = url.path().strip("/")

@@ -80,8 +80,14 @@ def fitted_widths(table: QTableView, model: WindowedTableModel, available: int) 
             continue
         readable[column] = min(readable[column], wanted[column])
         least[column] = readable[column] if column == 0 else heading
-    squeezed = _give_way(wanted, wanted[:1] + readable[1:], sum(wanted) - available)
-    return _give_way(squeezed, least, sum(squeezed) - available)
+    for column in range(len(columns)):
+        if table.isColumnHidden(column):  # takes no room; keeps its width for when shown
+            readable[column] = least[column] = wanted[column]
+    def room(widths: list[int]) -> int:
+        return sum(w for column, w in enumerate(widths) if not table.isColumnHidden(column))
+
+    squeezed = _give_way(wanted, wanted[:1] + readable[1:], room(wanted) - available)
+    return _give_way(squeezed, least, room(squeezed) - available)
 
 
 def _give_way(widths: list[int], least: list[int], excess: int) -> list[int]:
