@@ -562,19 +562,25 @@ def test_columns_fit_the_view_and_can_be_hidden(
     wide = tab.table.fontMetrics().horizontalAdvance("Linköpings universitet")
     qtbot.waitUntil(lambda: tab.table.columnWidth(name) > wide, timeout=WAIT_MS)
     assert tab.table.horizontalScrollBar().maximum() == 0
-    phone = _column(tab, "phone")
+    phone, municipality = _column(tab, "phone"), _column(tab, "municipality")
+    assert tab.table.isColumnHidden(phone)  # in the details pane; shown when asked for
     menu = tab.column_menu()
     assert [action.text() for action in menu.actions()] == [c.title for c in tab.model.columns]
+    menu.actions()[municipality].trigger()
     menu.actions()[phone].trigger()
-    assert tab.table.isColumnHidden(phone)
+    assert tab.table.isColumnHidden(municipality)
+    assert not tab.table.isColumnHidden(phone)
     first.close()
 
     second = _open_window(qtbot, context)
-    assert _tab(second, PARTNERS).table.isColumnHidden(phone)
+    assert _tab(second, PARTNERS).table.isColumnHidden(municipality)
+    assert not _tab(second, PARTNERS).table.isColumnHidden(phone)
 
 
 def test_a_narrow_table_keeps_names_and_numbers_readable(window: MainWindow) -> None:
     tab = _tab(window, PARTNERS)
+    for column in range(len(tab.model.columns)):
+        tab.table.setColumnHidden(column, False)
     wide = fitted_widths(tab.table, tab.model, 10_000)
     narrow = fitted_widths(tab.table, tab.model, 400)
     name, org_number, phone, email = (
