@@ -83,6 +83,7 @@ def fitted_widths(table: QTableView, model: WindowedTableModel, available: int) 
     for column in range(len(columns)):
         if table.isColumnHidden(column):  # takes no room; keeps its width for when shown
             readable[column] = least[column] = wanted[column]
+
     def room(widths: list[int]) -> int:
         return sum(w for column, w in enumerate(widths) if not table.isColumnHidden(column))
 
