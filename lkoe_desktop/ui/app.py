@@ -22,12 +22,25 @@ if TYPE_CHECKING:
     from lkoe_desktop.ui.tabs.list_tab import ListTab
 
 log = logging.getLogger(__name__)
+TAB_MODULES = (
+    "lkoe_desktop.ui.tabs.partners_tab",
+    "lkoe_desktop.ui.tabs.contacts_tab",
+    "lkoe_desktop.ui.tabs.themes_tab",
+    "lkoe_desktop.ui.tabs.meetings_tab",
+)
 
 
 def _open(url: str) -> Database:
+    """Open the database, and load the tabs' modules while at it (off the GUI thread, which
+    meanwhile paints the window); no widget is made here."""
+    import importlib
+
     from lkoe_desktop.db.migrate import open_database
 
-    return open_database(url)
+    database = open_database(url)
+    for module in TAB_MODULES:
+        importlib.import_module(module)
+    return database
 
 
 def is_empty(database: Database) -> bool:

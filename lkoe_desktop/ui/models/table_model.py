@@ -37,6 +37,12 @@ CACHED_PAGES = 40
 # The first page paints before the ids are read, so the two do not compete for the GIL; the
 # pause also lets a fast typist's next keystroke cancel a read nobody would see.
 IDS_DELAY_MS = 60
+DISPLAY = Qt.ItemDataRole.DisplayRole
+TOOLTIP = Qt.ItemDataRole.ToolTipRole
+FONT = Qt.ItemDataRole.FontRole
+FOREGROUND = Qt.ItemDataRole.ForegroundRole
+ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -242,10 +248,9 @@ class WindowedTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        column = self._columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        # Called for every role of every visible cell at each paint: the common roles first,
+        # and a row's texts formatted once.
+        if role in (DISPLAY, TOOLTIP):
             record = self.row_at(index.row())
             if record is None:
                 return None
@@ -254,21 +259,23 @@ class WindowedTableModel(QAbstractTableModel):
                 shown = [display_value(c, getattr(record, c.key)) for c in self._columns]
                 self._shown[record.id] = shown
             return shown[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.kind == NUMBER:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role in (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ForegroundRole):
-            return self._archived_look(index.row(), role)
+        if role in (FONT, FOREGROUND):
+            if not getattr(self.row_at(index.row()), "archived", False):
+                return None
+            return self._archived_look(role)
+        if role == ALIGNMENT:
+            if self._columns[index.column()].kind == NUMBER:
+                return RIGHT_ALIGNED
+            return None
         if role == ID_ROLE:
             return self.id_at(index.row())
         if role == ROW_ROLE:
             return self.row_at(index.row())
         return None
 
-    def _archived_look(self, row: int, role: int) -> QFont | QColor | None:
+    def _archived_look(self, role: int) -> QFont | QColor:
         """Archived rows (shown only when asked for) are italic and greyed out."""
-        if not getattr(self.row_at(row), "archived", False):
-            return None
-        if role == Qt.ItemDataRole.FontRole:
+        if role == FONT:
             font = QFont()
             font.setItalic(True)
             return font
