@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from lkoe_desktop.db.models import ChangeLogEntry
-from lkoe_desktop.services.common import now, user
+from lkoe_desktop.services.common import flush, now, touch, user
 
 CREATE = "create"
 UPDATE = "update"
@@ -48,6 +49,17 @@ def record(
             changes=json.dumps(changes or {}, ensure_ascii=False, sort_keys=True),
         )
     )
+
+
+def mark_archived(session: Session, target: Any, entity: str, archived: bool) -> None:
+    """Archive (or restore) a record, stamp it and log the change; nothing if already so."""
+    if target.archived == archived:
+        return
+    target.archived = archived
+    touch(session, target)
+    flush(session)
+    action = ARCHIVE if archived else UNARCHIVE
+    record(session, entity, target.id, action, {"archived": [not archived, archived]})
 
 
 def history(session: Session, entity: str, entity_id: int) -> list[ChangeRow]:

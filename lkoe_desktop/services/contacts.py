@@ -404,12 +404,7 @@ def end_affiliation(
 
 def set_contact_archived(session: Session, contact_id: int, archived: bool) -> ContactRecord:
     record = get(session, Contact, contact_id, _("Contact"))
-    if record.archived != archived:
-        record.archived = archived
-        touch(session, record)
-        flush(session)
-        action = audit.ARCHIVE if archived else audit.UNARCHIVE
-        audit.record(session, ENTITY, record.id, action, {"archived": [not archived, archived]})
+    audit.mark_archived(session, record, ENTITY, archived)
     return _to_record(record)
 
 

@@ -155,12 +155,7 @@ def update_group(
 
 def set_group_archived(session: Session, group_id: int, archived: bool) -> GroupRecord:
     record = get(session, Group, group_id, _("Group"))
-    if record.archived != archived:
-        record.archived = archived
-        touch(session, record)
-        session.flush()
-        action = audit.ARCHIVE if archived else audit.UNARCHIVE
-        audit.record(session, ENTITY, record.id, action, {"archived": [not archived, archived]})
+    audit.mark_archived(session, record, ENTITY, archived)
     return _to_record(record)
 
 

@@ -227,12 +227,7 @@ def update_meeting(
 
 def set_meeting_archived(session: Session, meeting_id: int, archived: bool) -> MeetingRecord:
     record = get(session, Meeting, meeting_id, _("Meeting"))
-    if record.archived != archived:
-        record.archived = archived
-        touch(session, record)
-        session.flush()
-        action = audit.ARCHIVE if archived else audit.UNARCHIVE
-        audit.record(session, ENTITY, record.id, action, {"archived": [not archived, archived]})
+    audit.mark_archived(session, record, ENTITY, archived)
     return _to_record(record)
 
 

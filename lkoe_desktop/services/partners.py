@@ -212,12 +212,7 @@ def update_partner(
 
 def set_partner_archived(session: Session, partner_id: int, archived: bool) -> Partner:
     record = get(session, Organisation, partner_id, _("Partner"))
-    if record.archived != archived:
-        record.archived = archived
-        touch(session, record)
-        flush(session)
-        action = audit.ARCHIVE if archived else audit.UNARCHIVE
-        audit.record(session, ENTITY, record.id, action, {"archived": [not archived, archived]})
+    audit.mark_archived(session, record, ENTITY, archived)
     return _to_partner(record)
 
 

@@ -179,12 +179,7 @@ def update_theme(
 
 def set_theme_archived(session: Session, theme_id: int, archived: bool) -> ThemeRecord:
     record = get(session, Theme, theme_id, _("Theme"))
-    if record.archived != archived:
-        record.archived = archived
-        touch(session, record)
-        session.flush()
-        action = audit.ARCHIVE if archived else audit.UNARCHIVE
-        audit.record(session, ENTITY, record.id, action, {"archived": [not archived, archived]})
+    audit.mark_archived(session, record, ENTITY, archived)
     return _to_record(session, record)
 
 

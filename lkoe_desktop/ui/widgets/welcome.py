@@ -39,6 +39,7 @@ class WelcomeView(QWidget):
             button.setMinimumHeight(36)
             inner.addWidget(button)
         layout = QVBoxLayout(self)
+        layout.setSpacing(10)
         layout.addStretch(2)
         layout.addWidget(panel, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(3)
