@@ -12,14 +12,14 @@ from lkoe_desktop.domain.codes import label as code_label
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.i18n import ngettext
 from lkoe_desktop.domain.validation import format_phone
-from lkoe_desktop.services import contacts, partners, relations
+from lkoe_desktop.services import contacts, duplicates, partners, relations
 from lkoe_desktop.services.columns import format_number
 from lkoe_desktop.services.deletion import delete_record
 from lkoe_desktop.ui import changes
 from lkoe_desktop.ui.context import AppContext
 from lkoe_desktop.ui.models.sources import contact_source
 from lkoe_desktop.ui.tabs import details
-from lkoe_desktop.ui.tabs.filters import FilterCombo
+from lkoe_desktop.ui.tabs.filters import FilterCombo, OrganisationFilter
 from lkoe_desktop.ui.tabs.list_tab import ListTab
 
 
@@ -37,10 +37,22 @@ class ContactsTab(ListTab):
         self.organisation.setAutoRaise(False)
         self.organisation.clicked.connect(self.clear_organisation)
         self.organisation.hide()
+        self.pick_organisation = OrganisationFilter(self._organisation_names, self)
+        self.pick_organisation.chosen.connect(self.filter_by_organisation)
         self.theme = FilterCombo(lambda: _("All themes"), self.apply_filter, self)
         self.group = FilterCombo(lambda: _("All groups"), self.apply_filter, self)
-        for widget in (self.organisation, self.theme, self.group):
+        for widget in (self.pick_organisation, self.organisation, self.theme, self.group):
             layout.addWidget(widget)
+
+    def _organisation_names(self) -> list[tuple[int, str]]:
+        with self.context.database.reading() as session:
+            return [(choice.id, choice.label) for choice in duplicates.partner_choices(session)]
+
+    def filter_by_organisation(self, organisation_id: int, name: str) -> None:
+        """Only the people currently at this organisation (a chip shows it, ✕ removes it)."""
+        self._organisation = (organisation_id, name)
+        self._show_organisation()
+        self.apply_filter()
 
     def ensure_loaded(self) -> None:
         if not self._loaded:
@@ -92,12 +104,14 @@ class ContactsTab(ListTab):
         super().retranslate()
         self.theme.retranslate()
         self.group.retranslate()
+        self.pick_organisation.retranslate()
         self._show_organisation()
 
     def _on_changed(self, kinds: frozenset[str]) -> None:
         if kinds & {changes.THEMES, changes.GROUPS} and self._loaded:
             self.load_choices()
         if changes.PARTNERS in kinds:
+            self.pick_organisation.forget()
             kinds = kinds | {self.kind}  # the organisation column shows partner names
         super()._on_changed(kinds)
 

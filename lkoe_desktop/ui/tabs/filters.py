@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from enum import StrEnum
 
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
 
 from lkoe_desktop.domain.codes import label
+from lkoe_desktop.domain.i18n import gettext as _
 
 MOST_CHARS = 16  # a closed combo is as wide as about this many characters at most
 POPUP_PADDING = 40  # room for the list's margins and scroll bar
@@ -73,3 +76,41 @@ class CodeCombo(FilterCombo):
         for index in range(1, self.count()):
             self.setItemText(index, label(self._enum(self.itemData(index))))
         self._fit()
+
+
+class OrganisationFilter(QLineEdit):
+    """Type part of a partner's name and pick it: `chosen(id, name)`. The names are read once,
+    when the field first gets focus, so an office with 20 000 partners waits only then."""
+
+    chosen = Signal(int, str)
+
+    def __init__(self, load: Callable[[], Sequence[tuple[int, str]]], parent: QWidget) -> None:
+        super().__init__(parent)
+        self._load = load
+        self._ids: dict[str, int] | None = None
+        self.setClearButtonEnabled(True)
+        self.completer_ = QCompleter(self)
+        self.completer_.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.completer_.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer_.activated.connect(self._pick)
+        self.setCompleter(self.completer_)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setPlaceholderText(_("Organisation…"))
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        if self._ids is None:
+            self._ids = {label: record_id for record_id, label in self._load()}
+            self.completer_.setModel(QStringListModel(list(self._ids), self.completer_))
+        super().focusInEvent(event)
+
+    def forget(self) -> None:
+        """Read the names again next time (partners were added or renamed)."""
+        self._ids = None
+
+    def _pick(self, text: str) -> None:
+        record_id = (self._ids or {}).get(text)
+        if record_id is not None:
+            self.chosen.emit(record_id, text)
+        QTimer.singleShot(0, self.clear)  # after the completer has put the name in the field
