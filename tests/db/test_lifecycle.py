@@ -9,6 +9,7 @@ import sqlite3
 import stat
 import subprocess
 import sys
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -17,9 +18,9 @@ from pathlib import Path
 
 import pytest
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Date, bindparam, create_engine, inspect, text
+from sqlalchemy import Connection, Date, Engine, bindparam, create_engine, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from lkoe_desktop.db import migrate
 from lkoe_desktop.db.base import Base, UTCDateTime
@@ -67,9 +68,30 @@ def _new_pg_database(admin: str) -> Iterator[str]:
     try:
         yield make_url(admin).set(database=name).render_as_string(hide_password=False)
     finally:
-        with engine.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        _drop_pg_database(engine, name)
         engine.dispose()
+
+
+def _drop_pg_database(engine: Engine, name: str) -> None:
+    """Drop a test database: end this role's own sessions on it first (WITH (FORCE) would also
+    try to end an autovacuum worker, which only a superuser may), retrying while one runs."""
+    for attempt in range(50):
+        with engine.connect() as connection:
+            connection.execute(
+                text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = :name AND usename = current_user "
+                    "AND pid <> pg_backend_pid()"
+                ),
+                {"name": name},
+            )
+            try:
+                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+                return
+            except OperationalError:
+                if attempt == 49:
+                    raise
+        time.sleep(0.1)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
