@@ -424,7 +424,11 @@ class ContactFilter:
 
 
 def _filtered(
-    session: Session, statement: Select[*tuple[Any, ...]], where: ContactFilter
+    session: Session,
+    statement: Select[*tuple[Any, ...]],
+    where: ContactFilter,
+    *,
+    paged: bool = False,
 ) -> Select[*tuple[Any, ...]]:
     if not where.include_archived:
         statement = statement.where(Contact.archived.is_(False))
@@ -452,7 +456,7 @@ def _filtered(
                 )
             )
         )
-    clause = matches(session, Contact, where.search)
+    clause = matches(session, Contact, where.search, paged=paged)
     return statement if clause is None else statement.where(clause)
 
 
@@ -470,7 +474,9 @@ def list_contacts(
 
     `ids` keeps only those contacts: a window of `contact_ids`, fetched in the same order.
     """
-    statement = _ordered(session, where, sort, descending, ids).offset(offset).limit(limit)
+    paged = limit is not None and ids is None
+    statement = _ordered(session, where, sort, descending, ids, paged=paged)
+    statement = statement.offset(offset).limit(limit)
     return in_order([ContactRow(*row) for row in session.execute(statement)], ids)
 
 
@@ -494,6 +500,7 @@ def _ordered(
     ids: Collection[int] | None,
     *,
     ids_only: bool = False,
+    paged: bool = False,
 ) -> Query:
     """The list's query: its rows, or only its ids (joined to the job only to sort by it)."""
     statement: Query = select(
@@ -527,7 +534,7 @@ def _ordered(
     default = [Contact.sort_key, Contact.id]
     if ids is not None:  # a window of rows already filtered and ordered: look them up by id
         return statement.where(Contact.id.in_(list(ids)))
-    statement = _filtered(session, statement, where or ContactFilter())
+    statement = _filtered(session, statement, where or ContactFilter(), paged=paged)
     return statement.order_by(*ordering(sort, descending, sortable, default, Contact.id))
 
 

@@ -234,7 +234,11 @@ class PartnerFilter:
 
 
 def _filtered(
-    session: Session, statement: Select[*tuple[Any, ...]], where: PartnerFilter
+    session: Session,
+    statement: Select[*tuple[Any, ...]],
+    where: PartnerFilter,
+    *,
+    paged: bool = False,
 ) -> Select[*tuple[Any, ...]]:
     if not where.include_archived:
         statement = statement.where(Organisation.archived.is_(False))
@@ -250,7 +254,7 @@ def _filtered(
                 )
             )
         )
-    clause = matches(session, Organisation, where.search)
+    clause = matches(session, Organisation, where.search, paged=paged)
     return statement if clause is None else statement.where(clause)
 
 
@@ -268,7 +272,9 @@ def list_partners(
 
     `ids` keeps only those partners: a window of `partner_ids`, fetched in the same order.
     """
-    statement = _ordered(session, where, sort, descending, ids).offset(offset).limit(limit)
+    paged = limit is not None and ids is None
+    statement = _ordered(session, where, sort, descending, ids, paged=paged)
+    statement = statement.offset(offset).limit(limit)
     return in_order([PartnerRow(*row) for row in session.execute(statement)], ids)
 
 
@@ -292,6 +298,8 @@ def _ordered(
     sort: str | None,
     descending: bool,
     ids: Collection[int] | None,
+    *,
+    paged: bool = False,
 ) -> Query:
     statement: Query = select(
         Organisation.id,
@@ -319,7 +327,7 @@ def _ordered(
     default = [Organisation.sort_key, Organisation.id]
     if ids is not None:  # a window of rows already filtered and ordered: look them up by id
         return statement.where(Organisation.id.in_(list(ids)))
-    statement = _filtered(session, statement, where or PartnerFilter())
+    statement = _filtered(session, statement, where or PartnerFilter(), paged=paged)
     return statement.order_by(*ordering(sort, descending, sortable, default, Organisation.id))
 
 

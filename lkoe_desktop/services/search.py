@@ -20,14 +20,16 @@ def _like_pattern(needle: str) -> str:
     return f"%{escaped}%"
 
 
-def matches(session: Session, model: Any, query: str | None) -> ColumnElement[bool] | None:
+def matches(
+    session: Session, model: Any, query: str | None, *, paged: bool = False
+) -> ColumnElement[bool] | None:
     """A WHERE clause for rows of `model` whose search text contains `query`, or None.
 
     Case-insensitive in every alphabet, because the stored text and the query are casefolded
     alike. On SQLite a query of three or more characters first counts its hits in the FTS5
-    trigram index (a millisecond): no hits gives an empty result at once; a few hits are
-    looked up through the index; many hits are found fastest by reading the list in its
-    order, where they lie close together, so those use the plain substring test.
+    trigram index (a millisecond): no hits gives an empty result at once; hits are looked up
+    through the index; except that for one page (`paged`) of many hits, reading the list in
+    its order finds them sooner, since they lie close together: the plain substring test.
     """
     needle = search_needle(query or "")
     if not needle:
@@ -44,7 +46,7 @@ def matches(session: Session, model: Any, query: str | None) -> ColumnElement[bo
     hits = session.connection().execute(count).scalar_one()
     if hits == 0:
         return false()
-    if hits > DENSE_HITS:
+    if paged and hits > DENSE_HITS:
         return like
     rowids: Select[Any] = select(literal_column("rowid")).select_from(fts).where(match)
     return model.id.in_(rowids)
