@@ -14,7 +14,6 @@ from lkoe_desktop.domain.i18n import ngettext
 from lkoe_desktop.domain.validation import format_phone
 from lkoe_desktop.services import contacts, duplicates, partners, relations
 from lkoe_desktop.services.columns import format_number
-from lkoe_desktop.services.deletion import delete_record
 from lkoe_desktop.ui import changes
 from lkoe_desktop.ui.context import AppContext
 from lkoe_desktop.ui.models.sources import contact_source
@@ -209,6 +208,3 @@ class ContactsTab(ListTab):
             "{count} contacts restored from the archive.",
             count,
         ).format(count=count)
-
-    def delete_one(self, session: Session, record_id: int) -> None:
-        delete_record(session, self.entity, record_id)

@@ -147,7 +147,9 @@ class ListTab(QWidget):
 
     def delete_one(self, session: Session, record_id: int) -> None:
         """Delete a record nothing refers to; raises a domain error otherwise."""
-        raise NotImplementedError
+        from lkoe_desktop.services.deletion import delete_record
+
+        delete_record(session, self.entity, record_id)
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(_("Search (Ctrl+F)…"))

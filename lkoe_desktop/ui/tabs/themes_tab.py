@@ -11,7 +11,6 @@ from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.i18n import ngettext
 from lkoe_desktop.services import relations, themes
 from lkoe_desktop.services.columns import format_number
-from lkoe_desktop.services.deletion import delete_record
 from lkoe_desktop.ui import changes
 from lkoe_desktop.ui.context import AppContext
 from lkoe_desktop.ui.models.sources import theme_source
@@ -105,6 +104,3 @@ class ThemesTab(ListTab):
             "{count} themes restored from the archive.",
             count,
         ).format(count=count)
-
-    def delete_one(self, session: Session, record_id: int) -> None:
-        delete_record(session, self.entity, record_id)
