@@ -20,7 +20,8 @@ from lkoe_desktop.db.migrate import HEAD, open_database
 from lkoe_desktop.domain import i18n
 from lkoe_desktop.domain.clock import FixedClock
 from lkoe_desktop.domain.codes import Sector, label
-from lkoe_desktop.services.contacts import change_job, create_contact, set_contact_archived
+from lkoe_desktop.services.affiliations import change_job
+from lkoe_desktop.services.contacts import create_contact, set_contact_archived
 from lkoe_desktop.services.meetings import MeetingFilter, create_meeting, list_meetings
 from lkoe_desktop.services.participations import register, set_status
 from lkoe_desktop.services.partners import create_partner, set_partner_archived

@@ -1,10 +1,10 @@
-"""Contacts (people) and their affiliations: create, edit, change job, archive, list, search."""
+"""Contacts (people): create, edit, archive, list, search; job changes are in `affiliations`."""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from functools import partial
 from typing import Any
 
@@ -34,7 +34,6 @@ from lkoe_desktop.services.common import (
     get,
     ids_exist,
     in_order,
-    today,
     touch,
 )
 from lkoe_desktop.services.keys import contact_keys
@@ -42,7 +41,6 @@ from lkoe_desktop.services.order import ordering, swedish_order
 from lkoe_desktop.services.search import matches
 
 ENTITY = "contact"
-AFFILIATION = "affiliation"
 
 RULES: dict[str, Any] = {
     "first_name": partial(v.text, required=True),
@@ -114,11 +112,11 @@ class ContactRecord:
         return next((a for a in self.affiliations if a.is_current), None)
 
 
-def _current(record: Contact) -> Affiliation | None:
+def current_affiliation(record: Contact) -> Affiliation | None:
     return next((a for a in record.affiliations if a.is_current), None)
 
 
-def _to_record(record: Contact) -> ContactRecord:
+def to_record(record: Contact) -> ContactRecord:
     affiliations = sorted(
         record.affiliations, key=lambda a: (a.start_date or date.min, a.is_current, a.id)
     )
@@ -146,7 +144,7 @@ def _to_record(record: Contact) -> ContactRecord:
 
 
 def _keys(record: Contact) -> tuple[str, str]:
-    current = _current(record)
+    current = current_affiliation(record)
     return contact_keys(
         first_name=record.first_name,
         last_name=record.last_name,
@@ -234,14 +232,16 @@ def _set_themes(record: Contact, themes: list[Theme] | None) -> dict[str, list[o
     return {"theme_ids": [before, wanted]}
 
 
-def _job(session: Session, organisation_id: int, title: object) -> tuple[Organisation, str | None]:
+def new_job(
+    session: Session, organisation_id: int, title: object
+) -> tuple[Organisation, str | None]:
     """The organisation and the cleaned job title of a new affiliation, checked before use."""
     cleaned = v.collect({"title": title}, AFFILIATION_RULES).get("title")
     organisation = get(session, Organisation, organisation_id, _("Partner"))
     return organisation, cleaned if isinstance(cleaned, str) else None
 
 
-def _flush(session: Session) -> None:
+def flush_contact(session: Session) -> None:
     try:
         flush(session)
     except IntegrityError as error:
@@ -250,6 +250,27 @@ def _flush(session: Session) -> None:
                 _("The e-mail address is already used by another contact.")
             ) from error
         raise
+
+
+def open_affiliation(
+    session: Session,
+    record: Contact,
+    organisation: Organisation,
+    title: str | None,
+    start: date | None,
+) -> Affiliation:
+    """A new current affiliation of `record` (added to the session with the person)."""
+    affiliation = Affiliation(
+        organisation=organisation,
+        title=title,
+        start_date=start,
+        end_date=None,
+        is_current=True,
+    )
+    touch(session, affiliation)
+    affiliation.created_at = affiliation.updated_at
+    record.affiliations.append(affiliation)
+    return affiliation
 
 
 def create_contact(session: Session, values: Mapping[str, object]) -> ContactRecord:
@@ -265,23 +286,23 @@ def create_contact(session: Session, values: Mapping[str, object]) -> ContactRec
     organisation_id = values.get("organisation_id")
     job = None
     if organisation_id is not None:
-        job = _job(session, int(organisation_id), values.get("title"))  # type: ignore[call-overload]
+        job = new_job(session, int(organisation_id), values.get("title"))  # type: ignore[call-overload]
     # Nothing is added to the session before every check has passed.
     record = Contact(archived=False, language=Language.SWEDISH.value)
     changes = assign(record, cleaned)
     changes |= _set_themes(record, themes)
     if job is not None:
         organisation, title = job
-        _open_affiliation(session, record, organisation, title, None)
+        open_affiliation(session, record, organisation, title, None)
         changes["organisation_id"] = [None, organisation.id]
         if title is not None:
             changes["title"] = [None, title]
     refresh_keys(record)
     touch(session, record, new=True)
     session.add(record)
-    _flush(session)
+    flush_contact(session)
     audit.record(session, ENTITY, record.id, audit.CREATE, changes)
-    return _to_record(record)
+    return to_record(record)
 
 
 def update_contact(
@@ -291,7 +312,7 @@ def update_contact(
     *,
     expected_version: int | None = None,
 ) -> ContactRecord:
-    """Save changed fields (not affiliations: see `change_job`); refuses a stale save."""
+    """Save changed fields (jobs change in `affiliations`); refuses a stale save."""
     record = get(session, Contact, contact_id, _("Contact"))
     check_version(record, expected_version)
     cleaned = _clean({k: val for k, val in values.items() if k not in ("organisation_id", "title")})
@@ -306,110 +327,19 @@ def update_contact(
             refresh_keys(record)
             touch(session, record)
     if changes:
-        _flush(session)
+        flush_contact(session)
         audit.record(session, ENTITY, record.id, audit.UPDATE, changes)
-    return _to_record(record)
-
-
-def _open_affiliation(
-    session: Session,
-    record: Contact,
-    organisation: Organisation,
-    title: str | None,
-    start: date | None,
-) -> Affiliation:
-    affiliation = Affiliation(
-        organisation=organisation,
-        title=title,
-        start_date=start,
-        end_date=None,
-        is_current=True,
-    )
-    touch(session, affiliation)
-    affiliation.created_at = affiliation.updated_at
-    record.affiliations.append(affiliation)
-    return affiliation
-
-
-def change_job(
-    session: Session,
-    contact_id: int,
-    organisation_id: int,
-    *,
-    title: str | None = None,
-    start_date: date | None = None,
-    expected_version: int | None = None,
-) -> ContactRecord:
-    """Close the current affiliation the day before `start_date` and open a new current one.
-
-    Past participations keep the organisation the person represented then.
-    """
-    record = get(session, Contact, contact_id, _("Contact"))
-    check_version(record, expected_version)
-    start = start_date or today(session)
-    organisation, cleaned_title = _job(session, organisation_id, title)
-    current = _current(record)
-    if current is not None and current.start_date and start <= current.start_date:
-        raise ValidationError(
-            {"start_date": _("The new job must start after the current one started.")}
-        )
-    changes: dict[str, list[object]] = {
-        "organisation_id": [current.organisation_id if current else None, organisation.id],
-        "title": [current.title if current else None, cleaned_title],
-    }
-    if current is not None:
-        current.is_current = False
-        current.end_date = start - timedelta(days=1)
-        touch(session, current)
-        _flush(session)
-    _open_affiliation(session, record, organisation, cleaned_title, start)
-    refresh_keys(record)
-    touch(session, record)
-    _flush(session)
-    audit.record(session, ENTITY, record.id, "change_job", changes)
-    return _to_record(record)
-
-
-def end_affiliation(
-    session: Session,
-    contact_id: int,
-    end_date: date | None = None,
-    *,
-    expected_version: int | None = None,
-) -> ContactRecord:
-    """The person has left their current organisation and has no new one (yet)."""
-    record = get(session, Contact, contact_id, _("Contact"))
-    check_version(record, expected_version)
-    current = _current(record)
-    if current is None:
-        return _to_record(record)
-    end = end_date or today(session)
-    if current.start_date and end < current.start_date:
-        raise ValidationError({"end_date": _("The end date must not be before the start date.")})
-    current.is_current = False
-    current.end_date = end
-    touch(session, current)
-    refresh_keys(record)
-    touch(session, record)
-    _flush(session)
-    audit.record(
-        session,
-        AFFILIATION,
-        current.id,
-        audit.UPDATE,
-        {"end_date": [None, current.end_date.isoformat()]},
-    )
-    return _to_record(record)
+    return to_record(record)
 
 
 def set_contact_archived(session: Session, contact_id: int, archived: bool) -> ContactRecord:
     record = get(session, Contact, contact_id, _("Contact"))
     audit.mark_archived(session, record, ENTITY, archived)
-    return _to_record(record)
+    return to_record(record)
 
 
 def get_contact(session: Session, contact_id: int) -> ContactRecord:
-    return _to_record(get(session, Contact, contact_id, _("Contact")))
+    return to_record(get(session, Contact, contact_id, _("Contact")))
 
 
 @dataclass(frozen=True)

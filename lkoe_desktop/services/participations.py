@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from functools import partial
 from typing import Any
 
@@ -43,7 +43,6 @@ Query = Select[*tuple[Any, ...]]
 ENTITY = "participation"
 # What the change log shows instead of dietary needs.
 HIDDEN = "<hidden>"
-CLEARED = "<cleared>"
 
 RULES: dict[str, Any] = {
     "status": partial(v.code, enum=ParticipationStatus),
@@ -436,28 +435,3 @@ def capacity_left(session: Session, meeting_id: int) -> int | None:
         )
     )
     return meeting.capacity - int(taken or 0)
-
-
-def clear_dietary_needs(session: Session, *, days_after: int = 30) -> int:
-    """Empty the dietary needs of meetings that ended more than `days_after` days ago.
-
-    Returns how many participations were cleared; the change log records that they were,
-    never what they said.
-    """
-    if days_after < 0:
-        raise ValueError("days_after must not be negative")
-    cutoff = now(session) - timedelta(days=days_after)
-    ended = func.coalesce(Meeting.ends_at, Meeting.starts_at)
-    records = list(
-        session.scalars(
-            select(Participation)
-            .join(Meeting, Meeting.id == Participation.meeting_id)
-            .where(Participation.dietary_needs.is_not(None), ended < cutoff)
-        )
-    )
-    for record in records:
-        record.dietary_needs = None
-        touch(session, record)
-        audit.record(session, ENTITY, record.id, audit.UPDATE, {"dietary_needs": [CLEARED, None]})
-    session.flush()
-    return len(records)

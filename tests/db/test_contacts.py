@@ -12,7 +12,7 @@ from lkoe_desktop.db.models import Affiliation, ChangeLogEntry, Contact, Theme
 from lkoe_desktop.domain import i18n
 from lkoe_desktop.domain.clock import FixedClock
 from lkoe_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
-from lkoe_desktop.services import audit, contacts, partners
+from lkoe_desktop.services import affiliations, audit, contacts, partners
 from lkoe_desktop.services.contacts import ContactFilter
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -208,10 +208,10 @@ def test_a_stale_save_is_refused_and_changes_nothing(db: Database) -> None:
         lambda session: contacts.update_contact(
             session, created.id, {"notes": "Sen"}, expected_version=1
         ),
-        lambda session: contacts.change_job(
+        lambda session: affiliations.change_job(
             session, created.id, _partner(db, "Nytt AB"), expected_version=1
         ),
-        lambda session: contacts.end_affiliation(session, created.id, expected_version=1),
+        lambda session: affiliations.end_affiliation(session, created.id, expected_version=1),
     ):
         with pytest.raises(ConflictError), db.unit_of_work() as session:
             stale(session)
@@ -223,7 +223,7 @@ def test_change_job_closes_the_current_affiliation_and_opens_a_new_one(db: Datab
     old_org, new_org = _partner(db, "Hamnbolaget"), _partner(db, "Östgöta Logistik AB")
     created = _create(db, organisation_id=old_org, title="Hamnchef")
     with db.unit_of_work() as session:
-        moved = contacts.change_job(
+        moved = affiliations.change_job(
             session, created.id, new_org, title="Logistikchef", expected_version=1
         )
     today = date(2026, 3, 2)
@@ -257,7 +257,7 @@ def test_change_job_keeps_the_whole_history(db: Database) -> None:
     with db.unit_of_work() as session:
         starts = (date(2020, 1, 1), date(2023, 5, 1), date(2026, 1, 1))
         for org, start in zip(orgs, starts, strict=True):
-            record = contacts.change_job(session, created.id, org, start_date=start)
+            record = affiliations.change_job(session, created.id, org, start_date=start)
     periods = [(a.organisation, a.start_date, a.end_date) for a in record.affiliations]
     assert periods == [
         ("Ett AB", date(2020, 1, 1), date(2023, 4, 30)),
@@ -270,18 +270,18 @@ def test_change_job_refuses_what_it_cannot_do_and_changes_nothing(db: Database) 
     org = _partner(db, "Hamnbolaget")
     created = _create(db)
     with db.unit_of_work() as session:
-        placed = contacts.change_job(session, created.id, org, start_date=date(2026, 1, 1))
+        placed = affiliations.change_job(session, created.id, org, start_date=date(2026, 1, 1))
     with db.unit_of_work() as session:
         with pytest.raises(ValidationError) as early:
-            contacts.change_job(session, created.id, org, start_date=date(2026, 1, 1))
+            affiliations.change_job(session, created.id, org, start_date=date(2026, 1, 1))
         assert list(early.value.errors) == ["start_date"]
         with pytest.raises(NotFoundError):
-            contacts.change_job(session, created.id, 404)
+            affiliations.change_job(session, created.id, 404)
         with pytest.raises(ValidationError) as long_title:
-            contacts.change_job(session, created.id, org, title="T" * 201)
+            affiliations.change_job(session, created.id, org, title="T" * 201)
         assert list(long_title.value.errors) == ["title"]
         with pytest.raises(NotFoundError):
-            contacts.change_job(session, 404, org)
+            affiliations.change_job(session, 404, org)
     assert _get(db, created.id) == placed
 
 
@@ -289,13 +289,13 @@ def test_end_affiliation_leaves_the_person_without_a_current_organisation(db: Da
     org = _partner(db, "Hamnbolaget")
     created = _create(db)
     with db.unit_of_work() as session:
-        contacts.change_job(session, created.id, org, start_date=date(2026, 2, 1))
+        affiliations.change_job(session, created.id, org, start_date=date(2026, 2, 1))
     with pytest.raises(ValidationError), db.unit_of_work() as session:
-        contacts.end_affiliation(session, created.id, date(2026, 1, 31))
+        affiliations.end_affiliation(session, created.id, date(2026, 1, 31))
     assert _get(db, created.id).current is not None
     with db.unit_of_work() as session:
-        ended = contacts.end_affiliation(session, created.id)
-        again = contacts.end_affiliation(session, created.id)
+        ended = affiliations.end_affiliation(session, created.id)
+        again = affiliations.end_affiliation(session, created.id)
     assert ended == again
     assert ended.current is None
     assert [(a.end_date, a.is_current) for a in ended.affiliations] == [(date(2026, 3, 2), False)]

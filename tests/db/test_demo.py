@@ -31,7 +31,8 @@ from lkoe_desktop.domain.codes import OSTERGOTLAND_MUNICIPALITIES, Sector, SizeC
 from lkoe_desktop.domain.errors import UserInputError
 from lkoe_desktop.services import contacts, partners
 from lkoe_desktop.services.contacts import ContactFilter
-from lkoe_desktop.services.demo import CUTOFF, DemoSummary, load_demo
+from lkoe_desktop.services.demo import DemoSummary, load_demo
+from lkoe_desktop.services.demo_people import CUTOFF
 
 PARTNERS = ("Norrköpings kommun", "Linköpings kommun", "Norrköpings Hamn AB")
 PARTNERS += ("Linköpings universitet", "Region Östergötland")

@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from lkoe_desktop.db.engine import Database
-from lkoe_desktop.services.contacts import change_job, create_contact, set_contact_archived
+from lkoe_desktop.services.affiliations import change_job
+from lkoe_desktop.services.contacts import create_contact, set_contact_archived
 from lkoe_desktop.services.duplicates import (
     CONTACT,
     PARTNER,

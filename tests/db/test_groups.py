@@ -8,7 +8,7 @@ import pytest
 
 from lkoe_desktop.db.engine import Database
 from lkoe_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
-from lkoe_desktop.services import audit, contacts, partners
+from lkoe_desktop.services import affiliations, audit, contacts, partners
 from lkoe_desktop.services.groups import (
     ENTITY,
     MEMBERSHIP,
@@ -31,7 +31,7 @@ def _person(db: Database, first: str, last: str, organisation_id: int | None = N
     with db.unit_of_work() as session:
         person = contacts.create_contact(session, {"first_name": first, "last_name": last}).id
         if organisation_id is not None:
-            contacts.change_job(session, person, organisation_id, start_date=date(2025, 1, 1))
+            affiliations.change_job(session, person, organisation_id, start_date=date(2025, 1, 1))
         return person
 
 
@@ -133,7 +133,7 @@ def test_members_come_in_swedish_order_with_their_current_organisation(db: Datab
     assert (row.role, row.since, row.until) == ("Ordförande", date(2026, 1, 15), None)
     assert _member_names(db, group) == ["Andersson", "Ekström", "Åberg", "Öberg"]
     with db.unit_of_work() as session:
-        contacts.change_job(session, people[0], liu, start_date=date(2026, 3, 1))
+        affiliations.change_job(session, people[0], liu, start_date=date(2026, 3, 1))
     with db.reading() as session:
         rows = {row.contact_id: row for row in list_members(session, group)}
         [counted] = list_groups(session)

@@ -10,12 +10,11 @@ from sqlalchemy import select
 from lkoe_desktop.db.engine import Database
 from lkoe_desktop.db.models import ChangeLogEntry
 from lkoe_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
-from lkoe_desktop.services import audit, contacts, meetings, partners
+from lkoe_desktop.services import affiliations, audit, contacts, meetings, partners
+from lkoe_desktop.services.dietary import CLEARED, clear_dietary_needs
 from lkoe_desktop.services.participations import (
-    CLEARED,
     ENTITY,
     capacity_left,
-    clear_dietary_needs,
     count_participants,
     get_participant,
     invite,
@@ -40,7 +39,7 @@ def _person(db: Database, first: str, last: str, organisation_id: int | None = N
     with db.unit_of_work() as session:
         person = contacts.create_contact(session, {"first_name": first, "last_name": last}).id
         if organisation_id is not None:
-            contacts.change_job(session, person, organisation_id, start_date=date(2025, 1, 1))
+            affiliations.change_job(session, person, organisation_id, start_date=date(2025, 1, 1))
         return person
 
 
@@ -113,7 +112,7 @@ def test_the_represented_organisation_is_kept_after_a_change_of_job(db: Database
         registered = register(session, after, anna, dietary_needs="Vegetarisk")
     assert (invited.organisation, registered.organisation) == ("Norrköpings Hamn",) * 2
     with db.unit_of_work() as session:
-        contacts.change_job(session, anna, liu, start_date=date(2026, 3, 1))
+        affiliations.change_job(session, anna, liu, start_date=date(2026, 3, 1))
         set_status(session, invited.id, "attended")
         moved = register(session, after, anna, role="speaker")
         later = register(session, latest, anna)
@@ -245,7 +244,7 @@ def test_lists_come_in_swedish_order_and_filter_by_status_and_search(db: Databas
     names = [("Åsa", "Öberg"), ("Erik", "Åberg"), ("Eva", "Ekström"), ("Anders", "Andersson")]
     people = [_person(db, first, last) for first, last in names]
     with db.unit_of_work() as session:
-        contacts.change_job(session, people[2], hamn, start_date=date(2025, 1, 1))
+        affiliations.change_job(session, people[2], hamn, start_date=date(2025, 1, 1))
         rows = invite(session, meeting, people)
         set_status(session, rows[1].id, "cancelled")
         invite(session, other, [people[0]])

@@ -12,7 +12,7 @@ from lkoe_desktop.db.models import ChangeLogEntry, Organisation, Theme
 from lkoe_desktop.domain import i18n
 from lkoe_desktop.domain.clock import FixedClock
 from lkoe_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
-from lkoe_desktop.services import audit, contacts, partners
+from lkoe_desktop.services import affiliations, audit, contacts, partners
 from lkoe_desktop.services.partners import PartnerFilter
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -319,7 +319,7 @@ def test_renaming_an_organisation_updates_the_search_text_of_its_people(db: Data
             session, {"first_name": "Bo", "last_name": "Berg", "organisation_id": org.id}
         )
     with db.unit_of_work() as session:
-        contacts.change_job(session, left.id, other.id, start_date=date(2026, 3, 1))
+        affiliations.change_job(session, left.id, other.id, start_date=date(2026, 3, 1))
     with db.unit_of_work() as session:
         partners.update_partner(session, org.id, {"name": "Östgöta Hamn AB"})
 

@@ -19,7 +19,8 @@ from lkoe_desktop.services.meetings import create_meeting
 from lkoe_desktop.services.participations import register
 from lkoe_desktop.services.partners import create_partner
 from lkoe_desktop.ui.context import AppContext, Prompts
-from lkoe_desktop.ui.dialogs.contact_form import ContactForm, OrganisationPicker, open_contact_form
+from lkoe_desktop.ui.dialogs.contact_dialogs import OrganisationPicker
+from lkoe_desktop.ui.dialogs.contact_form import ContactForm, open_contact_form
 
 
 class RecordingPrompts(Prompts):

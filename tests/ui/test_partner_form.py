@@ -13,7 +13,8 @@ from lkoe_desktop.db.engine import Database
 from lkoe_desktop.domain import validation
 from lkoe_desktop.domain.codes import OSTERGOTLAND_MUNICIPALITIES
 from lkoe_desktop.services import audit
-from lkoe_desktop.services.contacts import change_job, create_contact
+from lkoe_desktop.services.affiliations import change_job
+from lkoe_desktop.services.contacts import create_contact
 from lkoe_desktop.services.meetings import create_meeting
 from lkoe_desktop.services.participations import register
 from lkoe_desktop.services.partners import create_partner, get_partner, update_partner

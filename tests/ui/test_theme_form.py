@@ -18,7 +18,8 @@ from lkoe_desktop.services.meetings import create_meeting
 from lkoe_desktop.services.partners import create_partner
 from lkoe_desktop.services.themes import create_theme, get_theme, list_themes, update_theme
 from lkoe_desktop.ui.context import AppContext, Prompts
-from lkoe_desktop.ui.dialogs.theme_form import CalendarPopup, ThemeForm, open_theme_form
+from lkoe_desktop.ui.dialogs.theme_form import ThemeForm, open_theme_form
+from lkoe_desktop.ui.widgets.form_fields import CalendarPopup
 
 
 class FakePrompts(Prompts):

@@ -30,7 +30,9 @@ from lkoe_desktop.services import meetings, participations, relations
 from lkoe_desktop.ui import changes
 from lkoe_desktop.ui.context import settings
 from lkoe_desktop.ui.dialogs.form import CODE, DATETIME, TEXT, Field, shown
-from lkoe_desktop.ui.dialogs.theme_form import (
+from lkoe_desktop.ui.models.sources import ParticipantSource
+from lkoe_desktop.ui.models.table_model import WindowedTableModel
+from lkoe_desktop.ui.widgets.form_fields import (
     PeriodForm,
     attach_calendar,
     mute,
@@ -38,8 +40,6 @@ from lkoe_desktop.ui.dialogs.theme_form import (
     roomy,
     row_height,
 )
-from lkoe_desktop.ui.models.sources import ParticipantSource
-from lkoe_desktop.ui.models.table_model import WindowedTableModel
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
