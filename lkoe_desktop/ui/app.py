@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from concurrent.futures import Future
 from types import TracebackType
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,7 @@ from lkoe_desktop import APP_ID, APP_NAME, preferences
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.ui.language import apply_language
 from lkoe_desktop.ui.main_window import MainWindow
+from lkoe_desktop.ui.opening import begin
 from lkoe_desktop.ui.ops import Progress, run_in_background
 
 if TYPE_CHECKING:
@@ -22,25 +24,6 @@ if TYPE_CHECKING:
     from lkoe_desktop.ui.tabs.list_tab import ListTab
 
 log = logging.getLogger(__name__)
-TAB_MODULES = (
-    "lkoe_desktop.ui.tabs.partners_tab",
-    "lkoe_desktop.ui.tabs.contacts_tab",
-    "lkoe_desktop.ui.tabs.themes_tab",
-    "lkoe_desktop.ui.tabs.meetings_tab",
-)
-
-
-def _open(url: str) -> Database:
-    """Open the database, and load the tabs' modules while at it (off the GUI thread, which
-    meanwhile paints the window); no widget is made here."""
-    import importlib
-
-    from lkoe_desktop.db.migrate import open_database
-
-    database = open_database(url)
-    for module in TAB_MODULES:
-        importlib.import_module(module)
-    return database
 
 
 def is_empty(database: Database) -> bool:
@@ -68,15 +51,18 @@ def build_tabs(context: AppContext) -> list[ListTab]:
 class Starter:
     """Opens the database for a painted window and shows the tabs, or the welcome view."""
 
-    def __init__(self, window: MainWindow, url: str) -> None:
+    def __init__(
+        self, window: MainWindow, url: str, opening: Future[Database] | None = None
+    ) -> None:
         self.window = window
         self.url = url
+        self.opening = opening
         self.exit_code = 0
 
     def start(self) -> None:
         run_in_background(
             self.window,
-            lambda _progress: _open(self.url),
+            lambda _progress: (self.opening or begin(self.url)).result(),
             self.opened,
             self.failed,
             title=_("Opening the database…"),
@@ -167,8 +153,9 @@ def _excepthook(
     )
 
 
-def run(url: str) -> int:
-    """Show the window at once, open the database at `url`, and run until the window closes."""
+def run(url: str, opening: Future[Database] | None = None) -> int:
+    """Show the window at once, open the database at `url` (or take the opening already
+    begun, see `ui.opening`), and run until the window closes."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
     app.setApplicationName(APP_NAME)
@@ -178,7 +165,7 @@ def run(url: str) -> int:
     sys.excepthook = _excepthook
     window = MainWindow()
     window.show()
-    starter = Starter(window, url)
+    starter = Starter(window, url, opening)
     QTimer.singleShot(0, starter.start)
     status = app.exec()
     return starter.exit_code or status
