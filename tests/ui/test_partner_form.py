@@ -301,3 +301,29 @@ def test_tab_goes_down_each_column(qtbot: QtBot, sqlite_db: Database) -> None:
     assert next_stop(editor["relationship_until"]) is editor["postal_street"]
     assert next_stop(editor["visiting_city"]) is form.themes
     assert next_stop(form.themes) is editor["notes"]
+
+
+def test_cancel_asks_before_unsaved_changes_are_lost(qtbot: QtBot, sqlite_db: Database) -> None:
+    with sqlite_db.unit_of_work() as session:
+        partner_id = create_partner(session, {"name": "Östgöta Åkeri AB"}).id
+    context = context_for(sqlite_db, answer=False)
+    prompts = context.prompts
+    assert isinstance(prompts, RecordingPrompts)
+    form = make_form(qtbot, context, partner_id)
+    form.show()
+    form.reject()  # nothing changed: closes without a question
+    assert prompts.asked == []
+    assert not form.isVisible()
+
+    form = make_form(qtbot, context, partner_id)
+    form.show()
+    type_into(qtbot, line(form, "name"), " i Linköping")
+    form.reject()  # "No, keep editing"
+    assert len(prompts.asked) == 1
+    assert form.isVisible()
+    assert line(form, "name").text() == "Östgöta Åkeri AB i Linköping"
+    prompts.answer = True
+    form.reject()  # "Yes, discard"
+    assert not form.isVisible()
+    with sqlite_db.reading() as session:
+        assert get_partner(session, partner_id).name == "Östgöta Åkeri AB"

@@ -14,7 +14,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -171,6 +171,7 @@ class FormDialog(QDialog):
         self.version: int | None = None
         self.record: Any = None
         self.saved_id: int | None = None
+        self._pristine: tuple[object, ...] | None = None
         self.widgets: dict[str, FieldWidget] = {}
         self.pages = QTabWidget(self)
         self.form_page = QWidget(self)
@@ -251,6 +252,8 @@ class FormDialog(QDialog):
         for widget in self.widgets.values():
             widget.show_error(None)
         self.setWindowTitle(self.title())
+        if self.isVisible():
+            self._pristine = self._editor_state()
 
     def values(self) -> dict[str, object]:
         values = {key: widget.value() for key, widget in self.widgets.items()}
@@ -334,6 +337,45 @@ class FormDialog(QDialog):
             self.restoreGeometry(geometry)
         else:
             self.resize(640, 720)
+
+    # --- unsaved changes ------------------------------------------------------------------------
+    def _editor_state(self) -> tuple[object, ...]:
+        """What the editors show, cheaply (no look-ups), to tell whether anything was changed."""
+        state: list[object] = []
+        for widget in self.widgets.values():
+            editor = widget.editor
+            if isinstance(editor, QLineEdit):
+                state.append(editor.text())
+            elif isinstance(editor, QPlainTextEdit):
+                state.append(editor.toPlainText())
+            elif isinstance(editor, QComboBox):
+                state.append((editor.currentIndex(), editor.currentText()))
+            else:
+                state.append(repr(widget.value()))
+        state.append(repr(self.extra_values()))
+        return tuple(state)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._pristine is None:  # the form as it was opened, defaults and all
+            self._pristine = self._editor_state()
+
+    def has_changes(self) -> bool:
+        return self._pristine is not None and self._editor_state() != self._pristine
+
+    def reject(self) -> None:
+        """Cancel, Esc or the window's close button: ask before unsaved changes are lost."""
+        if self.has_changes() and not self.context.prompts.confirm(
+            self,
+            _("Discard changes?"),
+            _("What you have changed in this form is not saved. Close it and discard the changes?"),
+        ):
+            return
+        super().reject()
+
+    def discard(self) -> None:
+        """Close without asking (the caller has asked already)."""
+        QDialog.reject(self)
 
     def done(self, result: int) -> None:
         settings().setValue(f"dialogs/{type(self).__name__}", self.saveGeometry())

@@ -318,7 +318,7 @@ class RecordForm(FormDialog):
         ):
             return
         self.redirect = (kind, record_id)
-        self.reject()
+        self.discard()
 
     def show_related(self, kind: str, record_id: int) -> None:
         """Open a listed record's form on top of this one, then show the lists as they are now."""
