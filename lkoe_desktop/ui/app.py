@@ -65,8 +65,7 @@ class Starter:
             lambda _progress: (self.opening or begin(self.url)).result(),
             self.opened,
             self.failed,
-            title=_("Opening the database…"),
-            cancellable=False,
+            show_progress=False,  # the status bar says so; a dialog would flash for a second
         )
 
     def opened(self, database: Database) -> None:
