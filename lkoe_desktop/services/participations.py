@@ -258,15 +258,16 @@ def _organisation_id(session: Session, value: object) -> int | None:
 def _apply(session: Session, record: Participation, values: Mapping[str, object]) -> None:
     """Set changed fields and log them; the caller flushes.
 
-    Becoming attended stamps the check-in time if there is none.
+    Becoming attended stamps the check-in time if there is none; leaving attended (an undone
+    or mistaken check-in) clears it, so a later check-in gets its own time.
     """
     changes = assign(record, values)
-    if (
-        "status" in changes
-        and record.status == ParticipationStatus.ATTENDED.value
-        and record.checked_in_at is None
-    ):
-        changes |= assign(record, {"checked_in_at": now(session)})
+    if "status" in changes and "checked_in_at" not in values:
+        attended = record.status == ParticipationStatus.ATTENDED.value
+        if attended and record.checked_in_at is None:
+            changes |= assign(record, {"checked_in_at": now(session)})
+        elif not attended:
+            changes |= assign(record, {"checked_in_at": None})
     if changes:
         touch(session, record)
         audit.record(session, ENTITY, record.id, audit.UPDATE, _hide_dietary_needs(changes))

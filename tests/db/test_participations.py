@@ -158,7 +158,7 @@ def test_register_creates_or_moves_and_may_name_the_organisation(db: Database) -
         register(session, meeting, 555)
 
 
-def test_attended_stamps_the_check_in_time_once(db: Database) -> None:
+def test_attended_stamps_the_check_in_time_and_leaving_attended_clears_it(db: Database) -> None:
     meeting = _meeting(db)
     anna = _person(db, "Anna", "Berg")
     with db.unit_of_work() as session:
@@ -168,11 +168,13 @@ def test_attended_stamps_the_check_in_time_once(db: Database) -> None:
     with db.unit_of_work() as session:
         checked = set_status(session, row.id, "attended", expected_version=1)
     assert checked.checked_in_at == arrived
+    with db.unit_of_work() as session:
+        assert set_status(session, row.id, "attended").checked_in_at == arrived  # stays
     db.clock.advance(hours=1)
     with db.unit_of_work() as session:
-        assert set_status(session, row.id, "no_show").checked_in_at == arrived
-        assert set_status(session, row.id, "attended").checked_in_at == arrived
-        assert set_status(session, row.id, "registered").checked_in_at == arrived
+        assert set_status(session, row.id, "no_show").checked_in_at is None
+        assert set_status(session, row.id, "attended").checked_in_at == db.clock.now()
+        assert set_status(session, row.id, "registered").checked_in_at is None
     with pytest.raises(ConflictError), db.unit_of_work() as session:
         set_status(session, row.id, "cancelled", expected_version=2)
     with pytest.raises(ValidationError), db.unit_of_work() as session:

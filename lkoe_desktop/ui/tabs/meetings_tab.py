@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 from sqlalchemy.orm import Session
 
 from lkoe_desktop.domain.clock import to_stockholm
@@ -52,6 +52,8 @@ class MeetingsTab(ListTab):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, meeting_source(), parent)
+        self.table.selectionModel().currentRowChanged.connect(self._enable_checkin)
+        self.model.modelReset.connect(self._enable_checkin)
         self.retranslate()
 
     def build_filters(self, layout: QHBoxLayout) -> None:
@@ -62,6 +64,21 @@ class MeetingsTab(ListTab):
         self.theme = FilterCombo(lambda: _("All themes"), self.apply_filter, self)
         for combo in (self.period, self.meeting_kind, self.status, self.theme):
             layout.addWidget(combo)
+        self.checkin = QPushButton(self)
+        self.checkin.setEnabled(False)
+        self.checkin.clicked.connect(self.open_checkin)
+        layout.addWidget(self.checkin)
+
+    def _enable_checkin(self) -> None:
+        self.checkin.setEnabled(self.current_id() is not None)
+
+    def open_checkin(self) -> None:
+        """The check-in view of the current meeting."""
+        from lkoe_desktop.ui.dialogs.checkin import open_checkin
+
+        meeting_id = self.current_id()
+        if meeting_id is not None:
+            open_checkin(self.context, meeting_id, self)
 
     def ensure_loaded(self) -> None:
         if not self._loaded:
@@ -93,6 +110,7 @@ class MeetingsTab(ListTab):
         self.period.retranslate()
         for combo in (self.meeting_kind, self.status, self.theme):
             combo.retranslate()
+        self.checkin.setText(_("Check in…"))
 
     def _on_changed(self, kinds: frozenset[str]) -> None:
         if changes.THEMES in kinds and self._loaded:
