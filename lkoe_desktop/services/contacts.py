@@ -18,7 +18,6 @@ from lkoe_desktop.db.models import (
     Contact,
     GroupMembership,
     Organisation,
-    Theme,
     contact_themes,
 )
 from lkoe_desktop.domain import validation as v
@@ -32,10 +31,10 @@ from lkoe_desktop.services.common import (
     check_version,
     flush,
     get,
-    ids_exist,
     in_order,
     touch,
 )
+from lkoe_desktop.services.interests import named_themes, replace_themes
 from lkoe_desktop.services.keys import contact_keys
 from lkoe_desktop.services.order import ordering, swedish_order
 from lkoe_desktop.services.search import matches
@@ -214,24 +213,6 @@ def _check_email_free(session: Session, email: object, contact_id: int | None) -
         )
 
 
-def _themes(session: Session, values: Mapping[str, object]) -> list[Theme] | None:
-    """The themes `values` names (None when it names none), looked up before anything changes."""
-    if "theme_ids" not in values:
-        return None
-    return ids_exist(session, Theme, values["theme_ids"] or (), _("Theme"))  # type: ignore[arg-type]
-
-
-def _set_themes(record: Contact, themes: list[Theme] | None) -> dict[str, list[object]]:
-    if themes is None:
-        return {}
-    wanted = sorted(theme.id for theme in themes)
-    before = sorted(theme.id for theme in record.themes)
-    if wanted == before:
-        return {}
-    record.themes = themes
-    return {"theme_ids": [before, wanted]}
-
-
 def new_job(
     session: Session, organisation_id: int, title: object
 ) -> tuple[Organisation, str | None]:
@@ -282,7 +263,7 @@ def create_contact(session: Session, values: Mapping[str, object]) -> ContactRec
     if missing:
         raise ValidationError(missing)
     _check_email_free(session, cleaned.get("email"), None)
-    themes = _themes(session, values)
+    themes = named_themes(session, values)
     organisation_id = values.get("organisation_id")
     job = None
     if organisation_id is not None:
@@ -290,7 +271,7 @@ def create_contact(session: Session, values: Mapping[str, object]) -> ContactRec
     # Nothing is added to the session before every check has passed.
     record = Contact(archived=False, language=Language.SWEDISH.value)
     changes = assign(record, cleaned)
-    changes |= _set_themes(record, themes)
+    changes |= replace_themes(record, themes)
     if job is not None:
         organisation, title = job
         open_affiliation(session, record, organisation, title, None)
@@ -318,11 +299,11 @@ def update_contact(
     cleaned = _clean({k: val for k, val in values.items() if k not in ("organisation_id", "title")})
     if "email" in cleaned:
         _check_email_free(session, cleaned["email"], record.id)
-    themes = _themes(session, values)
+    themes = named_themes(session, values)
     # One UPDATE, one new version: loading the affiliations for the keys must not flush first.
     with session.no_autoflush:
         changes = assign(record, cleaned)
-        changes |= _set_themes(record, themes)
+        changes |= replace_themes(record, themes)
         if changes:
             refresh_keys(record)
             touch(session, record)

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from lkoe_desktop.db.models import Meeting, Participation, Theme, meeting_themes
+from lkoe_desktop.db.models import Meeting, Participation, meeting_themes
 from lkoe_desktop.domain import validation as v
 from lkoe_desktop.domain.clock import STOCKHOLM, to_stockholm
 from lkoe_desktop.domain.codes import (
@@ -24,7 +24,8 @@ from lkoe_desktop.domain.codes import (
 from lkoe_desktop.domain.errors import ValidationError
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import audit
-from lkoe_desktop.services.common import assign, check_version, get, ids_exist, in_order, touch
+from lkoe_desktop.services.common import assign, check_version, get, in_order, touch
+from lkoe_desktop.services.interests import named_themes, replace_themes
 from lkoe_desktop.services.keys import meeting_keys
 from lkoe_desktop.services.order import code_order, ordering, swedish_order
 from lkoe_desktop.services.search import matches
@@ -175,28 +176,20 @@ def _refresh_keys(record: Meeting) -> None:
     )
 
 
-def _set_themes(session: Session, record: Meeting, theme_ids: object) -> dict[str, list[object]]:
-    wanted = sorted(set(theme_ids))  # type: ignore[call-overload]
-    before = sorted(theme.id for theme in record.themes)
-    if wanted == before:
-        return {}
-    record.themes = ids_exist(session, Theme, wanted, _("Theme"))
-    return {"theme_ids": [before, wanted]}
-
-
 def create_meeting(session: Session, values: Mapping[str, object]) -> MeetingRecord:
     """A new meeting; title, kind and start are required, the status starts as planned."""
     cleaned = _clean(values)
     missing = {field: _("This field is required.") for field in REQUIRED if field not in cleaned}
     if missing:
         raise ValidationError(missing)
+    themes = named_themes(session, values)
     record = Meeting(archived=False, status=MeetingStatus.PLANNED.value)
     changes = assign(record, cleaned)
     _check_period(record)
+    changes |= replace_themes(record, themes)
     _refresh_keys(record)
     touch(session, record, new=True)
     session.add(record)
-    changes |= _set_themes(session, record, values.get("theme_ids", ()))
     session.flush()
     audit.record(session, ENTITY, record.id, audit.CREATE, changes)
     return _to_record(record)
@@ -213,10 +206,10 @@ def update_meeting(
     record = get(session, Meeting, meeting_id, _("Meeting"))
     check_version(record, expected_version)
     cleaned = _clean(values)
+    themes = named_themes(session, values)
     changes = assign(record, cleaned)
     _check_period(record)
-    if "theme_ids" in values:
-        changes |= _set_themes(session, record, values["theme_ids"])
+    changes |= replace_themes(record, themes)
     if changes:
         _refresh_keys(record)
         touch(session, record)

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from lkoe_desktop.db.models import Organisation, Theme, organisation_themes
+from lkoe_desktop.db.models import Organisation, organisation_themes
 from lkoe_desktop.domain import validation as v
 from lkoe_desktop.domain.codes import MAX_NOTES_LENGTH, Relationship, Sector, SizeClass
 from lkoe_desktop.domain.errors import ValidationError
@@ -23,10 +23,10 @@ from lkoe_desktop.services.common import (
     check_version,
     flush,
     get,
-    ids_exist,
     in_order,
     touch,
 )
+from lkoe_desktop.services.interests import named_themes, replace_themes
 from lkoe_desktop.services.keys import organisation_keys
 from lkoe_desktop.services.order import code_order, ordering, swedish_order
 from lkoe_desktop.services.search import matches
@@ -150,32 +150,14 @@ def _refresh_keys(record: Organisation) -> None:
     )
 
 
-def _themes(session: Session, values: Mapping[str, object]) -> list[Theme] | None:
-    """The themes `values` names (None when it names none), looked up before anything changes."""
-    if "theme_ids" not in values:
-        return None
-    return ids_exist(session, Theme, values["theme_ids"] or (), _("Theme"))  # type: ignore[arg-type]
-
-
-def _set_themes(record: Organisation, themes: list[Theme] | None) -> dict[str, list[object]]:
-    if themes is None:
-        return {}
-    wanted = sorted(theme.id for theme in themes)
-    before = sorted(theme.id for theme in record.themes)
-    if wanted == before:
-        return {}
-    record.themes = themes
-    return {"theme_ids": [before, wanted]}
-
-
 def create_partner(session: Session, values: Mapping[str, object]) -> Partner:
     cleaned = _clean(values)
     if "name" not in cleaned:
         raise ValidationError({"name": _("A name is required.")})
-    themes = _themes(session, values)
+    themes = named_themes(session, values)
     record = Organisation(archived=False, size_class=SizeClass.UNKNOWN.value)
     changes = assign(record, cleaned)
-    changes |= _set_themes(record, themes)
+    changes |= replace_themes(record, themes)
     _refresh_keys(record)
     touch(session, record, new=True)
     session.add(record)
@@ -195,9 +177,9 @@ def update_partner(
     record = get(session, Organisation, partner_id, _("Partner"))
     check_version(record, expected_version)
     cleaned = _clean(values, record)
-    themes = _themes(session, values)
+    themes = named_themes(session, values)
     changes = assign(record, cleaned)
-    changes |= _set_themes(record, themes)
+    changes |= replace_themes(record, themes)
     if changes:
         _refresh_keys(record)
         touch(session, record)

@@ -237,3 +237,15 @@ def test_rows_count_registered_and_attended_people(db: Database) -> None:
     assert (counted["Tom"].registered_count, counted["Tom"].attended_count) == (0, 0)
     assert counted["Konferens"].capacity == 100
     assert counted["Konferens"].starts_at.tzinfo == STOCKHOLM
+
+
+def test_an_unknown_theme_leaves_no_meeting_behind_even_if_the_caller_goes_on(
+    db: Database,
+) -> None:
+    values = {"title": "Seminarium", "kind": "seminar", "starts_at": "2026-04-02 08:00"}
+    with db.unit_of_work() as session:
+        with pytest.raises(NotFoundError):
+            create_meeting(session, values | {"theme_ids": [999]})
+        # an import with --skip-invalid carries on in the same transaction
+    with db.reading() as session:
+        assert count_meetings(session) == 0
