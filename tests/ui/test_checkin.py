@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
+from window_fakes import RecordingPrompts, type_text
 
 from lkoe_desktop.db.engine import Database
 from lkoe_desktop.domain.clock import to_stockholm
@@ -18,7 +18,7 @@ from lkoe_desktop.services.contacts import create_contact
 from lkoe_desktop.services.meetings import create_meeting
 from lkoe_desktop.services.partners import create_partner
 from lkoe_desktop.ui import changes
-from lkoe_desktop.ui.context import AppContext, Prompts
+from lkoe_desktop.ui.context import AppContext
 from lkoe_desktop.ui.dialogs import checkin
 from lkoe_desktop.ui.dialogs.checkin import CheckInDialog
 from lkoe_desktop.ui.tabs.meetings_tab import MeetingsTab
@@ -47,24 +47,6 @@ PEOPLE = (
 )
 
 
-class FakePrompts(Prompts):
-    """Answers questions as the test says and remembers what was asked."""
-
-    def __init__(self, answer: bool = True) -> None:
-        self.answer = answer
-        self.asked: list[str] = []
-
-    def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
-        self.asked.append(text)
-        return self.answer
-
-    def error(self, parent: QWidget | None, title: str, text: str) -> None:
-        self.asked.append(text)
-
-    def inform(self, parent: QWidget | None, title: str, text: str) -> None:
-        self.asked.append(text)
-
-
 def populate(database: Database, people: tuple[tuple[str, str, str, str], ...]) -> int:
     """A meeting with these people on its list, each at their organisation and status."""
     with database.unit_of_work() as session:
@@ -90,7 +72,7 @@ def populate(database: Database, people: tuple[tuple[str, str, str, str], ...]) 
 
 @pytest.fixture
 def context(sqlite_db: Database) -> AppContext:
-    return AppContext(sqlite_db, prompts=FakePrompts())
+    return AppContext(sqlite_db, prompts=RecordingPrompts())
 
 
 @pytest.fixture
@@ -99,14 +81,6 @@ def dialog(qtbot: QtBot, context: AppContext) -> CheckInDialog:
     qtbot.addWidget(view)
     view.show()
     return view
-
-
-def type_text(widget: QWidget, text: str) -> None:
-    """Type like a person, one key at a time (keyClicks cannot type å, ä, ö)."""
-    for char in text:
-        QTest.sendKeyEvent(
-            QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, char, Qt.KeyboardModifier.NoModifier
-        )
 
 
 def names(view: CheckInDialog) -> list[str]:
@@ -211,7 +185,7 @@ def test_mark_the_rest_as_no_show(dialog: CheckInDialog, answer: bool) -> None:
     type_text(dialog.search, "öberg")
     QTest.keyClick(dialog.search, Qt.Key.Key_Return)
     prompts = dialog.context.prompts
-    assert isinstance(prompts, FakePrompts)
+    assert isinstance(prompts, RecordingPrompts)
     prompts.answer = answer
     dialog.no_show_button.click()
     assert len(prompts.asked) == 1 and "11" in prompts.asked[0]
@@ -230,7 +204,7 @@ def test_no_one_left_to_mark_no_show(qtbot: QtBot, context: AppContext) -> None:
     qtbot.addWidget(view)
     view.no_show_button.click()
     prompts = context.prompts
-    assert isinstance(prompts, FakePrompts)
+    assert isinstance(prompts, RecordingPrompts)
     assert len(prompts.asked) == 1
     assert "Viktor" not in prompts.asked[0]
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
+from window_fakes import RecordingPrompts, type_text
 
 from lkoe_desktop.db.engine import Database
 from lkoe_desktop.services import audit
@@ -18,40 +18,9 @@ from lkoe_desktop.services.groups import add_member, create_group
 from lkoe_desktop.services.meetings import create_meeting
 from lkoe_desktop.services.participations import register
 from lkoe_desktop.services.partners import create_partner
-from lkoe_desktop.ui.context import AppContext, Prompts
+from lkoe_desktop.ui.context import AppContext
 from lkoe_desktop.ui.dialogs.contact_dialogs import OrganisationPicker
 from lkoe_desktop.ui.dialogs.contact_form import ContactForm, open_contact_form
-
-
-class RecordingPrompts(Prompts):
-    """Answers every question with `answer` and remembers what was asked."""
-
-    def __init__(self, answer: bool = True) -> None:
-        self.answer = answer
-        self.asked: list[str] = []
-        self.errors: list[str] = []
-
-    def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
-        self.asked.append(text)
-        return self.answer
-
-    def error(self, parent: QWidget | None, title: str, text: str) -> None:
-        self.errors.append(text)
-
-
-def type_into(qtbot: QtBot, widget: QWidget, text: str) -> None:
-    """Type like a person; non-ASCII one character at a time (keyClicks would abort Qt)."""
-    for char in text:
-        if char.isascii():
-            qtbot.keyClicks(widget, char)
-        else:
-            QTest.sendKeyEvent(
-                QTest.KeyAction.Click,
-                widget,
-                Qt.Key.Key_unknown,
-                char,
-                Qt.KeyboardModifier.NoModifier,
-            )
 
 
 @pytest.fixture
@@ -94,11 +63,11 @@ def test_new_contact_with_organisation_and_title(
     qtbot: QtBot, context: AppContext, partners: dict[str, int]
 ) -> None:
     form = make_form(qtbot, context)
-    type_into(qtbot, line(form, "first_name"), "Åsa")
-    type_into(qtbot, line(form, "last_name"), "Öberg")
-    type_into(qtbot, line(form, "mobile"), "0701234567")
-    type_into(qtbot, line(form, "organisation_id"), "norrköpings hamn ab")
-    type_into(qtbot, line(form, "title"), "Hamnchef")
+    type_text(line(form, "first_name"), "Åsa")
+    type_text(line(form, "last_name"), "Öberg")
+    type_text(line(form, "mobile"), "0701234567")
+    type_text(line(form, "organisation_id"), "norrköpings hamn ab")
+    type_text(line(form, "title"), "Hamnchef")
     assert form.save() is True
     with context.database.reading() as session:
         saved = get_contact(session, form.saved_id or 0)
@@ -121,12 +90,12 @@ def test_an_organisation_must_be_chosen_from_the_list(
     qtbot: QtBot, context: AppContext, partners: dict[str, int]
 ) -> None:
     form = make_form(qtbot, context)
-    type_into(qtbot, line(form, "first_name"), "Eva")
-    type_into(qtbot, line(form, "last_name"), "Ek")
-    type_into(qtbot, line(form, "title"), "Logistikchef")
+    type_text(line(form, "first_name"), "Eva")
+    type_text(line(form, "last_name"), "Ek")
+    type_text(line(form, "title"), "Logistikchef")
     assert form.save() is False  # a job title needs its organisation
     assert error_of(form, "organisation_id")
-    type_into(qtbot, line(form, "organisation_id"), "Finns inte AB")
+    type_text(line(form, "organisation_id"), "Finns inte AB")
     assert form.save() is False
     assert error_of(form, "organisation_id")
     picker = form.widgets["organisation_id"]
@@ -150,19 +119,19 @@ def test_change_employer_keeps_the_history(
     )
     form = make_form(qtbot, context, contact)
     assert form.jobs.topLevelItemCount() == 1
-    type_into(qtbot, line(form, "phone"), "013-20 00 00")  # typed before the change, kept
+    type_text(line(form, "phone"), "013-20 00 00")  # typed before the change, kept
     dialog = form.change_employer()
     dialog.accept()
     assert dialog.widgets["organisation_id"].error.text()  # the new organisation is required
     assert dialog.isVisible()
-    type_into(qtbot, dialog.picker.editor, "Linköpings universitet")
-    type_into(qtbot, dialog.widgets["title"].editor, "Forskare")
+    type_text(dialog.picker.editor, "Linköpings universitet")
+    type_text(dialog.widgets["title"].editor, "Forskare")
     start = dialog.widgets["start_date"]
     start.set_value(None)
-    type_into(qtbot, start.editor, "2026-02-30")
+    type_text(start.editor, "2026-02-30")
     assert not start.error.isHidden()  # shown as it is typed
     start.set_value(None)
-    type_into(qtbot, start.editor, "2026-03-01")
+    type_text(start.editor, "2026-03-01")
     assert start.error.isHidden()
     with qtbot.waitSignal(dialog.saved):
         dialog.accept()
@@ -190,7 +159,7 @@ def test_change_employer_after_someone_else_saved_asks_to_reload(
     with context.database.unit_of_work() as session:
         update_contact(session, contact, {"notes": "Ringde i går."})
     dialog = form.change_employer()
-    type_into(qtbot, dialog.picker.editor, "Region Östergötland")
+    type_text(dialog.picker.editor, "Region Östergötland")
     dialog.accept()
     prompts = context.prompts
     assert isinstance(prompts, RecordingPrompts) and len(prompts.asked) == 1
@@ -204,9 +173,9 @@ def test_duplicate_warning_for_the_same_email(qtbot: QtBot, context: AppContext)
     )
     form = make_form(qtbot, context)
     assert form.warning.isHidden()
-    type_into(qtbot, line(form, "first_name"), "Łukasz")
-    type_into(qtbot, line(form, "last_name"), "Wójcik")
-    type_into(qtbot, line(form, "email"), "Lukasz@Hamn.se")
+    type_text(line(form, "first_name"), "Łukasz")
+    type_text(line(form, "last_name"), "Wójcik")
+    type_text(line(form, "email"), "Lukasz@Hamn.se")
     qtbot.waitUntil(lambda: bool(form.warning.records), timeout=3000)
     assert [record.id for record in form.warning.records] == [existing]
     assert "Łukasz Wójcik, lukasz@hamn.se" in form.warning.text()
@@ -227,11 +196,11 @@ def test_duplicate_warning_for_a_similar_name_at_the_organisation(
         organisation_id=partners["Region Östergötland"],
     )
     form = make_form(qtbot, context)
-    type_into(qtbot, line(form, "first_name"), "Anna")
-    type_into(qtbot, line(form, "last_name"), "Ericsson")
+    type_text(line(form, "first_name"), "Anna")
+    type_text(line(form, "last_name"), "Ericsson")
     form.warning.refresh()
     assert form.warning.records == []  # no organisation yet: a name alone says too little
-    type_into(qtbot, line(form, "organisation_id"), "Region Östergötland")
+    type_text(line(form, "organisation_id"), "Region Östergötland")
     qtbot.waitUntil(lambda: bool(form.warning.records), timeout=3000)
     assert [record.id for record in form.warning.records] == [existing]
 
@@ -243,8 +212,8 @@ def test_record_consent_appears_in_the_history(qtbot: QtBot, context: AppContext
     dialog = form.record_consent()
     dialog.accept()
     assert dialog.widgets["purpose"].error.text()  # a purpose is required
-    type_into(qtbot, dialog.widgets["purpose"].editor, "Nyhetsbrev")
-    type_into(qtbot, dialog.widgets["source"].editor, "Anmälan på webben")
+    type_text(dialog.widgets["purpose"].editor, "Nyhetsbrev")
+    type_text(dialog.widgets["source"].editor, "Anmälan på webben")
     with qtbot.waitSignal(dialog.saved):
         dialog.accept()
     assert form.consents.topLevelItemCount() == 1
@@ -253,7 +222,7 @@ def test_record_consent_appears_in_the_history(qtbot: QtBot, context: AppContext
     assert form.pages.tabText(form.related_pages[2]).endswith("(1)")
     withdrawn = form.record_consent()
     withdrawn.withdrawn.setChecked(True)
-    type_into(qtbot, withdrawn.widgets["purpose"].editor, "nyhetsbrev")
+    type_text(withdrawn.widgets["purpose"].editor, "nyhetsbrev")
     withdrawn.accept()
     with context.database.reading() as session:
         history = consent_history(session, contact)

@@ -11,13 +11,14 @@ from PySide6.QtCore import QItemSelectionModel, QPoint, QSize, Qt, QUrl
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
+from window_fakes import RecordingPrompts, type_text
 
 from lkoe_desktop.db.engine import Database
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.i18n import ngettext
 from lkoe_desktop.services import contacts, meetings, partners, themes
 from lkoe_desktop.ui.app import Starter, build_tabs
-from lkoe_desktop.ui.context import AppContext, Prompts
+from lkoe_desktop.ui.context import AppContext
 from lkoe_desktop.ui.dialogs import contact_form, meeting_form, partner_form, theme_form
 from lkoe_desktop.ui.dialogs.settings_dialog import SettingsDialog
 from lkoe_desktop.ui.main_window import MainWindow
@@ -26,24 +27,6 @@ from lkoe_desktop.ui.tabs.widths import fitted_widths
 
 PARTNERS, CONTACTS, THEMES, MEETINGS = range(4)
 WAIT_MS = 5_000
-
-
-class FakePrompts(Prompts):
-    """Answers questions as the test says and remembers what was asked."""
-
-    def __init__(self, answer: bool = True) -> None:
-        self.answer = answer
-        self.asked: list[str] = []
-
-    def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
-        self.asked.append(text)
-        return self.answer
-
-    def error(self, parent: QWidget | None, title: str, text: str) -> None:
-        self.asked.append(text)
-
-    def inform(self, parent: QWidget | None, title: str, text: str) -> None:
-        self.asked.append(text)
 
 
 @dataclass
@@ -102,7 +85,7 @@ def data(sqlite_db: Database) -> Data:
 
 @pytest.fixture
 def context(sqlite_db: Database) -> AppContext:
-    return AppContext(sqlite_db, prompts=FakePrompts())
+    return AppContext(sqlite_db, prompts=RecordingPrompts())
 
 
 def _open_window(qtbot: QtBot, context: AppContext) -> MainWindow:
@@ -166,14 +149,6 @@ def _select(tab: ListTab, *record_ids: int) -> None:
         flag = QItemSelectionModel.SelectionFlag
         command = flag.Rows | (flag.Select if number else flag.ClearAndSelect)
         selection.setCurrentIndex(tab.model.index(row, 0), command)
-
-
-def type_text(widget: QWidget, text: str) -> None:
-    """Type like a person, one key at a time (keyClicks cannot type å, ä, ö)."""
-    for char in text:
-        QTest.sendKeyEvent(
-            QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, char, Qt.KeyboardModifier.NoModifier
-        )
 
 
 def _count_text(count: int) -> str:
@@ -360,7 +335,7 @@ def test_delete_permanently_asks_first(
     window: MainWindow, context: AppContext, data: Data, sqlite_db: Database
 ) -> None:
     prompts = context.prompts
-    assert isinstance(prompts, FakePrompts)
+    assert isinstance(prompts, RecordingPrompts)
     tab = _tab(window, CONTACTS)
     _select(tab, data.zander)
     prompts.answer = False
@@ -638,5 +613,5 @@ def test_about_tells_the_version_and_database(
 ) -> None:
     window.about_action.trigger()
     prompts = context.prompts
-    assert isinstance(prompts, FakePrompts)
+    assert isinstance(prompts, RecordingPrompts)
     assert sqlite_db.display_name in prompts.asked[0]

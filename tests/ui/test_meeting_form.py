@@ -7,9 +7,9 @@ from datetime import datetime
 import pytest
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLineEdit
 from pytestqt.qtbot import QtBot
+from window_fakes import RecordingPrompts, type_text
 
 from lkoe_desktop.db.engine import Database
 from lkoe_desktop.domain.clock import STOCKHOLM
@@ -24,32 +24,14 @@ from lkoe_desktop.services.meetings import (
     update_meeting,
 )
 from lkoe_desktop.services.themes import create_theme, set_theme_archived
-from lkoe_desktop.ui.context import AppContext, Prompts
+from lkoe_desktop.ui.context import AppContext
 from lkoe_desktop.ui.dialogs.meeting_form import MeetingForm, capacity_text, open_meeting_form
 from lkoe_desktop.ui.widgets.form_fields import CalendarPopup
 
 
-class FakePrompts(Prompts):
-    """Answers questions as the test says and remembers what was asked."""
-
-    def __init__(self, answer: bool = True) -> None:
-        self.answer = answer
-        self.asked: list[str] = []
-
-    def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
-        self.asked.append(text)
-        return self.answer
-
-    def error(self, parent: QWidget | None, title: str, text: str) -> None:
-        self.asked.append(text)
-
-    def inform(self, parent: QWidget | None, title: str, text: str) -> None:
-        self.asked.append(text)
-
-
 @pytest.fixture
 def context(sqlite_db: Database) -> AppContext:
-    return AppContext(sqlite_db, prompts=FakePrompts())
+    return AppContext(sqlite_db, prompts=RecordingPrompts())
 
 
 def _form(qtbot: QtBot, context: AppContext, record_id: int | None = None) -> MeetingForm:
@@ -69,14 +51,6 @@ def _choose(form: MeetingForm, key: str, code: str) -> None:
     combo = form.widgets[key].editor
     assert isinstance(combo, QComboBox)
     combo.setCurrentIndex(combo.findData(code))
-
-
-def type_text(widget: QWidget, text: str) -> None:
-    """Type like a person, one key at a time (keyClicks cannot type å, ä, ö)."""
-    for char in text:
-        QTest.sendKeyEvent(
-            QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, char, Qt.KeyboardModifier.NoModifier
-        )
 
 
 def _error(form: MeetingForm, key: str) -> str | None:
@@ -232,7 +206,7 @@ def test_editing_shows_the_meeting_and_an_archived_theme_only_if_chosen(
 def test_a_conflicting_save_asks_to_reload_or_keep_editing(
     qtbot: QtBot, sqlite_db: Database, reload: bool
 ) -> None:
-    prompts = FakePrompts(answer=reload)
+    prompts = RecordingPrompts(answer=reload)
     context = AppContext(sqlite_db, prompts=prompts)
     meeting_id = _meeting(sqlite_db)
     form = _form(qtbot, context, meeting_id)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
+from window_fakes import RecordingPrompts, type_text
 
 from lkoe_desktop.db.engine import Database
 from lkoe_desktop.domain import validation
@@ -19,44 +19,10 @@ from lkoe_desktop.services.meetings import create_meeting
 from lkoe_desktop.services.participations import register
 from lkoe_desktop.services.partners import create_partner, get_partner, update_partner
 from lkoe_desktop.services.themes import create_theme
-from lkoe_desktop.ui.context import AppContext, Prompts
+from lkoe_desktop.ui.context import AppContext
 from lkoe_desktop.ui.dialogs.partner_form import PartnerForm, open_partner_form
 
 NUMBER = "556036-0793"
-
-
-class RecordingPrompts(Prompts):
-    """Answers every question with `answer` and remembers what was asked."""
-
-    def __init__(self, answer: bool = True) -> None:
-        self.answer = answer
-        self.asked: list[str] = []
-        self.errors: list[str] = []
-
-    def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
-        self.asked.append(text)
-        return self.answer
-
-    def error(self, parent: QWidget | None, title: str, text: str) -> None:
-        self.errors.append(text)
-
-    def inform(self, parent: QWidget | None, title: str, text: str) -> None:
-        self.errors.append(text)
-
-
-def type_into(qtbot: QtBot, widget: QWidget, text: str) -> None:
-    """Type like a person; non-ASCII one character at a time (keyClicks would abort Qt)."""
-    for char in text:
-        if char.isascii():
-            qtbot.keyClicks(widget, char)
-        else:
-            QTest.sendKeyEvent(
-                QTest.KeyAction.Click,
-                widget,
-                Qt.Key.Key_unknown,
-                char,
-                Qt.KeyboardModifier.NoModifier,
-            )
 
 
 def line(form: PartnerForm, key: str) -> QLineEdit:
@@ -85,8 +51,8 @@ def test_invalid_org_number_is_shown_as_you_type_and_save_refuses(
 ) -> None:
     context = context_for(sqlite_db)
     form = make_form(qtbot, context)
-    type_into(qtbot, line(form, "name"), "Östgöta Åkeri AB")
-    type_into(qtbot, line(form, "org_number"), "556036-0794")
+    type_text(line(form, "name"), "Östgöta Åkeri AB")
+    type_text(line(form, "org_number"), "556036-0794")
     try:
         validation.org_number("556036-0794")
     except validation.InvalidValue as expected:
@@ -95,9 +61,9 @@ def test_invalid_org_number_is_shown_as_you_type_and_save_refuses(
     assert form.saved_id is None
 
     line(form, "org_number").clear()
-    type_into(qtbot, line(form, "org_number"), "5560360793")
+    type_text(line(form, "org_number"), "5560360793")
     assert error_of(form, "org_number") is None
-    type_into(qtbot, line(form, "phone"), "013123456")
+    type_text(line(form, "phone"), "013123456")
     assert form.save() is True
     assert form.result() == form.DialogCode.Accepted
     with sqlite_db.reading() as session:
@@ -116,10 +82,10 @@ def test_required_name_and_period_messages(qtbot: QtBot, sqlite_db: Database) ->
     form = make_form(qtbot, context_for(sqlite_db))
     assert form.save() is False
     assert error_of(form, "name")
-    type_into(qtbot, line(form, "relationship_since"), "2026-03-01")
-    type_into(qtbot, line(form, "relationship_until"), "2026-02-01")
+    type_text(line(form, "relationship_since"), "2026-03-01")
+    type_text(line(form, "relationship_until"), "2026-02-01")
     assert error_of(form, "relationship_until")
-    type_into(qtbot, line(form, "postal_code"), "12")
+    type_text(line(form, "postal_code"), "12")
     assert error_of(form, "postal_code")
 
 
@@ -153,7 +119,7 @@ def test_every_field_codes_municipalities_and_themes_are_saved(
         "relationship_until": "2027-12-31",
     }
     for key, text in typed.items():
-        type_into(qtbot, line(form, key), text)
+        type_text(line(form, key), text)
     for key, code in (("sector", "public"), ("size_class", "large"), ("relationship", "funder")):
         form.widgets[key].set_value(code)
     form.widgets["notes"].set_value("Finansiär av förstudien.")
@@ -185,7 +151,7 @@ def test_stale_version_asks_and_reload_shows_the_other_value(
     assert line(form, "name").text() == "Hamnbolaget AB"
     with sqlite_db.unit_of_work() as session:
         update_partner(session, partner, {"industry": "Sjöfart"}, expected_version=1)
-    type_into(qtbot, line(form, "name"), " i Norrköping")
+    type_text(line(form, "name"), " i Norrköping")
     assert form.save() is False
     prompts = context.prompts
     assert isinstance(prompts, RecordingPrompts)
@@ -202,7 +168,7 @@ def test_keep_editing_then_saving_overwrites(qtbot: QtBot, sqlite_db: Database) 
     form = make_form(qtbot, context, partner)
     with sqlite_db.unit_of_work() as session:
         update_partner(session, partner, {"industry": "Sjöfart"})
-    type_into(qtbot, line(form, "industry"), "Hamn")
+    type_text(line(form, "industry"), "Hamn")
     assert form.save() is False
     assert line(form, "industry").text() == "Hamn"  # kept what was typed
     assert form.save() is True
@@ -215,8 +181,8 @@ def test_duplicate_warning_for_the_same_org_number(qtbot: QtBot, sqlite_db: Data
         existing = create_partner(session, {"name": "Norrköpings Hamn AB", "org_number": NUMBER})
     context = context_for(sqlite_db, answer=True)
     form = make_form(qtbot, context)
-    type_into(qtbot, line(form, "name"), "Norrköpings hamn")
-    type_into(qtbot, line(form, "org_number"), NUMBER)
+    type_text(line(form, "name"), "Norrköpings hamn")
+    type_text(line(form, "org_number"), NUMBER)
     qtbot.waitUntil(lambda: bool(form.warning.records), timeout=3000)
     assert not form.warning.isHidden()
     assert "Norrköpings Hamn AB" in form.warning.text()
@@ -317,7 +283,7 @@ def test_cancel_asks_before_unsaved_changes_are_lost(qtbot: QtBot, sqlite_db: Da
 
     form = make_form(qtbot, context, partner_id)
     form.show()
-    type_into(qtbot, line(form, "name"), " i Linköping")
+    type_text(line(form, "name"), " i Linköping")
     form.reject()  # "No, keep editing"
     assert len(prompts.asked) == 1
     assert form.isVisible()

@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QColor
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
+from window_fakes import RecordingPrompts, type_text
 
 from lkoe_desktop.db.engine import Database
 from lkoe_desktop.domain.i18n import gettext as _
@@ -17,33 +17,14 @@ from lkoe_desktop.services.contacts import create_contact
 from lkoe_desktop.services.meetings import create_meeting
 from lkoe_desktop.services.partners import create_partner
 from lkoe_desktop.services.themes import create_theme, get_theme, list_themes, update_theme
-from lkoe_desktop.ui.context import AppContext, Prompts
+from lkoe_desktop.ui.context import AppContext
 from lkoe_desktop.ui.dialogs.theme_form import ThemeForm, open_theme_form
 from lkoe_desktop.ui.widgets.form_fields import CalendarPopup
 
 
-class FakePrompts(Prompts):
-    """Answers questions as the test says and remembers what was asked."""
-
-    def __init__(self, answer: bool = True) -> None:
-        self.answer = answer
-        self.asked: list[str] = []
-        self.errors: list[str] = []
-
-    def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
-        self.asked.append(text)
-        return self.answer
-
-    def error(self, parent: QWidget | None, title: str, text: str) -> None:
-        self.errors.append(text)
-
-    def inform(self, parent: QWidget | None, title: str, text: str) -> None:
-        self.errors.append(text)
-
-
 @pytest.fixture
 def context(sqlite_db: Database) -> AppContext:
-    return AppContext(sqlite_db, prompts=FakePrompts())
+    return AppContext(sqlite_db, prompts=RecordingPrompts())
 
 
 def _form(qtbot: QtBot, context: AppContext, record_id: int | None = None) -> ThemeForm:
@@ -57,14 +38,6 @@ def _line(form: ThemeForm, key: str) -> QLineEdit:
     editor = form.widgets[key].editor
     assert isinstance(editor, QLineEdit)
     return editor
-
-
-def type_text(widget: QWidget, text: str) -> None:
-    """Type like a person, one key at a time (keyClicks cannot type å, ä, ö)."""
-    for char in text:
-        QTest.sendKeyEvent(
-            QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, char, Qt.KeyboardModifier.NoModifier
-        )
 
 
 def double_click(qtbot: QtBot, widget: QWidget, where: QPoint) -> None:
@@ -213,7 +186,7 @@ def test_a_conflicting_save_can_reload_the_record(
     type_text(form.widgets["description"].editor, "Mitt tillägg")
     _save(qtbot, form)
     prompts = context.prompts
-    assert isinstance(prompts, FakePrompts)
+    assert isinstance(prompts, RecordingPrompts)
     assert len(prompts.asked) == 1
     assert form.isVisible()
     assert form.widgets["description"].value() == "Från kollegan"
@@ -224,7 +197,7 @@ def test_a_conflicting_save_can_reload_the_record(
 def test_a_conflicting_save_can_keep_the_edits_and_overwrite(
     qtbot: QtBot, sqlite_db: Database
 ) -> None:
-    context = AppContext(sqlite_db, prompts=FakePrompts(answer=False))
+    context = AppContext(sqlite_db, prompts=RecordingPrompts(answer=False))
     with sqlite_db.unit_of_work() as session:
         theme = create_theme(session, {"name": "E-handel"})
     form = _form(qtbot, context, theme.id)
