@@ -104,13 +104,5 @@ class ParticipantSource:
     def rows(
         self, session: Session, where: Any, sort: str | None, descending: bool, ids: list[int]
     ) -> list[Any]:
-        meeting_id, statuses, search = where
-        return participations.list_participants(
-            session,
-            meeting_id,
-            statuses=statuses,
-            search=search,
-            sort=sort,
-            descending=descending,
-            ids=ids,
-        )
+        """A window of `ids` from the list already filtered and ordered: looked up by id."""
+        return participations.list_participants(session, ids=ids)
