@@ -62,11 +62,16 @@ def mark_archived(session: Session, target: Any, entity: str, archived: bool) ->
     record(session, entity, target.id, action, {"archived": [not archived, archived]})
 
 
-def history(session: Session, entity: str, entity_id: int) -> list[ChangeRow]:
-    """Every change of one record, oldest first."""
+def history(session: Session, entity: str, entity_id: int | None) -> list[ChangeRow]:
+    """Every change of one record (or of records without an id, such as settings), oldest first."""
+    same_id = (
+        ChangeLogEntry.entity_id.is_(None)
+        if entity_id is None
+        else ChangeLogEntry.entity_id == entity_id
+    )
     entries = session.scalars(
         select(ChangeLogEntry)
-        .where(ChangeLogEntry.entity == entity, ChangeLogEntry.entity_id == entity_id)
+        .where(ChangeLogEntry.entity == entity, same_id)
         .order_by(ChangeLogEntry.id)
     )
     return [

@@ -1,0 +1,116 @@
+"""Settings the whole office shares through the database: name, logo, funding line, printing."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, fields, replace
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from lkoe_desktop.db.models import Setting
+from lkoe_desktop.domain.errors import ValidationError
+from lkoe_desktop.domain.i18n import gettext as _
+from lkoe_desktop.services import audit
+
+ENTITY = "setting"
+DEFAULT_OFFICE_NAME = "Logistikkluster Östergötland"
+DEFAULT_FUNDING_LINE = (
+    "Projektet finansieras av Region Östergötland och Europeiska regionala utvecklingsfonden"
+)
+MAX_OFFSET_MM = 20.0
+MAX_DIETARY_DAYS = 3650
+MAX_TEXT = 300
+
+
+@dataclass(frozen=True)
+class OfficeSettings:
+    """What reports print in their header and footer, and how the office's printer is off."""
+
+    office_name: str = DEFAULT_OFFICE_NAME
+    funding_line: str = DEFAULT_FUNDING_LINE
+    # A PNG or JPEG file on this computer or a share; empty for the drawn default mark.
+    logo_path: str = ""
+    # Where the badge printer puts the page relative to where it should (mm; + is right/down).
+    printer_offset_x_mm: float = 0.0
+    printer_offset_y_mm: float = 0.0
+    # Dietary needs are cleared this many days after a meeting.
+    dietary_days: int = 30
+
+
+_DEFAULTS = OfficeSettings()
+_NAMES = tuple(field.name for field in fields(OfficeSettings))
+
+
+def _checked(values: Mapping[str, Any]) -> dict[str, Any]:
+    errors: dict[str, str] = {}
+    clean: dict[str, Any] = {}
+    for name, value in values.items():
+        if name not in _NAMES:
+            raise KeyError(name)
+        default = getattr(_DEFAULTS, name)
+        if isinstance(default, str):
+            text = str(value or "").strip()
+            if len(text) > MAX_TEXT:
+                errors[name] = _("At most {count} characters.").format(count=MAX_TEXT)
+            clean[name] = text
+        elif isinstance(default, float):
+            try:
+                number = float(str(value).replace(",", ".").replace("\u2212", "-"))
+            except ValueError:
+                errors[name] = _("Write a number of millimetres, for example 1,5.")
+                continue
+            if abs(number) > MAX_OFFSET_MM:
+                errors[name] = _("At most {count} mm either way.").format(count=int(MAX_OFFSET_MM))
+            clean[name] = round(number, 1)
+        else:
+            try:
+                whole = int(str(value).strip())
+            except ValueError:
+                errors[name] = _("Write a whole number of days.")
+                continue
+            if not 0 <= whole <= MAX_DIETARY_DAYS:
+                errors[name] = _("Between 0 and {count} days.").format(count=MAX_DIETARY_DAYS)
+            clean[name] = whole
+    if errors:
+        raise ValidationError(errors)
+    return clean
+
+
+def load(session: Session) -> OfficeSettings:
+    """The office's settings; anything never set (or unreadable) has its default."""
+    stored: dict[str, str] = {
+        key: value for key, value in session.execute(select(Setting.key, Setting.value))
+    }
+    values: dict[str, Any] = {}
+    for name in _NAMES:
+        if name in stored:
+            try:
+                values[name] = _checked({name: json.loads(stored[name])})[name]
+            except (ValueError, ValidationError):
+                continue
+    return replace(_DEFAULTS, **values)
+
+
+def save(session: Session, values: Mapping[str, Any]) -> OfficeSettings:
+    """Change some settings (validated; an empty name or funding line falls back to the default)."""
+    clean = _checked(values)
+    before = asdict(load(session))
+    changes: dict[str, list[object]] = {}
+    for name, value in clean.items():
+        if name in ("office_name", "funding_line") and not value:
+            value = getattr(_DEFAULTS, name)
+        if value == before[name]:
+            continue
+        record = session.get(Setting, name)
+        if record is None:
+            session.add(Setting(key=name, value=json.dumps(value, ensure_ascii=False)))
+        else:
+            record.value = json.dumps(value, ensure_ascii=False)
+        changes[name] = [before[name], value]
+    if changes:
+        audit.record(session, ENTITY, None, audit.UPDATE, changes)
+    session.flush()
+    return load(session)
