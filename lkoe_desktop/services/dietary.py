@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from lkoe_desktop.db.models import Meeting, Participation
-from lkoe_desktop.services import audit
+from lkoe_desktop.services import audit, office_settings
 from lkoe_desktop.services.common import now, touch
 from lkoe_desktop.services.participations import ENTITY
 
@@ -39,3 +39,8 @@ def clear_dietary_needs(session: Session, *, days_after: int = 30) -> int:
         audit.record(session, ENTITY, record.id, audit.UPDATE, {"dietary_needs": [CLEARED, None]})
     session.flush()
     return len(records)
+
+
+def clear_due(session: Session) -> int:
+    """Clear the dietary needs that the office's setting (`dietary_days`) says are due."""
+    return clear_dietary_needs(session, days_after=office_settings.load(session).dietary_days)

@@ -114,6 +114,11 @@ def get_participant(session: Session, participation_id: int) -> ParticipantRow:
     return _rows(session, [participation_id])[0]
 
 
+def participation_version(session: Session, participation_id: int) -> int:
+    """The participation's version, to refuse saving over someone else's later change."""
+    return get(session, Participation, participation_id, _("Participation")).version
+
+
 def _flush(session: Session) -> None:
     try:
         session.flush()

@@ -77,19 +77,28 @@ class Starter:
             self.welcome(context)
         else:
             self.window.attach(context, build_tabs(context))
-        self.check_integrity(database)
+        self.look_after(context)
 
-    def check_integrity(self, database: Database) -> None:
-        """Read every page in the background; warn at once if the file is damaged."""
+    def look_after(self, context: AppContext) -> None:
+        """In the background: read every page and warn at once if the file is damaged; then
+        clear the dietary needs of meetings long enough past (the office's setting)."""
         from lkoe_desktop.db.migrate import check_integrity
+        from lkoe_desktop.services.dietary import clear_due
+        from lkoe_desktop.ui import changes
 
-        def work(_progress: Progress) -> None:
-            check_integrity(database)
+        def work(_progress: Progress) -> int:
+            check_integrity(context.database)
+            with context.database.unit_of_work() as session:
+                return clear_due(session)
+
+        def done(cleared: int) -> None:
+            if cleared:
+                context.bus.announce(changes.PARTICIPANTS)
 
         run_in_background(
             self.window,
             work,
-            lambda _result: None,
+            done,
             lambda error: self.failed(error, fatal=False),
             show_progress=False,
         )

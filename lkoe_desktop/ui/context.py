@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
@@ -33,6 +34,27 @@ class Prompts:
 
     def inform(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.information(parent, title, text)
+
+    def save_path(
+        self, parent: QWidget | None, title: str, suggested: str, file_filter: str
+    ) -> Path | None:
+        """Where to save a file, chosen in the system's save dialog (None: cancelled).
+
+        The file's extension is added when the name typed has none.
+        """
+        from PySide6.QtWidgets import QFileDialog
+
+        folder = settings().value("files/last_folder") or str(Path.home())
+        chosen, _chosen_filter = QFileDialog.getSaveFileName(
+            parent, title, str(Path(str(folder)) / suggested), file_filter
+        )
+        if not chosen:
+            return None
+        path = Path(chosen)
+        if not path.suffix and Path(suggested).suffix:
+            path = path.with_suffix(Path(suggested).suffix)
+        settings().setValue("files/last_folder", str(path.parent))
+        return path
 
 
 def settings() -> QSettings:

@@ -1,6 +1,8 @@
-"""What window tests share: prompts that answer instead of a person, and typing like one."""
+"""What window tests share: prompts that answer (and pick files) instead of a person, typing."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -13,8 +15,9 @@ class RecordingPrompts(Prompts):
     """Answers every question with `answer`; `asked` holds every text shown (questions and
     messages), `errors` the messages alone."""
 
-    def __init__(self, answer: bool = True) -> None:
+    def __init__(self, answer: bool = True, save_to: Path | None = None) -> None:
         self.answer = answer
+        self.save_to = save_to
         self.asked: list[str] = []
         self.errors: list[str] = []
 
@@ -29,6 +32,12 @@ class RecordingPrompts(Prompts):
     def inform(self, parent: QWidget | None, title: str, text: str) -> None:
         self.asked.append(text)
         self.errors.append(text)
+
+    def save_path(
+        self, parent: QWidget | None, title: str, suggested: str, file_filter: str
+    ) -> Path | None:
+        self.asked.append(suggested)
+        return self.save_to
 
 
 def type_text(widget: QWidget, text: str) -> None:

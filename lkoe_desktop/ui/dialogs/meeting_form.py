@@ -1,4 +1,4 @@
-"""The meeting form: what, when and where, its themes, and a read-only summary of who takes part."""
+"""The meeting form: what, when and where, its themes, and its participants."""
 
 from __future__ import annotations
 
@@ -6,40 +6,33 @@ import re
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QGridLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QSizePolicy,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from lkoe_desktop.domain import validation
-from lkoe_desktop.domain.codes import MeetingKind, MeetingStatus, ParticipationStatus, label
-from lkoe_desktop.domain.i18n import N_, ngettext
+from lkoe_desktop.domain.codes import MeetingKind, MeetingStatus
+from lkoe_desktop.domain.i18n import N_
 from lkoe_desktop.domain.i18n import gettext as _
-from lkoe_desktop.services import meetings, participations, relations
+from lkoe_desktop.services import meetings, relations
 from lkoe_desktop.ui import changes
 from lkoe_desktop.ui.context import settings
 from lkoe_desktop.ui.dialogs.form import CODE, DATETIME, TEXT, Field, shown
-from lkoe_desktop.ui.models.sources import ParticipantSource
-from lkoe_desktop.ui.models.table_model import WindowedTableModel
 from lkoe_desktop.ui.widgets.form_fields import (
     PeriodForm,
     attach_calendar,
-    mute,
     narrow,
     roomy,
     row_height,
 )
+from lkoe_desktop.ui.widgets.participants_panel import ParticipantsPanel
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -72,104 +65,8 @@ def lenient_moment(value: object) -> datetime:
 RULES = {**meetings.RULES, "starts_at": lenient_moment, "ends_at": lenient_moment}
 
 
-class ParticipantsPage(QWidget):
-    """How many people are on the list in each status, places left, and the list itself."""
-
-    def __init__(self, context: AppContext, meeting_id: int, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.meeting_id = meeting_id
-        self.total = 0
-        self.captions: dict[ParticipationStatus, QLabel] = {}
-        self.counts: dict[ParticipationStatus, QLabel] = {}
-        tiles = QGridLayout()
-        tiles.setHorizontalSpacing(28)
-        tiles.setVerticalSpacing(0)
-        for column, status in enumerate(ParticipationStatus):
-            caption, number = QLabel(self), QLabel("0", self)
-            mute(caption)
-            number.setObjectName(f"count_{status.value}")
-            font = number.font()
-            font.setPointSizeF(font.pointSizeF() * 1.6)
-            font.setBold(True)
-            number.setFont(font)
-            tiles.addWidget(caption, 0, column)
-            tiles.addWidget(number, 1, column)
-            self.captions[status], self.counts[status] = caption, number
-        tiles.setColumnStretch(len(self.counts), 1)
-        self.capacity = QLabel(self)
-        self.capacity.setObjectName("capacity_left")
-        self.search = QLineEdit(self)
-        self.search.setClearButtonEnabled(True)
-        self.timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
-        self.timer.timeout.connect(self.show_people)
-        self.search.textChanged.connect(lambda _text: self.timer.start())
-        self.model = WindowedTableModel(context.database, ParticipantSource(), self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(row_height(self.table))
-        header = self.table.horizontalHeader()
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        header.setSortIndicatorShown(True)
-        header.setStretchLastSection(True)
-        self.table.setSortingEnabled(True)
-        char = self.table.fontMetrics().averageCharWidth()
-        for column, spec in enumerate(self.model.columns):
-            self.table.setColumnWidth(column, spec.width * char + 16)
-        layout = QVBoxLayout(self)
-        layout.setSpacing(10)
-        layout.addLayout(tiles)
-        layout.addWidget(self.capacity)
-        layout.addSpacing(6)
-        layout.addWidget(self.search)
-        layout.addWidget(self.table, 1)
-
-    def retranslate(self) -> None:
-        for status, caption in self.captions.items():
-            caption.setText(label(status))
-        self.search.setPlaceholderText(_("Search among the participants…"))
-        self.model.retranslate()
-
-    def show_counts(self, session: Session, capacity: int | None) -> None:
-        self.total = 0
-        for status, number in self.counts.items():
-            count = participations.count_participants(
-                session, self.meeting_id, statuses=[status.value]
-            )
-            number.setText(str(count))
-            self.total += count
-        left = participations.capacity_left(session, self.meeting_id)
-        self.capacity.setText(capacity_text(capacity, left))
-
-    def show_people(self) -> None:
-        self.timer.stop()
-        self.model.set_filter((self.meeting_id, None, self.search.text().strip() or None))
-
-
-def capacity_text(capacity: int | None, left: int | None) -> str:
-    """Places left as a sentence; registered and attended people take a place."""
-    if capacity is None or left is None:
-        return _("No limit on the number of places.")
-    if left >= 0:
-        text = ngettext(
-            "{left} of {capacity} place left.", "{left} of {capacity} places left.", capacity
-        )
-        return text.format(left=left, capacity=capacity)
-    text = ngettext(
-        "Overbooked: {taken} registered for {capacity} place.",
-        "Overbooked: {taken} registered for {capacity} places.",
-        capacity,
-    )
-    return text.format(taken=capacity - left, capacity=capacity)
-
-
 class MeetingForm(PeriodForm):
-    """Create or edit a meeting; a saved meeting also shows its participants (read-only)."""
+    """Create or edit a meeting; a saved meeting also has a page of its participants."""
 
     fields = (
         Field("title", N_("Title"), required=True),
@@ -234,11 +131,12 @@ class MeetingForm(PeriodForm):
         above_description = self.form.rowCount() - 1  # the description is the last field
         self.form.insertRow(above_description, self.themes_label, self.themes)
         self.themes_label.setBuddy(self.themes)
-        self.participants: ParticipantsPage | None = None
+        self.participants: ParticipantsPanel | None = None
         if self.record_id is None:
             self.widgets["status"].set_value(MeetingStatus.PLANNED.value)
         else:
-            self.participants = ParticipantsPage(self.context, self.record_id, self)
+            self.participants = ParticipantsPanel(self.context, self.record_id, self)
+            self.participants.changed.connect(self._title_participants)
             self.pages.addTab(self.participants, "")
 
     def retranslate(self) -> None:
@@ -268,8 +166,6 @@ class MeetingForm(PeriodForm):
                 item.setText(_("{name} (archived)").format(name=item.text()))
                 item.setHidden(False)
         if self.participants is not None:
-            self.participants.show_counts(session, record.capacity)
-            self.participants.show_people()
             self._title_participants()
 
     def _title_participants(self) -> None:

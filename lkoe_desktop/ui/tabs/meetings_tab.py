@@ -64,13 +64,25 @@ class MeetingsTab(ListTab):
         self.theme = FilterCombo(lambda: _("All themes"), self.apply_filter, self)
         for combo in (self.period, self.meeting_kind, self.status, self.theme):
             layout.addWidget(combo)
+        self.participants = QPushButton(self)
+        self.participants.clicked.connect(self.open_participants)
         self.checkin = QPushButton(self)
-        self.checkin.setEnabled(False)
         self.checkin.clicked.connect(self.open_checkin)
-        layout.addWidget(self.checkin)
+        for button in (self.participants, self.checkin):
+            button.setEnabled(False)
+            layout.addWidget(button)
 
     def _enable_checkin(self) -> None:
-        self.checkin.setEnabled(self.current_id() is not None)
+        for button in (self.participants, self.checkin):
+            button.setEnabled(self.current_id() is not None)
+
+    def open_participants(self) -> None:
+        """The participants of the current meeting, in a window of their own."""
+        from lkoe_desktop.ui.dialogs.participants_dialog import open_participants
+
+        meeting_id = self.current_id()
+        if meeting_id is not None:
+            open_participants(self.context, meeting_id, self)
 
     def open_checkin(self) -> None:
         """The check-in view of the current meeting."""
@@ -110,6 +122,7 @@ class MeetingsTab(ListTab):
         self.period.retranslate()
         for combo in (self.meeting_kind, self.status, self.theme):
             combo.retranslate()
+        self.participants.setText(_("Participants…"))
         self.checkin.setText(_("Check in…"))
 
     def _on_changed(self, kinds: frozenset[str]) -> None:

@@ -1,0 +1,126 @@
+"""What is sent out about a meeting: its calendar file, and dietary needs for the caterer."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lkoe_desktop.domain.clock import to_stockholm
+from lkoe_desktop.domain.i18n import gettext as _
+from lkoe_desktop.services import catering, meetings, relations
+from lkoe_desktop.ui.widgets.form_fields import mute
+
+if TYPE_CHECKING:
+    from lkoe_desktop.ui.context import AppContext
+
+UNSAFE_IN_FILE_NAMES = '<>:"/\\|?*'
+
+
+def file_name(title: str, day: str, suffix: str) -> str:
+    """A file name from a meeting's title and date that every system accepts."""
+    cleaned = "".join("-" if char in UNSAFE_IN_FILE_NAMES else char for char in title)
+    return f"{' '.join(cleaned.split())[:80]} {day}{suffix}".strip()
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """The whole file or none of it: written beside the target, then moved into place."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".part")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        Path(temporary).replace(path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def save_calendar_file(context: AppContext, meeting_id: int, parent: QWidget | None) -> Path | None:
+    """Ask where, then write the meeting as an iCalendar file to attach to an invitation."""
+    from lkoe_desktop.exchange.icalendar import meeting_ics
+
+    with context.database.reading() as session:
+        meeting = meetings.get_meeting(session, meeting_id)
+        names = {theme.id: theme.name for theme in relations.theme_names(session)}
+    day = to_stockholm(meeting.starts_at).date().isoformat()
+    path = context.prompts.save_path(
+        parent,
+        _("Save as calendar file"),
+        file_name(meeting.title, day, ".ics"),
+        _("Calendar files (*.ics)"),
+    )
+    if path is None:
+        return None
+    data = meeting_ics(
+        meeting,
+        theme_names=[names[theme] for theme in meeting.theme_ids if theme in names],
+        now=context.database.clock.now(),
+    )
+    try:
+        write_atomically(path, data)
+    except OSError:
+        context.prompts.error(
+            parent,
+            _("Cannot save"),
+            _(
+                "“{name}” could not be saved in {folder}. Check that the folder exists and that "
+                "you may write to it."
+            ).format(name=path.name, folder=path.parent),
+        )
+        return None
+    return path
+
+
+class CateringDialog(QDialog):
+    """The dietary needs of the people coming, counted, as text ready for the caterer."""
+
+    def __init__(self, context: AppContext, meeting_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        with context.database.reading() as session:
+            summary = catering.catering_summary(session, meeting_id)
+        self.text = QPlainTextEdit(self)
+        self.text.setReadOnly(True)
+        self.text.setPlainText(catering.catering_text(summary))
+        self.text.setFont(QFont(self.text.font().family(), self.text.font().pointSize() + 1))
+        self.privacy = QLabel(self)
+        self.privacy.setWordWrap(True)
+        mute(self.privacy)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.copy_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy_button.clicked.connect(self.copy)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.privacy)
+        layout.addWidget(self.buttons)
+        self.resize(540, 400)
+        self.setWindowTitle(_("Dietary needs for the caterer"))
+        self.privacy.setText(
+            _(
+                "Names are left out: dietary needs can reveal health or religion. They are "
+                "cleared automatically some days after the meeting."
+            )
+        )
+        self.copy_button.setText(_("Copy the text"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Close"))
+
+    def copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.text.toPlainText())
+        self.copy_button.setText(_("Copied"))
+
+
+def show_catering(context: AppContext, meeting_id: int, parent: QWidget | None = None) -> None:
+    dialog = CateringDialog(context, meeting_id, parent)
+    dialog.exec()
+    dialog.deleteLater()

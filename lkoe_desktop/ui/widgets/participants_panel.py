@@ -1,0 +1,539 @@
+"""A meeting's participants: counts, the list, and what the office does with it (add people,
+change status or role for many at once, remove, copy e-mail addresses, calendar file, catering)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lkoe_desktop.domain.codes import ON_SIGN_IN_SHEET, ParticipationStatus, Role, label
+from lkoe_desktop.domain.errors import LkoeError
+from lkoe_desktop.domain.i18n import gettext as _
+from lkoe_desktop.domain.i18n import ngettext
+from lkoe_desktop.services import candidates, meetings, participations
+from lkoe_desktop.services.columns import format_number
+from lkoe_desktop.ui import changes
+from lkoe_desktop.ui.models.sources import ParticipantSource
+from lkoe_desktop.ui.models.table_model import WindowedTableModel
+from lkoe_desktop.ui.tabs.filters import CodeCombo
+from lkoe_desktop.ui.widgets.form_fields import mute, row_height
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from lkoe_desktop.ui.context import AppContext
+
+FILTER_DELAY_MS = 150
+Status = ParticipationStatus
+TAKES_A_PLACE = {status.value for status in ON_SIGN_IN_SHEET if status != Status.INVITED}
+# Who the copy menu offers by status, in the order an office works through a meeting.
+COPY_STATUSES = (Status.INVITED, Status.REGISTERED, Status.ATTENDED, Status.NO_SHOW)
+
+
+def capacity_text(capacity: int | None, left: int | None) -> str:
+    """Places left as a sentence; registered and attended people take a place."""
+    if capacity is None or left is None:
+        return _("No limit on the number of places.")
+    if left >= 0:
+        text = ngettext(
+            "{left} of {capacity} place left.", "{left} of {capacity} places left.", capacity
+        )
+        return text.format(left=left, capacity=capacity)
+    text = ngettext(
+        "Overbooked: {taken} registered for {capacity} place.",
+        "Overbooked: {taken} registered for {capacity} places.",
+        capacity,
+    )
+    return text.format(taken=capacity - left, capacity=capacity)
+
+
+def email_list(addresses: Iterable[str | None]) -> str:
+    """Addresses as Outlook takes them in its To field: `;`-separated, each address once."""
+    seen: dict[str, str] = {}
+    for address in addresses:
+        if address:
+            seen.setdefault(address.casefold(), address)
+    return "; ".join(seen.values())
+
+
+def confirm_over_capacity(
+    context: AppContext, parent: QWidget, meeting_id: int, extra: int
+) -> bool:
+    """Registering `extra` more people: ask first when that is more than the places left."""
+    with context.database.reading() as session:
+        over = candidates.places_over(session, meeting_id, extra)
+        capacity = meetings.get_meeting(session, meeting_id).capacity
+    if not over:
+        return True
+    question = _(
+        "The meeting has {capacity} places. Registering {count} more makes {over} more than "
+        "there are places. Register anyway?"
+    ).format(capacity=capacity, count=extra, over=over)
+    return context.prompts.confirm(parent, _("More than the places"), question)
+
+
+class ParticipantsPanel(QWidget):
+    """The people on one meeting's list and everything done to them; writes announce
+    `changes.PARTICIPANTS`, and every open panel refreshes from that."""
+
+    changed = Signal()
+
+    def __init__(self, context: AppContext, meeting_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.meeting_id = meeting_id
+        self.total = 0
+        self._build_counts()
+        self._build_actions()
+        self.search = QLineEdit(self)
+        self.search.setClearButtonEnabled(True)
+        self.timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
+        self.timer.timeout.connect(self.show_people)
+        self.search.textChanged.connect(lambda _text: self.timer.start())
+        self.status_filter = CodeCombo(Status, lambda: _("All statuses"), self.show_people, self)
+        self._build_table()
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        mute(self.message)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.status_filter)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(8)
+        layout.addLayout(self.tiles)
+        layout.addWidget(self.capacity)
+        layout.addLayout(self.actions)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        context.bus.changed.connect(self._on_changed)
+        self.retranslate()
+        self.refresh()
+
+    # --- building -----------------------------------------------------------------------------
+    def _build_counts(self) -> None:
+        self.captions: dict[Status, QLabel] = {}
+        self.counts: dict[Status, QLabel] = {}
+        self.tiles = QGridLayout()
+        self.tiles.setHorizontalSpacing(28)
+        self.tiles.setVerticalSpacing(0)
+        for column, status in enumerate(Status):
+            caption, number = QLabel(self), QLabel("0", self)
+            mute(caption)
+            number.setObjectName(f"count_{status.value}")
+            font = number.font()
+            font.setPointSizeF(font.pointSizeF() * 1.6)
+            font.setBold(True)
+            number.setFont(font)
+            self.tiles.addWidget(caption, 0, column)
+            self.tiles.addWidget(number, 1, column)
+            self.captions[status], self.counts[status] = caption, number
+        self.tiles.setColumnStretch(len(self.counts), 1)
+        self.capacity = QLabel(self)
+        self.capacity.setObjectName("capacity_left")
+
+    def _button(self, menu: QMenu | None = None, *, split: bool = False) -> QToolButton:
+        button = QToolButton(self)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        if menu is not None:
+            button.setMenu(menu)
+            button.setPopupMode(
+                QToolButton.ToolButtonPopupMode.MenuButtonPopup
+                if split
+                else QToolButton.ToolButtonPopupMode.InstantPopup
+            )
+        return button
+
+    def _action(self, menu: QMenu, handler: Callable[[], None]) -> QAction:
+        action = menu.addAction("")
+        action.triggered.connect(lambda _checked=False: handler())
+        return action
+
+    def _build_actions(self) -> None:
+        self.add_menu = QMenu(self)
+        self.add_search = self._action(self.add_menu, lambda: self.add_people("search"))
+        self.add_themes = self._action(self.add_menu, lambda: self.add_people("themes"))
+        self.add_group = self._action(self.add_menu, lambda: self.add_people("group"))
+        self.add_pasted = self._action(self.add_menu, lambda: self.add_people("paste"))
+        self.add_button = self._button(self.add_menu, split=True)
+        self.add_button.clicked.connect(lambda: self.add_people("search"))
+        self.edit_button = self._button()
+        self.edit_button.clicked.connect(self.edit_current)
+        self.status_menu = QMenu(self)
+        self.status_actions = {
+            status: self._action(self.status_menu, lambda s=status: self.set_status(s))
+            for status in Status
+        }
+        self.status_button = self._button(self.status_menu)
+        self.role_menu = QMenu(self)
+        self.role_actions = {
+            role: self._action(self.role_menu, lambda r=role: self.set_role(r)) for role in Role
+        }
+        self.role_button = self._button(self.role_menu)
+        self.remove_button = self._button()
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.copy_menu = QMenu(self)
+        self.copy_selected = self._action(self.copy_menu, self.copy_selected_addresses)
+        self.copy_shown = self._action(self.copy_menu, self.copy_shown_addresses)
+        self.copy_menu.addSeparator()
+        self.copy_by_status = {
+            status: self._action(self.copy_menu, lambda s=status: self.copy_status_addresses(s))
+            for status in COPY_STATUSES
+        }
+        self.copy_button = self._button(self.copy_menu, split=True)
+        self.copy_button.clicked.connect(self.copy_addresses)
+        self.more_menu = QMenu(self)
+        self.calendar_action = self._action(self.more_menu, self.save_calendar_file)
+        self.catering_action = self._action(self.more_menu, self.show_catering)
+        self.checkin_action = self._action(self.more_menu, self.open_checkin)
+        self.more_button = self._button(self.more_menu)
+        self.actions = QHBoxLayout()
+        self.actions.setSpacing(6)
+        for button in (
+            self.add_button,
+            self.edit_button,
+            self.status_button,
+            self.role_button,
+            self.remove_button,
+        ):
+            self.actions.addWidget(button)
+        self.actions.addStretch(1)
+        self.actions.addWidget(self.copy_button)
+        self.actions.addWidget(self.more_button)
+
+    def _build_table(self) -> None:
+        self.model = WindowedTableModel(self.context.database, ParticipantSource(), self)
+        self.table = QTableView(self)
+        self.table.setObjectName("participants")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(row_height(self.table))
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.setSortIndicatorShown(True)
+        header.setStretchLastSection(True)
+        self.table.setSortingEnabled(True)
+        char = self.table.fontMetrics().averageCharWidth()
+        for column, spec in enumerate(self.model.columns):
+            self.table.setColumnWidth(column, spec.width * char + 16)
+        self.table.doubleClicked.connect(lambda _index: self.edit_current())
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.installEventFilter(self)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._enable())
+        self.model.modelReset.connect(self._enable)
+
+    def retranslate(self) -> None:
+        for status, caption in self.captions.items():
+            caption.setText(label(status))
+        self.search.setPlaceholderText(_("Search among the participants…"))
+        self.status_filter.retranslate()
+        self.add_button.setText(_("Add people…"))
+        self.add_button.setToolTip(_("Find people by name, e-mail or organisation"))
+        self.add_search.setText(_("Search by name, e-mail or organisation…"))
+        self.add_themes.setText(_("Everyone interested in the meeting's themes…"))
+        self.add_group.setText(_("The members of a group…"))
+        self.add_pasted.setText(_("Paste e-mail addresses…"))
+        self.edit_button.setText(_("Edit…"))
+        self.status_button.setText(_("Status"))
+        self.status_button.setToolTip(_("Give the selected people another status"))
+        for status, action in self.status_actions.items():
+            action.setText(label(status))
+        self.role_button.setText(_("Role"))
+        self.role_button.setToolTip(_("Give the selected people another role"))
+        for role, action in self.role_actions.items():
+            action.setText(label(role))
+        self.remove_button.setText(_("Remove"))
+        self.remove_button.setToolTip(_("Take the selected people off the list (Delete)"))
+        self.copy_button.setText(_("Copy e-mail addresses"))
+        self.copy_button.setToolTip(
+            _("The selected people's addresses, or everyone shown, ready to paste into Outlook")
+        )
+        self.copy_selected.setText(_("Of the selected people"))
+        self.copy_shown.setText(_("Of everyone shown in the list"))
+        for status, action in self.copy_by_status.items():
+            action.setText(_("Of everyone with status “{status}”").format(status=label(status)))
+        self.more_button.setText(_("More"))
+        self.calendar_action.setText(_("Save as calendar file (.ics)…"))
+        self.catering_action.setText(_("Dietary needs for the caterer…"))
+        self.checkin_action.setText(_("Check in…"))
+        self.model.retranslate()
+
+    # --- showing ------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.show_counts()
+        self.show_people()
+
+    def show_counts(self) -> None:
+        with self.context.database.reading() as session:
+            capacity = meetings.get_meeting(session, self.meeting_id).capacity
+            self.total = 0
+            for status, number in self.counts.items():
+                count = participations.count_participants(
+                    session, self.meeting_id, statuses=[status.value]
+                )
+                number.setText(format_number(count))
+                self.total += count
+            left = participations.capacity_left(session, self.meeting_id)
+        self.capacity.setText(capacity_text(capacity, left))
+
+    def show_people(self) -> None:
+        self.timer.stop()
+        status = self.status_filter.value()
+        statuses = None if status is None else (str(status),)
+        self.model.set_filter((self.meeting_id, statuses, self.search.text().strip() or None))
+
+    def _on_changed(self, kinds: frozenset[str]) -> None:
+        if kinds & {changes.PARTICIPANTS, changes.CONTACTS, changes.PARTNERS, changes.MEETINGS}:
+            self.show_counts()
+            self.model.refresh()
+            self.changed.emit()
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        found = (self.model.id_at(row) for row in rows)
+        return [record_id for record_id in found if record_id is not None]
+
+    def current_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.id_at(index.row()) if index.isValid() else None
+
+    def select_ids(self, ids: Iterable[int]) -> None:
+        wanted = set(ids)
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        for row in range(self.model.cached_row_count()):
+            if self.model.id_at(row) in wanted:
+                selection.select(
+                    self.model.index(row, 0),
+                    selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
+                )
+
+    def _enable(self) -> None:
+        chosen = bool(self.table.selectionModel().selectedRows())
+        for button in (self.edit_button, self.status_button, self.role_button):
+            button.setEnabled(chosen)
+        self.remove_button.setEnabled(chosen)
+        self.copy_selected.setEnabled(chosen)
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+
+    def _context_menu(self, position: object) -> None:
+        if not self.selected_ids():
+            return
+        menu = QMenu(self)
+        menu.addAction(_("Edit…"), self.edit_current)
+        status = menu.addMenu(_("Status"))
+        for member, action in self.status_actions.items():
+            status.addAction(action.text(), lambda s=member: self.set_status(s))
+        role = menu.addMenu(_("Role"))
+        for member, action in self.role_actions.items():
+            role.addAction(action.text(), lambda r=member: self.set_role(r))
+        menu.addAction(_("Copy e-mail addresses"), self.copy_selected_addresses)
+        menu.addSeparator()
+        menu.addAction(_("Remove"), self.remove_selected)
+        menu.exec(self.table.viewport().mapToGlobal(position))  # type: ignore[arg-type]
+
+    def eventFilter(self, watched: QObject, event: object) -> bool:
+        if (
+            watched is self.table
+            and isinstance(event, QKeyEvent)
+            and event.type() == QKeyEvent.Type.KeyPress
+        ):
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.edit_current()
+                return True
+            if event.matches(QKeySequence.StandardKey.Delete):
+                self.remove_selected()
+                return True
+        return super().eventFilter(watched, event)
+
+    # --- changing the list --------------------------------------------------------------------
+    def _write(self, title: str, work: Callable[..., object]) -> bool:
+        """Run `work(session)` in one transaction; a refusal is shown, nothing half-done."""
+        try:
+            with self.context.database.unit_of_work() as session:
+                work(session)
+        except LkoeError as error:
+            self.context.prompts.error(self, title, error.message)
+            return False
+        self.context.bus.announce(changes.PARTICIPANTS, changes.MEETINGS)
+        return True
+
+    def edit_current(self) -> None:
+        from lkoe_desktop.ui.dialogs.participation_form import open_participation_form
+
+        participation_id = self.current_id()
+        if participation_id is None:
+            ids = self.selected_ids()
+            participation_id = ids[0] if ids else None
+        if participation_id is not None:
+            open_participation_form(self.context, participation_id, self)
+
+    def set_status(self, status: Status) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        if status.value in TAKES_A_PLACE:
+            with self.context.database.reading() as session:
+                rows = participations.list_participants(session, ids=ids)
+            newcomers = sum(row.status not in TAKES_A_PLACE for row in rows)
+            if not confirm_over_capacity(self.context, self, self.meeting_id, newcomers):
+                return
+        if self._write(
+            _("Cannot change the status"),
+            lambda session: participations.set_statuses(session, ids, status.value),
+        ):
+            self._say(
+                ngettext(
+                    "{count} person now has status “{status}”.",
+                    "{count} people now have status “{status}”.",
+                    len(ids),
+                ).format(count=len(ids), status=label(status))
+            )
+            self.select_ids(ids)
+
+    def set_role(self, role: Role) -> None:
+        ids = self.selected_ids()
+
+        def work(session: Session) -> None:
+            for participation_id in ids:
+                participations.set_role(session, participation_id, role.value)
+
+        if ids and self._write(_("Cannot change the role"), work):
+            self._say(
+                ngettext(
+                    "{count} person now has role “{role}”.",
+                    "{count} people now have role “{role}”.",
+                    len(ids),
+                ).format(count=len(ids), role=label(role))
+            )
+            self.select_ids(ids)
+
+    def remove_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        question = ngettext(
+            "Take {count} person off the list? Use the status “{cancelled}” instead for someone "
+            "who has cancelled: that is kept and counted.",
+            "Take {count} people off the list? Use the status “{cancelled}” instead for people "
+            "who have cancelled: that is kept and counted.",
+            len(ids),
+        ).format(count=len(ids), cancelled=label(Status.CANCELLED))
+        if not self.context.prompts.confirm(self, _("Remove from the list"), question):
+            return
+
+        def work(session: Session) -> None:
+            for participation_id in ids:
+                participations.remove(session, participation_id)
+
+        if self._write(_("Cannot remove"), work):
+            self._say(
+                ngettext(
+                    "{count} person taken off the list.",
+                    "{count} people taken off the list.",
+                    len(ids),
+                ).format(count=len(ids))
+            )
+
+    def add_people(self, way: str) -> None:
+        from lkoe_desktop.ui.dialogs.add_people import open_add_people
+
+        added = open_add_people(self.context, self.meeting_id, way, self)
+        if added:
+            self._say(
+                ngettext(
+                    "{count} person added to the list.", "{count} people added to the list.", added
+                ).format(count=added)
+            )
+
+    # --- e-mail addresses ---------------------------------------------------------------------
+    def copy_addresses(self) -> None:
+        """The selected people's addresses, or everyone's shown when nobody is selected."""
+        if len(self.selected_ids()) > 1:
+            self.copy_selected_addresses()
+        else:
+            self.copy_shown_addresses()
+
+    def copy_selected_addresses(self) -> None:
+        with self.context.database.reading() as session:
+            rows = participations.list_participants(session, ids=self.selected_ids())
+        self._copy(rows)
+
+    def copy_shown_addresses(self) -> None:
+        meeting_id, statuses, search = self.model.where
+        with self.context.database.reading() as session:
+            rows = participations.list_participants(
+                session, meeting_id, statuses=statuses, search=search
+            )
+        self._copy(rows)
+
+    def copy_status_addresses(self, status: Status) -> None:
+        with self.context.database.reading() as session:
+            rows = participations.list_participants(
+                session, self.meeting_id, statuses=[status.value]
+            )
+        self._copy(rows)
+
+    def _copy(self, rows: list[participations.ParticipantRow]) -> None:
+        text = email_list(row.email for row in rows)
+        missing = [f"{row.first_name} {row.last_name}".strip() for row in rows if not row.email]
+        count = len(text.split("; ")) if text else 0
+        if count:
+            QGuiApplication.clipboard().setText(text)
+        said = ngettext(
+            "{count} e-mail address copied; paste it into Outlook's To or Bcc field.",
+            "{count} e-mail addresses copied; paste them into Outlook's To or Bcc field.",
+            count,
+        ).format(count=count)
+        if not count:
+            said = _("No e-mail addresses to copy.")
+        if missing:
+            said += " " + ngettext(
+                "{count} person has no e-mail address: {names}.",
+                "{count} people have no e-mail address: {names}.",
+                len(missing),
+            ).format(
+                count=len(missing), names=", ".join(missing[:10]) + ("…" * (len(missing) > 10))
+            )
+        self._say(said)
+
+    # --- more ---------------------------------------------------------------------------------
+    def save_calendar_file(self) -> None:
+        from lkoe_desktop.ui.dialogs.meeting_files import save_calendar_file
+
+        save_calendar_file(self.context, self.meeting_id, self)
+
+    def show_catering(self) -> None:
+        from lkoe_desktop.ui.dialogs.meeting_files import show_catering
+
+        show_catering(self.context, self.meeting_id, self)
+
+    def open_checkin(self) -> None:
+        from lkoe_desktop.ui.dialogs.checkin import open_checkin
+
+        open_checkin(self.context, self.meeting_id, self)
