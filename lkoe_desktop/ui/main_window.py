@@ -311,7 +311,9 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from lkoe_desktop.ui.dialogs.settings_dialog import SettingsDialog
 
-        SettingsDialog(self).exec()
+        dialog = SettingsDialog(self, self.context)
+        dialog.exec()
+        dialog.deleteLater()
 
     def show_about(self) -> None:
         from lkoe_desktop import __version__

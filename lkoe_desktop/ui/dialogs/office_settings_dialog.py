@@ -1,0 +1,309 @@
+"""The office's shared settings as a page of the settings dialog.
+
+Office name, funding line and logo for the reports' header and footer, the badge printer's
+offset, and how long dietary needs are kept; saved in one transaction for every workstation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLocale, QSize, Qt
+from PySide6.QtGui import QImageReader, QPixmap
+from PySide6.QtWidgets import (
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lkoe_desktop.domain import i18n
+from lkoe_desktop.domain.errors import LkoeError, ValidationError
+from lkoe_desktop.domain.i18n import gettext as _
+from lkoe_desktop.services import office_settings
+from lkoe_desktop.services.office_settings import OfficeSettings
+from lkoe_desktop.ui.dialogs.form import ERROR_STYLE
+from lkoe_desktop.ui.language import QT_LOCALES
+
+if TYPE_CHECKING:
+    from lkoe_desktop.ui.context import AppContext
+
+LOGO_FORMATS = (b"png", b"jpeg")
+LOGO_PREVIEW = QSize(240, 80)
+HINT_STYLE = "color: palette(placeholder-text);"
+HINT_WIDTH = 420
+DIALOG_SIZE = QSize(660, 560)
+KEYS = (
+    "office_name",
+    "funding_line",
+    "logo_path",
+    "printer_offset_x_mm",
+    "printer_offset_y_mm",
+    "dietary_days",
+)
+
+
+def readable_logo(path: str) -> bool:
+    """Whether `path` is a PNG or JPEG picture this computer can read."""
+    return QImageReader.imageFormat(path).data() in LOGO_FORMATS
+
+
+class OfficeSettingsPage(QWidget):
+    """`load()`, `save() -> bool`, `retranslate()`: the contract every settings page keeps."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.office_name = QLineEdit(self)
+        self.funding_line = QLineEdit(self)
+        self.logo_path = QLineEdit(self)
+        self.logo_path.setClearButtonEnabled(True)
+        self.logo_path.textChanged.connect(lambda _text: self.show_logo())
+        self.choose_button = QPushButton(self)
+        self.choose_button.clicked.connect(self.choose_logo)
+        self.logo_preview = QLabel(self)
+        self.logo_preview.setFixedSize(LOGO_PREVIEW)
+        self.logo_preview.setFrameShape(QFrame.Shape.StyledPanel)
+        self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.logo_preview.setWordWrap(True)
+        self.offset_x = self._offset_box()
+        self.offset_y = self._offset_box()
+        self.dietary_days = QSpinBox(self)
+        self.dietary_days.setRange(0, office_settings.MAX_DIETARY_DAYS)
+        self.days_after = QLabel(self)
+        self.editors: dict[str, QWidget] = dict(
+            zip(
+                KEYS,
+                (
+                    self.office_name,
+                    self.funding_line,
+                    self.logo_path,
+                    self.offset_x,
+                    self.offset_y,
+                    self.dietary_days,
+                ),
+                strict=True,
+            )
+        )
+        self.captions = {key: QLabel(self) for key in KEYS}
+        self.errors = {key: self._error_label() for key in KEYS}
+        self.logo_hint, self.offset_hint, self.dietary_hint = (self._hint() for _n in range(3))
+        self.header_group, self.badge_group, self.privacy_group = (
+            QGroupBox(self) for _n in range(3)
+        )
+        self._lay_out()
+        self.retranslate()
+        self.load()
+
+    def _offset_box(self) -> QDoubleSpinBox:
+        box = QDoubleSpinBox(self)
+        box.setRange(-office_settings.MAX_OFFSET_MM, office_settings.MAX_OFFSET_MM)
+        box.setDecimals(1)
+        box.setSingleStep(0.5)
+        box.setSuffix(" mm")
+        box.setAlignment(Qt.AlignmentFlag.AlignRight)
+        return box
+
+    def _error_label(self) -> QLabel:
+        label = QLabel(self)
+        label.setStyleSheet(ERROR_STYLE)
+        label.setWordWrap(True)
+        label.hide()
+        return label
+
+    def _hint(self) -> QLabel:
+        label = QLabel(self)
+        label.setStyleSheet(HINT_STYLE)
+        label.setWordWrap(True)
+        label.setMinimumWidth(HINT_WIDTH)  # its height is then measured for a sensible width
+        return label
+
+    def _row(self, form: QFormLayout, key: str, *parts: QWidget) -> None:
+        """A caption, then the field with whatever goes with it, and its error underneath."""
+        cell = QWidget(self)
+        column = QVBoxLayout(cell)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(3)
+        line = QHBoxLayout()
+        line.addWidget(self.editors[key], 1 if isinstance(self.editors[key], QLineEdit) else 0)
+        for part in parts:
+            line.addWidget(part)
+        if not isinstance(self.editors[key], QLineEdit):
+            line.addStretch(1)
+        column.addLayout(line)
+        column.addWidget(self.errors[key])
+        self.captions[key].setBuddy(self.editors[key])
+        form.addRow(self.captions[key], cell)
+
+    def _lay_out(self) -> None:
+        header = QFormLayout(self.header_group)
+        self._row(header, "office_name")
+        self._row(header, "funding_line")
+        self._row(header, "logo_path", self.choose_button)
+        header.addRow("", self.logo_preview)
+        header.addRow("", self.logo_hint)
+        badges = QFormLayout(self.badge_group)
+        self._row(badges, "printer_offset_x_mm")
+        self._row(badges, "printer_offset_y_mm")
+        badges.addRow("", self.offset_hint)
+        privacy = QFormLayout(self.privacy_group)
+        self._row(privacy, "dietary_days", self.days_after)
+        privacy.addRow("", self.dietary_hint)
+        content = QWidget(self)
+        column = QVBoxLayout(content)
+        for group in (self.header_group, self.badge_group, self.privacy_group):
+            column.addWidget(group)
+        column.addStretch(1)
+        scroll = QScrollArea(self)  # an error shown under a field never squeezes the rest
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+    def retranslate(self) -> None:
+        self.header_group.setTitle(_("Header and footer of printed documents"))
+        self.badge_group.setTitle(_("Name badges: printer offset"))
+        self.privacy_group.setTitle(_("Dietary needs"))
+        captions = {
+            "office_name": _("Office name:"),
+            "funding_line": _("Funding line:"),
+            "logo_path": _("Logo:"),
+            "printer_offset_x_mm": _("Horizontal:"),
+            "printer_offset_y_mm": _("Vertical:"),
+            "dietary_days": _("Clear after:"),
+        }
+        for key, text in captions.items():
+            self.captions[key].setText(text)
+        widest = max(label.sizeHint().width() for label in self.captions.values())
+        for label in self.captions.values():
+            label.setMinimumWidth(widest)  # the fields of all three groups line up
+        self.office_name.setPlaceholderText(office_settings.DEFAULT_OFFICE_NAME)
+        self.funding_line.setPlaceholderText(office_settings.DEFAULT_FUNDING_LINE)
+        self.logo_path.setPlaceholderText(_("None: the default mark is printed"))
+        self.choose_button.setText(_("Choose…"))
+        self.logo_hint.setText(_("A PNG or JPEG picture, on this computer or a shared folder."))
+        self.offset_hint.setText(
+            _(
+                "Moves everything printed on badge sheets: + to the right and down, − to the "
+                "left and up. The calibration page shows how to measure the values."
+            )
+        )
+        self.days_after.setText(_("days after the meeting"))
+        self.dietary_hint.setText(
+            _("Dietary needs are health data: they are kept only as long as needed.")
+        )
+        locale = QLocale(QT_LOCALES[i18n.current_language()])  # 1,5 mm in Swedish
+        for box in (self.offset_x, self.offset_y, self.dietary_days):
+            box.setLocale(locale)
+        self.show_logo()
+
+    # --- the contract -------------------------------------------------------------------------
+    def load(self) -> None:
+        """Show the settings as the database has them now."""
+        with self.context.database.reading() as session:
+            self.show_settings(office_settings.load(session))
+        self.show_errors({})
+
+    def show_settings(self, values: OfficeSettings) -> None:
+        for line, text in (
+            (self.office_name, values.office_name),
+            (self.funding_line, values.funding_line),
+        ):
+            line.setText(text)
+            line.setCursorPosition(0)  # the start of a long line, not its end
+        self.logo_path.setText(values.logo_path)
+        self.offset_x.setValue(values.printer_offset_x_mm)
+        self.offset_y.setValue(values.printer_offset_y_mm)
+        self.dietary_days.setValue(values.dietary_days)
+
+    def values(self) -> dict[str, object]:
+        for box in (self.offset_x, self.offset_y, self.dietary_days):
+            box.interpretText()  # what is typed counts, also before the field is left
+        return {
+            "office_name": self.office_name.text(),
+            "funding_line": self.funding_line.text(),
+            "logo_path": self.logo_path.text().strip(),
+            "printer_offset_x_mm": self.offset_x.value(),
+            "printer_offset_y_mm": self.offset_y.value(),
+            "dietary_days": self.dietary_days.value(),
+        }
+
+    def validate(self) -> dict[str, str]:
+        """What the service cannot check: that the logo can be read from here."""
+        logo = self.logo_path.text().strip()
+        if logo and not readable_logo(logo):
+            return {"logo_path": _("Choose a PNG or JPEG picture that can be read from here.")}
+        return {}
+
+    def save(self) -> bool:
+        """Save every setting in one transaction; False (errors shown) when something is wrong."""
+        errors = self.validate()
+        if errors:
+            self.show_errors(errors)
+            return False
+        try:
+            with self.context.database.unit_of_work() as session:
+                saved = office_settings.save(session, self.values())
+        except ValidationError as error:
+            self.show_errors(error.errors)
+            return False
+        except LkoeError as error:
+            self.context.prompts.error(self, _("Cannot save"), error.message)
+            return False
+        self.show_settings(saved)
+        self.show_errors({})
+        return True
+
+    def show_errors(self, errors: Mapping[str, str]) -> None:
+        for key, label in self.errors.items():
+            label.setText(errors.get(key, ""))
+            label.setVisible(key in errors)
+        first = next((key for key in KEYS if key in errors), None)
+        if first is not None:
+            self.editors[first].setFocus()
+
+    # --- the logo -------------------------------------------------------------------------------
+    def ask_logo_path(self, start: str) -> str | None:
+        """The picture chosen in the system's open dialog (None: cancelled). Tests replace it."""
+        folder = str(Path(start).parent) if start else str(Path.home())
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, _("Choose a logo"), folder, _("Pictures (*.png *.jpg *.jpeg)")
+        )
+        return chosen or None
+
+    def choose_logo(self) -> None:
+        chosen = self.ask_logo_path(self.logo_path.text().strip())
+        if chosen:
+            self.logo_path.setText(chosen)
+            self.errors["logo_path"].hide()
+
+    def show_logo(self) -> None:
+        """The chosen picture, small, as it will look beside the office name."""
+        path = self.logo_path.text().strip()
+        picture = QPixmap(path) if path and readable_logo(path) else QPixmap()
+        if picture.isNull():
+            self.logo_preview.setPixmap(QPixmap())
+            self.logo_preview.setText(
+                _("Cannot be read as a picture.") if path else _("The default mark")
+            )
+            return
+        self.logo_preview.setPixmap(
+            picture.scaled(
+                LOGO_PREVIEW - QSize(12, 12),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        )
