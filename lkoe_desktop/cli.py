@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from lkoe_desktop import APP_ID, APP_NAME, __version__, paths, preferences
 from lkoe_desktop.domain import i18n
-from lkoe_desktop.domain.errors import LkoeError
+from lkoe_desktop.domain.errors import LkoeError, UserInputError
 from lkoe_desktop.domain.i18n import N_
 from lkoe_desktop.domain.i18n import gettext as _
 
@@ -161,6 +161,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _json_option(participants)
     participants.set_defaults(handler=_list)
+    from lkoe_desktop.cli_reports import add_report_parser
+
+    add_report_parser(commands, db, _writing_a_file)
     return parser
 
 
@@ -181,6 +184,26 @@ def _database(url: str) -> Iterator[Database]:
         yield database
     finally:
         database.dispose()
+
+
+def _writing_a_file(
+    work: Callable[[argparse.Namespace, Database], None],
+) -> Callable[[argparse.Namespace, str], int]:
+    """A command that writes a file: the database opened around it, a file that cannot be
+    written told as a user error."""
+
+    def run(args: argparse.Namespace, url: str) -> int:
+        with _database(url) as database:
+            try:
+                work(args, database)
+            except OSError as error:
+                name = error.filename or getattr(args, "output", "")
+                raise UserInputError(
+                    _("Cannot write “{name}”: {reason}").format(name=name, reason=error.strerror)
+                ) from error
+        return EXIT_OK
+
+    return run
 
 
 def _progress_printer(doing: str) -> Callable[[int, int], None] | None:

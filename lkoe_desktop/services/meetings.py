@@ -369,3 +369,9 @@ def _ordered(
 def count_meetings(session: Session, where: MeetingFilter | None = None) -> int:
     statement = _filtered(session, select(func.count(Meeting.id)), where or MeetingFilter())
     return int(session.execute(statement).scalar_one())
+
+
+def first_meeting_day(session: Session) -> date | None:
+    """The Stockholm date of the earliest meeting (archived too), or None without meetings."""
+    first = session.scalar(select(func.min(Meeting.starts_at)))
+    return None if first is None else to_stockholm(first).date()

@@ -101,6 +101,26 @@ class MainWindow(QMainWindow):
         self.settings_action = self._action(None, self.open_settings)
         self.quit_action = self._action(QKeySequence.StandardKey.Quit, self.close)
         self.about_action = self._action(None, self.show_about)
+        self.print_action = self._action(QKeySequence.StandardKey.Print, self.print_current)
+        self.sign_in_action = self._action(None, lambda: self._for_meeting("sign_in_sheet"))
+        self.badges_action = self._action(None, lambda: self._for_meeting("badges"))
+        self.participants_action = self._action(None, lambda: self._for_meeting("participant_list"))
+        self.contact_sheet_action = self._action(None, self._contact_sheet)
+        self.all_sheets_action = self._action(
+            None, lambda: self._report("contact_sheets", None, self)
+        )
+        self.register_action = self._action(None, lambda: self._report("partner_register", self))
+        self.calibration_action = self._action(None, lambda: self._report("calibration", self))
+        self.report_actions = [
+            self.print_action,
+            self.sign_in_action,
+            self.badges_action,
+            self.participants_action,
+            self.contact_sheet_action,
+            self.all_sheets_action,
+            self.register_action,
+            self.calibration_action,
+        ]
         self.tab_actions = [
             self._action(QKeySequence(f"Ctrl+{number + 1}"), partial(self.show_tab, number))
             for number in range(4)
@@ -114,6 +134,7 @@ class MainWindow(QMainWindow):
             self.delete_action,
             self.find_action,
             self.refresh_action,
+            *self.report_actions,
         ]
         for action in self.record_actions:
             action.setEnabled(False)
@@ -122,6 +143,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.file_menu = QMenu(self)
         self.file_menu.addAction(self.new_action)
+        self.file_menu.addAction(self.print_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addSeparator()
@@ -137,9 +159,21 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         for action in self.tab_actions:
             self.view_menu.addAction(action)
+        self.reports_menu = QMenu(self)
+        for group in (
+            (self.sign_in_action, self.badges_action, self.participants_action),
+            (self.contact_sheet_action, self.all_sheets_action, self.register_action),
+            (self.calibration_action,),
+        ):
+            if not self.reports_menu.isEmpty():
+                self.reports_menu.addSeparator()
+            for action in group:
+                self.reports_menu.addAction(action)
+        self.reports_menu.aboutToShow.connect(self._enable_reports)
         self.help_menu = QMenu(self)
         self.help_menu.addAction(self.about_action)
-        for menu in (self.file_menu, self.edit_menu, self.view_menu, self.help_menu):
+        menus = (self.file_menu, self.edit_menu, self.view_menu, self.reports_menu, self.help_menu)
+        for menu in menus:
             bar.addMenu(menu)
 
         self.toolbar = QToolBar(self)
@@ -155,7 +189,19 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(_("&File"))
         self.edit_menu.setTitle(_("&Edit"))
         self.view_menu.setTitle(_("&View"))
+        self.reports_menu.setTitle(_("&Reports"))
         self.help_menu.setTitle(_("&Help"))
+        self.print_action.setText(_("&Print…"))
+        self.print_action.setToolTip(
+            _("The sign-in sheet of the chosen meeting, or the contact sheet of the chosen partner")
+        )
+        self.sign_in_action.setText(_("&Sign-in sheet for the chosen meeting…"))
+        self.badges_action.setText(_("Name &badges for the chosen meeting…"))
+        self.participants_action.setText(_("&Participant list of the chosen meeting…"))
+        self.contact_sheet_action.setText(_("&Contact sheet of the chosen partner…"))
+        self.all_sheets_action.setText(_("Contact sheets of &all partners"))
+        self.register_action.setText(_("Partner &register"))
+        self.calibration_action.setText(_("Calibration page for name badges…"))
         self.toolbar.setWindowTitle(_("Toolbar"))
         self.new_action.setText(_("&New…"))
         self.open_action.setText(_("&Open…"))
@@ -307,6 +353,62 @@ class MainWindow(QMainWindow):
     def _forget_undo(self) -> None:
         self._undo = None
         self.undo_button.hide()
+
+    # --- printing ---------------------------------------------------------------------------
+    def _report(self, document: str, *args: object) -> None:
+        """Show one of `ui.reports`' documents (loaded only when something is printed)."""
+        from lkoe_desktop.ui import reports
+
+        if self.context is not None:
+            getattr(reports, document)(self.context, *args)
+
+    def _current_of(self, entity: str) -> int | None:
+        tab = self.current_tab()
+        return tab.current_id() if tab is not None and tab.entity == entity else None
+
+    def _chosen_partner(self) -> int | None:
+        """The partner chosen in the Partner tab, or the organisation of the chosen contact."""
+        partner_id = self._current_of("organisation")
+        contact_id = self._current_of("contact")
+        if partner_id is None and contact_id is not None and self.context is not None:
+            from lkoe_desktop.services.contacts import get_contact
+
+            with self.context.database.reading() as session:
+                job = get_contact(session, contact_id).current
+            partner_id = None if job is None else job.organisation_id
+        return partner_id
+
+    def _enable_reports(self) -> None:
+        meeting = self._current_of("meeting") is not None
+        for action in (self.sign_in_action, self.badges_action, self.participants_action):
+            action.setEnabled(meeting)
+        self.contact_sheet_action.setEnabled(self._chosen_partner() is not None)
+
+    def _for_meeting(self, document: str) -> None:
+        meeting_id = self._current_of("meeting")
+        if meeting_id is not None:
+            self._report(document, meeting_id, self)
+
+    def _contact_sheet(self) -> None:
+        partner_id = self._chosen_partner()
+        if partner_id is not None:
+            self._report("contact_sheets", partner_id, self)
+
+    def print_current(self) -> None:
+        """Ctrl+P: the chosen meeting's sign-in sheet, the chosen partner's (or contact's
+        organisation's) contact sheet, else the partner register from the Partner tab."""
+        if self.context is None:
+            return
+        if self._current_of("meeting") is not None:
+            self._for_meeting("sign_in_sheet")
+        elif self._chosen_partner() is not None:
+            self._contact_sheet()
+        elif (tab := self.current_tab()) is not None and tab.entity == "organisation":
+            self._report("partner_register", self)
+        else:
+            self.message.setText(
+                _("Choose a meeting or a partner to print, or use the Reports menu.")
+            )
 
     def open_settings(self) -> None:
         from lkoe_desktop.ui.dialogs.settings_dialog import SettingsDialog

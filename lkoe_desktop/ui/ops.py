@@ -14,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from lkoe_desktop.domain.i18n import gettext as _
@@ -195,12 +195,12 @@ class Operation(QObject):
     def _on_finished(self, result: object) -> None:
         self._close_dialog()
         self.done.emit(result)
-        QTimer.singleShot(0, self.deleteLater)
+        self.deleteLater()  # a posted event, dropped if the parent goes first
 
     def _on_failed(self, error: object) -> None:
         self._close_dialog()
         self.error.emit(error)
-        QTimer.singleShot(0, self.deleteLater)
+        self.deleteLater()  # a posted event, dropped if the parent goes first
 
 
 def run_in_background(

@@ -160,7 +160,7 @@ def test_four_tabs_menus_and_the_contacts_tab_first(window: MainWindow) -> None:
     titles = [window.tab_widget.tabText(i) for i in range(window.tab_widget.count())]
     assert titles == [_("Partners"), _("Contacts"), _("Themes"), _("Meetings")]
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == [_("&File"), _("&Edit"), _("&View"), _("&Help")]
+    assert menus == [_("&File"), _("&Edit"), _("&View"), _("&Reports"), _("&Help")]
     assert window.tab_widget.currentIndex() == CONTACTS
     assert all(action.isEnabled() for action in window.record_actions)
 

@@ -148,7 +148,7 @@ class CheckInDialog(QDialog):
         QShortcut(QKeySequence("Ctrl+Z"), self, self.undo)
         QShortcut(QKeySequence("Ctrl+N"), self, self.walk_in)
         self._lay_out()
-        self.resize(760, 640)
+        self.resize(880, 640)
         self.retranslate()
         self.refresh()
         self.search.setFocus()

@@ -110,9 +110,19 @@ class PartnerForm(RecordForm, PeriodForm):
             heading.setStyleSheet("font-weight: bold;")
         new_person = QPushButton(_("New contact at this partner…"), self)
         new_person.clicked.connect(self.new_person)
-        self.people_page = self.add_page(
-            self.people_heading, (self.people, 3), self.former_heading, (self.former, 1), new_person
-        )
+        entries: list[QWidget | tuple[QWidget, int]] = [
+            self.people_heading,
+            (self.people, 3),
+            self.former_heading,
+            (self.former, 1),
+            new_person,
+        ]
+        if self.record_id is not None:
+            contact_sheet = QPushButton(_("Print the contact sheet…"), self)
+            contact_sheet.setObjectName("contact_sheet")
+            contact_sheet.clicked.connect(self.print_contact_sheet)
+            entries.append(contact_sheet)
+        self.people_page = self.add_page(*entries)
         self.meetings_page = self.add_page(self.meetings)
         self.watch("name", "org_number")
 
@@ -158,6 +168,13 @@ class PartnerForm(RecordForm, PeriodForm):
         return partners.update_partner(
             session, self.record_id, values, expected_version=self.version
         )
+
+    def print_contact_sheet(self) -> None:
+        """The partner's kontaktblad, as saved (its people and details)."""
+        from lkoe_desktop.ui.reports import contact_sheets
+
+        if self.record_id is not None:
+            contact_sheets(self.context, self.record_id, self)
 
     def new_person(self) -> None:
         from lkoe_desktop.ui.dialogs.contact_form import open_contact_form

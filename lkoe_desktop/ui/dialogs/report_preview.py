@@ -494,6 +494,8 @@ def open_report(
             failed(LkoeError(_("The report could not be shown: it is not a readable PDF.")))
             return
         preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # Modal to the window it came from, so that a form cannot close under its preview.
+        preview.setWindowModality(Qt.WindowModality.WindowModal)
         preview.show()
         preview.raise_()
         preview.activateWindow()

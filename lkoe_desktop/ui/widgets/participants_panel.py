@@ -199,6 +199,10 @@ class ParticipantsPanel(QWidget):
         self.copy_button = self._button(self.copy_menu, split=True)
         self.copy_button.clicked.connect(self.copy_addresses)
         self.more_menu = QMenu(self)
+        self.sign_in_action = self._action(self.more_menu, lambda: self._print("sign_in_sheet"))
+        self.badges_action = self._action(self.more_menu, lambda: self._print("badges"))
+        self.list_action = self._action(self.more_menu, lambda: self._print("participant_list"))
+        self.more_menu.addSeparator()
         self.calendar_action = self._action(self.more_menu, self.save_calendar_file)
         self.catering_action = self._action(self.more_menu, self.show_catering)
         self.checkin_action = self._action(self.more_menu, self.open_checkin)
@@ -276,6 +280,9 @@ class ParticipantsPanel(QWidget):
         for status, action in self.copy_by_status.items():
             action.setText(_("Of everyone with status “{status}”").format(status=label(status)))
         self.more_button.setText(_("More"))
+        self.sign_in_action.setText(_("Print the sign-in sheet…"))
+        self.badges_action.setText(_("Print name badges…"))
+        self.list_action.setText(_("Participant list of those who attended…"))
         self.calendar_action.setText(_("Save as calendar file (.ics)…"))
         self.catering_action.setText(_("Dietary needs for the caterer…"))
         self.checkin_action.setText(_("Check in…"))
@@ -523,6 +530,11 @@ class ParticipantsPanel(QWidget):
         self._say(said)
 
     # --- more ---------------------------------------------------------------------------------
+    def _print(self, document: str) -> None:
+        from lkoe_desktop.ui import reports
+
+        getattr(reports, document)(self.context, self.meeting_id, self)
+
     def save_calendar_file(self) -> None:
         from lkoe_desktop.ui.dialogs.meeting_files import save_calendar_file
 

@@ -1,0 +1,167 @@
+"""Every printed document as one call, the same for the window and the command line: read what
+it needs in one read-only session, then write the file whole or not at all."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import BinaryIO
+
+from lkoe_desktop.db.engine import Database
+from lkoe_desktop.domain.errors import UserInputError
+from lkoe_desktop.domain.i18n import gettext as _
+
+Progress = Callable[[int, int], None]
+Target = str | os.PathLike[str] | BinaryIO
+PDF, XLSX = ".pdf", ".xlsx"
+
+
+@dataclass(frozen=True)
+class Period:
+    """A period of meeting start dates, both ends inclusive (Europe/Stockholm)."""
+
+    starts_from: date
+    starts_until: date
+
+
+def write_atomically(target: Target, produce: Callable[[BinaryIO], object]) -> None:
+    """Write to a stream as is; to a path through a temporary file moved into place, so that a
+    failure leaves no file (nor half of one) behind."""
+    if not isinstance(target, str | os.PathLike):
+        produce(target)
+        return
+    path = Path(target)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".part")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            produce(file)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _pdf(target: Target, write: Callable[[BinaryIO], int]) -> int:
+    pages: list[int] = []
+    write_atomically(target, lambda stream: pages.append(write(stream)))
+    return pages[0]
+
+
+def sign_in_sheet(
+    database: Database,
+    target: Target,
+    meeting_id: int,
+    *,
+    blank_rows: int = 10,
+    include_invited: bool = False,
+    landscape: bool = False,
+) -> int:
+    """Närvarolista of a meeting; returns the number of pages."""
+    from lkoe_desktop.reports.sign_in_sheet import collect_sign_in_sheet, write_sign_in_sheet
+    from lkoe_desktop.reports.template import page_setup
+
+    if blank_rows < 0:
+        raise UserInputError(_("The number of blank rows cannot be negative."))
+    with database.reading() as session:
+        sheet = collect_sign_in_sheet(session, meeting_id, include_invited=include_invited)
+        setup = page_setup(session, landscape=landscape)
+    return _pdf(
+        target, lambda stream: write_sign_in_sheet(sheet, stream, setup, blank_rows=blank_rows)
+    )
+
+
+def badges(
+    database: Database,
+    target: Target,
+    meeting_id: int,
+    *,
+    layout: str = "a6",
+    include_invited: bool = False,
+) -> int:
+    """Namnskyltar for a meeting's people; returns the number of pages."""
+    from lkoe_desktop.reports.badges import collect_badges, layout_for, write_badges
+    from lkoe_desktop.reports.template import page_setup
+
+    layout_for(layout)  # an unknown layout is refused before anything is read
+    with database.reading() as session:
+        chosen = collect_badges(session, meeting_id, include_invited=include_invited)
+        setup = page_setup(session)
+    return _pdf(target, lambda stream: write_badges(chosen, stream, setup, layout=layout))
+
+
+def calibration(database: Database, target: Target, *, layout: str = "a6") -> int:
+    """One page to measure the badge printer's offset with; returns 1."""
+    from lkoe_desktop.reports.badges import layout_for, write_calibration
+    from lkoe_desktop.reports.template import page_setup
+
+    layout_for(layout)
+    with database.reading() as session:
+        setup = page_setup(session)
+    return _pdf(target, lambda stream: write_calibration(stream, setup, layout=layout))
+
+
+def participant_list(
+    database: Database,
+    target: Target,
+    *,
+    meeting_id: int | None = None,
+    period: Period | None = None,
+    kind: str = PDF,
+) -> int:
+    """Deltagarlista of a meeting or a period, as PDF (returns pages) or XLSX (returns rows)."""
+    from lkoe_desktop.reports.template import page_setup
+    from lkoe_desktop.services import report_rows
+
+    if (meeting_id is None) == (period is None):
+        raise UserInputError(_("Give either a meeting or a period."))
+    with database.reading() as session:
+        if meeting_id is not None:
+            chosen = report_rows.meeting_participants(session, meeting_id)
+        else:
+            assert period is not None
+            chosen = report_rows.period_participants(
+                session, period.starts_from, period.starts_until
+            )
+        setup = page_setup(session, landscape=True)
+    if kind == XLSX:
+        from lkoe_desktop.exchange.participant_xlsx import write_participant_xlsx
+
+        if not isinstance(target, str | os.PathLike):
+            raise TypeError("an Excel file is written to a path")
+        write_participant_xlsx(
+            chosen, target, office=setup.office.office_name, created=setup.printed_on
+        )
+        return len(chosen.rows)
+    from lkoe_desktop.reports.participant_list import write_participant_list
+
+    return _pdf(target, lambda stream: write_participant_list(chosen, stream, setup))
+
+
+def contact_sheets(database: Database, target: Target, *, partner_id: int | None = None) -> int:
+    """Kontaktblad of one partner or of every partner not archived; returns pages."""
+    from lkoe_desktop.reports.contact_sheet import write_contact_sheets
+    from lkoe_desktop.reports.template import page_setup
+    from lkoe_desktop.services.report_rows import contact_sheets as collect
+
+    with database.reading() as session:
+        sheets = collect(session, partner_id)
+        setup = page_setup(session)
+    return _pdf(target, lambda stream: write_contact_sheets(sheets, stream, setup))
+
+
+def partner_register(
+    database: Database, target: Target, *, progress: Progress | None = None
+) -> int:
+    """Partnerregister of every partner not archived; returns pages."""
+    from lkoe_desktop.reports.register import write_register
+    from lkoe_desktop.reports.template import page_setup
+    from lkoe_desktop.services.report_rows import partner_register as collect
+
+    with database.reading() as session:
+        rows = collect(session)
+        setup = page_setup(session, landscape=True)
+    return _pdf(target, lambda stream: write_register(rows, stream, setup, progress=progress))

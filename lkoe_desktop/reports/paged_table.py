@@ -1,0 +1,155 @@
+"""A long table for the house page: splits between rows only, repeats its header on every page,
+keeps rows together at page breaks, and measures each row once (fast for thousands of rows)."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from reportlab.platypus import Flowable
+
+from lkoe_desktop.reports.fonts import FONT, FONT_BOLD, register_fonts, wrap_lines
+from lkoe_desktop.reports.template import ACCENT, CELL_PAD_X, CELL_PAD_Y, HEADER_FILL, INK, RULE
+
+
+class _Rows:
+    """The measured cells of a PagedTable, shared by the parts it splits into."""
+
+    def __init__(
+        self,
+        header: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        widths: Sequence[float],
+        font_size: float,
+        min_row_height: float,
+    ) -> None:
+        self.widths = list(widths)
+        self.size = font_size
+        self.leading = font_size * 1.22
+        self.min_height = min_row_height
+        self.header = self._measure(header, FONT_BOLD)
+        self.header_height = self._height(self.header, 0.0)
+        self.cells = [self._measure(row, FONT) for row in rows]
+        self.heights = [self._height(cells, min_row_height) for cells in self.cells]
+        self.offsets = [0.0]
+        for height in self.heights:
+            self.offsets.append(self.offsets[-1] + height)
+
+    def _measure(self, row: Sequence[str], font: str) -> list[list[str]]:
+        return [
+            wrap_lines(text, font, self.size, width - 2 * CELL_PAD_X) if text else []
+            for text, width in zip(row, self.widths, strict=True)
+        ]
+
+    def _height(self, cells: list[list[str]], least: float) -> float:
+        tallest = max((len(lines) for lines in cells), default=0)
+        return max(least, tallest * self.leading + 2 * CELL_PAD_Y)
+
+
+class PagedTable(Flowable):
+    """A long table of plain-text cells that splits between rows only, repeats its header on every
+    page, and never leaves fewer than `keep_rows` rows alone at a page's end or start.
+
+    Cells wrap (at spaces, hyphens, and inside a word only when it is wider than the column);
+    `align` gives "left", "right" or "centre" per column; `grid` draws lines between columns.
+    It measures every row once, so a list of thousands of rows costs one pass, not one per page.
+    """
+
+    def __init__(
+        self,
+        header: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        widths: Sequence[float],
+        *,
+        align: Sequence[str] | None = None,
+        grid: bool = False,
+        font_size: float = 9.0,
+        min_row_height: float = 0.0,
+        keep_rows: int = 2,
+    ) -> None:
+        super().__init__()
+        register_fonts()
+        self._rows = _Rows(header, rows, widths, font_size, min_row_height)
+        self._align = list(align or ["left"] * len(widths))
+        self._grid = grid
+        self._keep = max(1, keep_rows)
+        self._start, self._stop = 0, len(rows)
+
+    @property
+    def row_count(self) -> int:
+        return self._stop - self._start
+
+    def _part(self, start: int, stop: int) -> PagedTable:
+        part = PagedTable.__new__(PagedTable)
+        Flowable.__init__(part)
+        part._rows, part._align, part._grid, part._keep = (
+            self._rows,
+            self._align,
+            self._grid,
+            self._keep,
+        )
+        part._start, part._stop = start, stop
+        return part
+
+    def _body_height(self, start: int, stop: int) -> float:
+        return self._rows.offsets[stop] - self._rows.offsets[start]
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = sum(self._rows.widths)
+        self.height = self._rows.header_height + self._body_height(self._start, self._stop)
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        offsets = self._rows.offsets
+        room = availHeight - self._rows.header_height
+        end = bisect_right(offsets, offsets[self._start] + room + 0.01) - 1
+        fitting = min(end, self._stop) - self._start
+        total = self.row_count
+        if fitting >= total:
+            return [self]
+        if total - fitting < self._keep:
+            fitting = total - self._keep
+        if fitting < min(self._keep, total):
+            return []
+        middle = self._start + fitting
+        return [self._part(self._start, middle), self._part(middle, self._stop)]
+
+    def draw(self) -> None:
+        canvas, rows = self.canv, self._rows
+        lefts = [sum(rows.widths[:column]) for column in range(len(rows.widths))]
+        top = self.height
+        canvas.setFillColor(HEADER_FILL)
+        canvas.rect(0, top - rows.header_height, self.width, rows.header_height, stroke=0, fill=1)
+        canvas.setFillColor(INK)
+        self._draw_row(rows.header, FONT_BOLD, top, rows.header_height, lefts)
+        y = top - rows.header_height
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.4)
+        for index in range(self._start, self._stop):
+            height = rows.heights[index]
+            self._draw_row(rows.cells[index], FONT, y, height, lefts)
+            y -= height
+            canvas.line(0, y, self.width, y)
+        if self._grid:
+            for x in lefts[1:]:
+                canvas.line(x, 0, x, top)
+            canvas.rect(0, 0, self.width, top, stroke=1, fill=0)
+        canvas.setStrokeColor(ACCENT)
+        canvas.setLineWidth(0.8)
+        canvas.line(0, top - rows.header_height, self.width, top - rows.header_height)
+
+    def _draw_row(
+        self, cells: list[list[str]], font: str, top: float, height: float, lefts: list[float]
+    ) -> None:
+        canvas, rows = self.canv, self._rows
+        canvas.setFont(font, rows.size)
+        for lines, left, width, align in zip(cells, lefts, rows.widths, self._align, strict=True):
+            first = top - (height - len(lines) * rows.leading) / 2 - rows.size
+            for number, line in enumerate(lines):
+                baseline = first - number * rows.leading
+                if align == "right":
+                    canvas.drawRightString(left + width - CELL_PAD_X, baseline, line)
+                elif align == "centre":
+                    canvas.drawCentredString(left + width / 2, baseline, line)
+                else:
+                    canvas.drawString(left + CELL_PAD_X, baseline, line)

@@ -1,0 +1,230 @@
+"""Närvarolista: a meeting's sign-in sheet, with a signature column and blank rows for walk-ins."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from sqlalchemy.orm import Session
+
+from lkoe_desktop.domain.codes import ON_SIGN_IN_SHEET, ParticipationStatus
+from lkoe_desktop.domain.i18n import gettext as _
+from lkoe_desktop.domain.i18n import ngettext
+from lkoe_desktop.domain.text import sort_key
+from lkoe_desktop.reports.paged_table import PagedTable
+from lkoe_desktop.reports.template import (
+    PageSetup,
+    Target,
+    build_pdf,
+    content_size,
+    para,
+    styles,
+)
+from lkoe_desktop.services import meetings, participations, themes
+
+# Tall enough to sign in (about 9.5 mm), as a printed sign-in sheet needs.
+SIGNATURE_ROW_HEIGHT = 9.5 * mm
+NUMBER_WIDTH = 11 * mm
+# Rows kept together at a page's end or start: never one lonely row.
+KEEP_ROWS = 3
+DEFAULT_BLANK_ROWS = 10
+
+
+@dataclass(frozen=True)
+class SignInRow:
+    """One person on the sheet; the organisation is the one they represent at the meeting."""
+
+    number: int
+    participation_id: int
+    first_name: str
+    last_name: str
+    organisation: str | None
+    status: str
+    role: str
+
+    @property
+    def name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+
+@dataclass(frozen=True)
+class SignInSheet:
+    """What a sign-in sheet (and the badges) print about a meeting; times in Europe/Stockholm."""
+
+    meeting_id: int
+    title: str
+    starts_at: datetime
+    ends_at: datetime | None
+    place: str | None
+    address: str | None
+    online_url: str | None
+    themes: tuple[str, ...]
+    people: tuple[SignInRow, ...]
+    include_invited: bool
+
+
+def statuses(include_invited: bool) -> list[str]:
+    """Who is on a sign-in sheet or gets a badge: registered and attended, invited if asked."""
+    chosen = [status.value for status in ON_SIGN_IN_SHEET]
+    return [*chosen, ParticipationStatus.INVITED.value] if include_invited else chosen
+
+
+def collect_sign_in_sheet(
+    session: Session, meeting_id: int, *, include_invited: bool = False
+) -> SignInSheet:
+    """The meeting and its people in Swedish order by last name; NotFoundError if unknown."""
+    meeting = meetings.get_meeting(session, meeting_id)
+    every_theme = themes.ThemeFilter(include_archived=True)
+    named = themes.list_themes(session, every_theme, ids=meeting.theme_ids)
+    rows = participations.list_participants(session, meeting_id, statuses=statuses(include_invited))
+    people = tuple(
+        SignInRow(
+            number=number,
+            participation_id=row.id,
+            first_name=row.first_name,
+            last_name=row.last_name,
+            organisation=row.organisation,
+            status=row.status,
+            role=row.role,
+        )
+        for number, row in enumerate(rows, 1)
+    )
+    return SignInSheet(
+        meeting_id=meeting.id,
+        title=meeting.title,
+        starts_at=meeting.starts_at,
+        ends_at=meeting.ends_at,
+        place=meeting.place,
+        address=meeting.address,
+        online_url=meeting.online_url,
+        themes=tuple(sorted((theme.name for theme in named), key=sort_key)),
+        people=people,
+        include_invited=include_invited,
+    )
+
+
+def when(starts_at: datetime, ends_at: datetime | None) -> str:
+    """The meeting's date and time as printed: "2026-03-12, 09:00–12:00"."""
+    start = f"{starts_at:%Y-%m-%d, %H:%M}"
+    if ends_at is None:
+        return start
+    if ends_at.date() == starts_at.date():
+        return f"{start}–{ends_at:%H:%M}"
+    return f"{starts_at:%Y-%m-%d %H:%M} – {ends_at:%Y-%m-%d %H:%M}"
+
+
+def where(sheet: SignInSheet) -> str:
+    """The place as printed: place and address, or the online link when there is no place."""
+    parts = [part for part in (sheet.place, sheet.address) if part]
+    if not parts and sheet.online_url:
+        parts = [sheet.online_url]
+    return ", ".join(parts)
+
+
+def document_title(sheet: SignInSheet) -> str:
+    return _("Sign-in sheet") + " – " + sheet.title
+
+
+def _facts(sheet: SignInSheet, width: float) -> Table:
+    """The meeting's date, time, place, themes and head count, as label–value lines."""
+    style = styles()
+    count = len(sheet.people)
+    listed = ngettext("{count} person", "{count} people", count).format(count=count)
+    if sheet.include_invited:
+        listed = _("{listed}, invited included").format(listed=listed)
+    facts = [
+        (_("When"), when(sheet.starts_at, sheet.ends_at)),
+        (_("Place"), where(sheet)),
+        (_("Themes"), ", ".join(sheet.themes)),
+        (_("On the list"), listed),
+    ]
+    label_width = 28 * mm
+    rows = [[para(name, style.label), para(value, style.body)] for name, value in facts if value]
+    table = Table(rows, colWidths=[label_width, width - label_width], hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ]
+        )
+    )
+    return table
+
+
+def _widths(total: float, shares: list[float]) -> list[float]:
+    rest = total - NUMBER_WIDTH
+    return [NUMBER_WIDTH, *(rest * share for share in shares)]
+
+
+def _people_table(sheet: SignInSheet, width: float) -> PagedTable:
+    header = [_("No."), _("Name"), _("Organisation"), _("Signature")]
+    rows = [[str(row.number), row.name, row.organisation or "", ""] for row in sheet.people]
+    return PagedTable(
+        header,
+        rows,
+        _widths(width, [0.29, 0.33, 0.38]),
+        align=["right", "left", "left", "left"],
+        grid=True,
+        min_row_height=SIGNATURE_ROW_HEIGHT,
+        keep_rows=KEEP_ROWS,
+    )
+
+
+def _walk_in_table(first_number: int, blank_rows: int, width: float) -> PagedTable:
+    header = [_("No."), _("Name"), _("Organisation"), _("E-mail"), _("Signature")]
+    numbers = range(first_number, first_number + blank_rows)
+    return PagedTable(
+        header,
+        [[str(number), "", "", "", ""] for number in numbers],
+        _widths(width, [0.25, 0.25, 0.27, 0.23]),
+        align=["right", "left", "left", "left", "left"],
+        grid=True,
+        min_row_height=SIGNATURE_ROW_HEIGHT,
+        keep_rows=KEEP_ROWS,
+    )
+
+
+def sign_in_story(sheet: SignInSheet, setup: PageSetup, *, blank_rows: int) -> list[Flowable]:
+    """The flowables of the sheet (for build_pdf)."""
+    if blank_rows < 0:
+        raise ValueError("blank_rows must not be negative")
+    style = styles()
+    width, _height = content_size(setup)
+    story: list[Flowable] = [
+        para(_("Sign-in sheet"), style.subtitle),
+        para(sheet.title, style.title),
+        Spacer(0, 3 * mm),
+        _facts(sheet, width),
+        Spacer(0, 3 * mm),
+        para(
+            _(
+                "Sign next to your name. Not on the list? Write your name, organisation and "
+                "e-mail on an empty row at the end."
+            ),
+            style.small,
+        ),
+        Spacer(0, 3 * mm),
+    ]
+    if sheet.people:
+        story.append(_people_table(sheet, width))
+    else:
+        story.append(para(_("Nobody is registered yet."), style.body))
+    if blank_rows:
+        heading = para(_("Not registered in advance"), style.heading)
+        story.append(
+            KeepTogether([heading, _walk_in_table(len(sheet.people) + 1, blank_rows, width)])
+        )
+    return story
+
+
+def write_sign_in_sheet(
+    sheet: SignInSheet, target: Target, setup: PageSetup, *, blank_rows: int = DEFAULT_BLANK_ROWS
+) -> int:
+    """Write the sign-in sheet as a PDF to a path or binary stream; returns the page count."""
+    story = sign_in_story(sheet, setup, blank_rows=blank_rows)
+    return build_pdf(target, document_title(sheet), story, setup)
