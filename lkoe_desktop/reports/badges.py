@@ -31,7 +31,8 @@ from lkoe_desktop.reports.template import (
     MUTED,
     PageSetup,
     Target,
-    draw_mark,
+    draw_lines_on_middle,
+    draw_logo,
     logo_image,
     new_canvas,
 )
@@ -190,6 +191,17 @@ def _draw_lines(
     return top
 
 
+def _fit(
+    text: str, font: str, width: float, sizes: tuple[float, float], max_lines: int
+) -> tuple[list[str], float]:
+    """fit_text with `sizes` as (largest, smallest on one line), the smallest never above the
+    largest (which shrinks while a badge's middle does not fit)."""
+    largest, smallest = sizes
+    return fit_text(
+        text, font, width, largest=largest, smallest=min(smallest, largest), max_lines=max_lines
+    )
+
+
 def _middle(
     badge: Badge, layout: BadgeLayout, width: float, room: float
 ) -> tuple[list[str], float, list[str], float, float]:
@@ -197,24 +209,13 @@ def _middle(
     largest, smallest = layout.name_sizes
     organisation_largest, organisation_smallest = layout.organisation_sizes
     while True:
-        name_lines, name_size = fit_text(
-            badge.name,
-            FONT_BOLD,
-            width,
-            largest=largest,
-            smallest=min(smallest, largest),
-            max_lines=2,
-        )
+        name_lines, name_size = _fit(badge.name, FONT_BOLD, width, (largest, smallest), 2)
         organisation_lines: list[str] = []
         organisation_size = 0.0
         if badge.organisation:
-            organisation_lines, organisation_size = fit_text(
-                badge.organisation,
-                FONT,
-                width,
-                largest=organisation_largest,
-                smallest=min(organisation_smallest, organisation_largest),
-                max_lines=3,
+            organisation_sizes = (organisation_largest, organisation_smallest)
+            organisation_lines, organisation_size = _fit(
+                badge.organisation, FONT, width, organisation_sizes, 3
             )
         height = len(name_lines) * name_size * LINE_GAP
         if organisation_lines:
@@ -237,15 +238,7 @@ def _draw_band(
 ) -> None:
     """The office's mark (or logo) and name at the badge's top; a role other than participant."""
     band = layout.band
-    if logo is None:
-        draw_mark(canvas, x, top - band, band)
-        mark_width = band
-    else:
-        image_width, image_height = logo.getSize()
-        mark_width = min(3 * band, band * image_width / max(image_height, 1))
-        canvas.drawImage(
-            logo, x, top - band, mark_width, band, preserveAspectRatio=True, mask="auto"
-        )
+    mark_width = draw_logo(canvas, logo, x, top - band, band, 3 * band)
     room = width - mark_width - 2 * mm
     if role != Role.PARTICIPANT.value:
         role_text = label(Role(role)).upper()
@@ -258,9 +251,8 @@ def _draw_band(
     )
     canvas.setFillColor(INK)
     canvas.setFont(FONT_BOLD, size)
-    first = top - band / 2 + (len(lines) - 1) * size * LINE_GAP / 2 - size * 0.35
-    for number, line in enumerate(lines):
-        canvas.drawString(x + mark_width + 2 * mm, first - number * size * LINE_GAP, line)
+    name_left = x + mark_width + 2 * mm
+    draw_lines_on_middle(canvas, lines, size, name_left, top - band / 2, line_gap=LINE_GAP)
 
 
 def _draw_badge(

@@ -23,21 +23,23 @@ from lkoe_desktop.domain.codes import Relationship, Sector, SizeClass
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.i18n import ngettext
 from lkoe_desktop.domain.validation import format_phone
-from lkoe_desktop.reports.fonts import text_width
-from lkoe_desktop.reports.paged_table import PagedTable
-from lkoe_desktop.reports.register import (
+from lkoe_desktop.reports.columns import (
     code_text,
     natural_width,
     share_room,
     since_text,
     word_width,
 )
+from lkoe_desktop.reports.fonts import text_width
+from lkoe_desktop.reports.paged_table import PagedTable
 from lkoe_desktop.reports.template import (
+    FACT_COMMANDS,
     RULE,
     PageSetup,
     Target,
     build_pdf,
     content_size,
+    document_heading,
     para,
     styles,
 )
@@ -107,12 +109,7 @@ def _facts(sheet: ContactSheet, width: float) -> Table:
         ]
         for (label, value), (name, text) in zip_longest(*shown, fillvalue=("", ""))
     ]
-    commands: list[tuple[Any, ...]] = [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 1),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-    ]
+    commands: list[tuple[Any, ...]] = list(FACT_COMMANDS)
     if sheet.themes:
         themes = para(", ".join(sheet.themes), value_style)
         rows.append([para(_("Themes"), label_style), themes, "", ""])
@@ -207,9 +204,7 @@ def contact_sheet_story(sheets: Sequence[ContactSheet], setup: PageSetup) -> lis
     widths = _widths(header, _cells(person for sheet in sheets for person in sheet.people), width)
     if len(sheets) == 1:
         return [
-            para(_("Contact sheet"), style.subtitle),
-            para(sheets[0].name, style.title),
-            Spacer(0, 3 * mm),
+            *document_heading(_("Contact sheet"), sheets[0].name),
             *_sheet(sheets[0], widths, width, named=False),
         ]
     count = ngettext("{count} partner", "{count} partners", len(sheets)).format(count=len(sheets))

@@ -4,12 +4,14 @@ keeps rows together at page breaks, and measures each row once (fast for thousan
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from reportlab.platypus import Flowable
 
 from lkoe_desktop.reports.fonts import FONT, FONT_BOLD, register_fonts, wrap_lines
 from lkoe_desktop.reports.template import ACCENT, CELL_PAD_X, CELL_PAD_Y, HEADER_FILL, INK, RULE
+
+Progress = Callable[[int, int], None]
 
 
 class _Rows:
@@ -51,8 +53,9 @@ class PagedTable(Flowable):
     page, and never leaves fewer than `keep_rows` rows alone at a page's end or start.
 
     Cells wrap (at spaces, hyphens, and inside a word only when it is wider than the column);
-    `align` gives "left", "right" or "centre" per column; `grid` draws lines between columns.
-    It measures every row once, so a list of thousands of rows costs one pass, not one per page.
+    `align` gives "left", "right" or "centre" per column; `grid` draws lines between columns;
+    `progress(done, total)` is called after each page's part is drawn, with the rows on paper so
+    far. It measures every row once, so thousands of rows cost one pass, not one per page.
     """
 
     def __init__(
@@ -66,6 +69,7 @@ class PagedTable(Flowable):
         font_size: float = 9.0,
         min_row_height: float = 0.0,
         keep_rows: int = 2,
+        progress: Progress | None = None,
     ) -> None:
         super().__init__()
         register_fonts()
@@ -73,6 +77,7 @@ class PagedTable(Flowable):
         self._align = list(align or ["left"] * len(widths))
         self._grid = grid
         self._keep = max(1, keep_rows)
+        self._progress = progress
         self._start, self._stop = 0, len(rows)
 
     @property
@@ -82,12 +87,8 @@ class PagedTable(Flowable):
     def _part(self, start: int, stop: int) -> PagedTable:
         part = PagedTable.__new__(PagedTable)
         Flowable.__init__(part)
-        part._rows, part._align, part._grid, part._keep = (
-            self._rows,
-            self._align,
-            self._grid,
-            self._keep,
-        )
+        part._rows, part._align, part._grid = self._rows, self._align, self._grid
+        part._keep, part._progress = self._keep, self._progress
         part._start, part._stop = start, stop
         return part
 
@@ -137,6 +138,8 @@ class PagedTable(Flowable):
         canvas.setStrokeColor(ACCENT)
         canvas.setLineWidth(0.8)
         canvas.line(0, top - rows.header_height, self.width, top - rows.header_height)
+        if self._progress is not None:
+            self._progress(self._stop, len(rows.cells))
 
     def _draw_row(
         self, cells: list[list[str]], font: str, top: float, height: float, lefts: list[float]

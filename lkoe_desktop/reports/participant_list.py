@@ -9,31 +9,21 @@ from itertools import groupby
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import (
-    CondPageBreak,
-    Flowable,
-    PTOContainer,
-    Spacer,
-    Table,
-    TableStyle,
-)
+from reportlab.platypus import CondPageBreak, Flowable, PTOContainer, Spacer
 
 from lkoe_desktop.domain.codes import Sector, SizeClass
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.i18n import ngettext
+from lkoe_desktop.reports.columns import SAMPLE_ORG_NUMBER, code_text, labels, natural_width
 from lkoe_desktop.reports.paged_table import PagedTable
-from lkoe_desktop.reports.register import (
-    SAMPLE_ORG_NUMBER,
-    code_text,
-    labels,
-    natural_width,
-)
 from lkoe_desktop.reports.sign_in_sheet import when
 from lkoe_desktop.reports.template import (
     PageSetup,
     Target,
     build_pdf,
     content_size,
+    document_heading,
+    facts_table,
     para,
     styles,
 )
@@ -45,6 +35,7 @@ FONT_SIZE = 8.0
 EMAIL_SHARE = 0.45
 NAME_SHARE = 0.4
 KEEP_ROWS = 3
+FACT_LABEL_WIDTH = 30 * mm
 
 
 def _people(count: int) -> str:
@@ -59,25 +50,6 @@ def document_title(participants: ParticipantList) -> str:
     if participants.meeting is not None:
         return _("Participant list") + " – " + participants.meeting.title
     return _("Participant list") + " " + _period(participants)
-
-
-def _facts(facts: Sequence[tuple[str, str]], width: float) -> Table:
-    """Label–value lines under the title."""
-    style = styles()
-    label_width = 30 * mm
-    rows = [[para(name, style.label), para(value, style.body)] for name, value in facts if value]
-    table = Table(rows, colWidths=[label_width, width - label_width], hAlign="LEFT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 1),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-            ]
-        )
-    )
-    return table
 
 
 def _header() -> list[str]:
@@ -152,10 +124,8 @@ def _meeting_story(participants: ParticipantList, width: float) -> list[Flowable
         (_("Attended"), _people(len(participants.rows))),
     ]
     story: list[Flowable] = [
-        para(_("Participant list"), style.subtitle),
-        para(meeting.title, style.title),
-        Spacer(0, 3 * mm),
-        _facts(facts, width),
+        *document_heading(_("Participant list"), meeting.title),
+        facts_table(facts, width, label_width=FACT_LABEL_WIDTH),
         Spacer(0, 5 * mm),
     ]
     if participants.rows:
@@ -178,10 +148,8 @@ def _period_story(participants: ParticipantList, width: float, height: float) ->
         (_("People"), str(len({row.contact_id for row in participants.rows}))),
     ]
     story: list[Flowable] = [
-        para(_("Participant list"), style.subtitle),
-        para(_period(participants), style.title),
-        Spacer(0, 3 * mm),
-        _facts(facts, width),
+        *document_heading(_("Participant list"), _period(participants)),
+        facts_table(facts, width, label_width=FACT_LABEL_WIDTH),
         Spacer(0, 2 * mm),
     ]
     if not by_meeting:

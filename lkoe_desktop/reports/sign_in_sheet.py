@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 from sqlalchemy.orm import Session
 
 from lkoe_desktop.domain.codes import ON_SIGN_IN_SHEET, ParticipationStatus
@@ -19,6 +19,8 @@ from lkoe_desktop.reports.template import (
     Target,
     build_pdf,
     content_size,
+    document_heading,
+    facts_table,
     para,
     styles,
 )
@@ -30,6 +32,7 @@ NUMBER_WIDTH = 11 * mm
 # Rows kept together at a page's end or start: never one lonely row.
 KEEP_ROWS = 3
 DEFAULT_BLANK_ROWS = 10
+FACT_LABEL_WIDTH = 28 * mm
 
 
 @dataclass(frozen=True)
@@ -127,33 +130,18 @@ def document_title(sheet: SignInSheet) -> str:
     return _("Sign-in sheet") + " – " + sheet.title
 
 
-def _facts(sheet: SignInSheet, width: float) -> Table:
-    """The meeting's date, time, place, themes and head count, as label–value lines."""
-    style = styles()
+def _facts(sheet: SignInSheet) -> list[tuple[str, str]]:
+    """The meeting's date, time, place, themes and head count, as labels and values."""
     count = len(sheet.people)
     listed = ngettext("{count} person", "{count} people", count).format(count=count)
     if sheet.include_invited:
         listed = _("{listed}, invited included").format(listed=listed)
-    facts = [
+    return [
         (_("When"), when(sheet.starts_at, sheet.ends_at)),
         (_("Place"), where(sheet)),
         (_("Themes"), ", ".join(sheet.themes)),
         (_("On the list"), listed),
     ]
-    label_width = 28 * mm
-    rows = [[para(name, style.label), para(value, style.body)] for name, value in facts if value]
-    table = Table(rows, colWidths=[label_width, width - label_width], hAlign="LEFT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 1),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-            ]
-        )
-    )
-    return table
 
 
 def _widths(total: float, shares: list[float]) -> list[float]:
@@ -196,10 +184,8 @@ def sign_in_story(sheet: SignInSheet, setup: PageSetup, *, blank_rows: int) -> l
     style = styles()
     width, _height = content_size(setup)
     story: list[Flowable] = [
-        para(_("Sign-in sheet"), style.subtitle),
-        para(sheet.title, style.title),
-        Spacer(0, 3 * mm),
-        _facts(sheet, width),
+        *document_heading(_("Sign-in sheet"), sheet.title),
+        facts_table(_facts(sheet), width, label_width=FACT_LABEL_WIDTH),
         Spacer(0, 3 * mm),
         para(
             _(

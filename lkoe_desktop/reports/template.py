@@ -1,10 +1,11 @@
 """The page every printed document shares: A4, header with the office's name and logo, footer with
-the funding line, print date and "Page X of Y"; paragraph styles and the house table look."""
+the funding line, print date and "Page X of Y"; paragraph styles, the heading and label–value
+lines every document opens with, and the house table look."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, partial
@@ -18,7 +19,16 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 from sqlalchemy.orm import Session
 
 from lkoe_desktop import APP_NAME
@@ -53,6 +63,14 @@ HEADER_RULE = 24 * mm
 FOOTER_RULE = 17 * mm  # from the bottom edge of the paper
 CELL_PAD_X = 4.0
 CELL_PAD_Y = 3.0
+HEADER_LINE_GAP = 1.2  # line height in the header as a share of the font size
+# Label–value lines: top-aligned, flush left, close together.
+FACT_COMMANDS: tuple[tuple[Any, ...], ...] = (
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    ("TOPPADDING", (0, 0), (-1, -1), 1),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+)
 
 
 @dataclass(frozen=True)
@@ -132,6 +150,21 @@ def para(text: object, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(text).replace("\n", "<br/>"), style)
 
 
+def document_heading(kind: str, title: str) -> list[Flowable]:
+    """How a document opens: what kind of document it is, above its title."""
+    style = styles()
+    return [para(kind, style.subtitle), para(title, style.title), Spacer(0, 3 * mm)]
+
+
+def facts_table(facts: Sequence[tuple[str, str]], width: float, *, label_width: float) -> Table:
+    """Label–value lines under a document's title; a fact without a value is left out."""
+    style = styles()
+    rows = [[para(name, style.label), para(value, style.body)] for name, value in facts if value]
+    table = Table(rows, colWidths=[label_width, width - label_width], hAlign="LEFT")
+    table.setStyle(TableStyle(list(FACT_COMMANDS)))
+    return table
+
+
 def table_style(*, grid: bool = False, right_columns: Iterable[int] = ()) -> TableStyle:
     """The house look for a reportlab Table whose first row is its header (use repeatRows=1):
     shaded bold header, thin rules between rows, and with `grid` lines between columns too."""
@@ -175,11 +208,19 @@ def _fit_lines(
     return [lines[0], last.rstrip() + "…"], smallest
 
 
-def _draw_lines(
-    canvas: Canvas, lines: list[str], size: float, x: float, middle: float, *, right: bool
+def draw_lines_on_middle(
+    canvas: Canvas,
+    lines: list[str],
+    size: float,
+    x: float,
+    middle: float,
+    *,
+    right: bool = False,
+    line_gap: float = HEADER_LINE_GAP,
 ) -> None:
-    """Lines centred vertically on `middle`, starting at x (or ending there when `right`)."""
-    leading = size * 1.2
+    """Lines centred vertically on `middle`, starting at x (or ending there when `right`), in
+    the canvas's font of `size`; each line `line_gap` × `size` below the one before."""
+    leading = size * line_gap
     first = middle + (len(lines) - 1) * leading / 2 - size * 0.35
     for number, line in enumerate(lines):
         draw = canvas.drawRightString if right else canvas.drawString
@@ -198,7 +239,7 @@ def logo_image(path: str) -> ImageReader | None:
     return image
 
 
-def draw_mark(canvas: Canvas, x: float, y: float, size: float) -> None:
+def _draw_mark(canvas: Canvas, x: float, y: float, size: float) -> None:
     """The default mark: a rounded square in the accent colour with "LKÖ" (x, y: lower left)."""
     canvas.saveState()
     canvas.setFillColor(ACCENT)
@@ -210,31 +251,42 @@ def draw_mark(canvas: Canvas, x: float, y: float, size: float) -> None:
     canvas.restoreState()
 
 
+def draw_logo(
+    canvas: Canvas,
+    logo: ImageReader | None,
+    x: float,
+    y: float,
+    height: float,
+    max_width: float,
+) -> float:
+    """The office's logo `height` high and at most `max_width` wide, or the default mark when
+    there is none, with its lower left at (x, y); returns the width it takes."""
+    if logo is None:
+        _draw_mark(canvas, x, y, height)
+        return height
+    image_width, image_height = logo.getSize()
+    width = min(max_width, height * image_width / max(image_height, 1))
+    canvas.drawImage(logo, x, y, width, height, preserveAspectRatio=True, mask="auto")
+    return width
+
+
 def _draw_header(canvas: Canvas, setup: PageSetup, title: str, logo: ImageReader | None) -> None:
     width, height = page_size(setup)
     top = height - HEADER_TOP
     bottom = top - LOGO_HEIGHT
-    if logo is None:
-        draw_mark(canvas, MARGIN_X, bottom, LOGO_HEIGHT)
-        logo_width = LOGO_HEIGHT
-    else:
-        image_width, image_height = logo.getSize()
-        logo_width = min(LOGO_MAX_WIDTH, LOGO_HEIGHT * image_width / max(image_height, 1))
-        canvas.drawImage(
-            logo, MARGIN_X, bottom, logo_width, LOGO_HEIGHT, preserveAspectRatio=True, mask="auto"
-        )
+    logo_width = draw_logo(canvas, logo, MARGIN_X, bottom, LOGO_HEIGHT, LOGO_MAX_WIDTH)
     left = MARGIN_X + logo_width + 4 * mm
     room = width - MARGIN_X - left
     middle = bottom + LOGO_HEIGHT / 2
     names, name_size = _fit_lines(setup.office.office_name, FONT_BOLD, 11, 8.5, room * 0.58)
     canvas.setFillColor(INK)
     canvas.setFont(FONT_BOLD, name_size)
-    _draw_lines(canvas, names, name_size, left, middle, right=False)
+    draw_lines_on_middle(canvas, names, name_size, left, middle)
     used = max((text_width(line, FONT_BOLD, name_size) for line in names), default=0.0)
     headings, heading_size = _fit_lines(title, FONT, 9, 7.5, room - used - 8 * mm)
     canvas.setFillColor(MUTED)
     canvas.setFont(FONT, heading_size)
-    _draw_lines(canvas, headings, heading_size, width - MARGIN_X, middle, right=True)
+    draw_lines_on_middle(canvas, headings, heading_size, width - MARGIN_X, middle, right=True)
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.6)
     canvas.line(MARGIN_X, height - HEADER_RULE, width - MARGIN_X, height - HEADER_RULE)

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+from large_demo import DEFAULT_DB, build_large_demo
 
 from lkoe_desktop.db.engine import Database
 from lkoe_desktop.db.migrate import open_database
@@ -28,18 +28,7 @@ from lkoe_desktop.services import contacts, meetings, participations
 from lkoe_desktop.services.demo import load_demo
 from lkoe_desktop.services.report_rows import contact_sheets, partner_register
 
-DEFAULT_DB = Path(tempfile.gettempdir()) / "lkoe-bench-large.sqlite3"
 SIGN_IN_PEOPLE = 500
-
-
-def build_large(path: Path) -> None:
-    print(f"building the large demo database at {path} …", flush=True)
-    started = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "lkoe_desktop", "--db", str(path), "demo", "--size", "large"],
-        check=True,
-    )
-    print(f"  built in {time.perf_counter() - started:.1f} s", flush=True)
 
 
 def big_meeting(database: Database) -> int:
@@ -77,7 +66,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     options = parser.parse_args()
     if not options.db.exists():
-        build_large(options.db)
+        build_large_demo(options.db)
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "out.pdf"
         small = open_database(f"sqlite:///{Path(folder) / 'small.sqlite3'}")

@@ -18,19 +18,10 @@ import tempfile
 import time
 from pathlib import Path
 
-DEFAULT_DB = Path(tempfile.gettempdir()) / "lkoe-bench-large.sqlite3"
+from large_demo import DEFAULT_DB, build_large_demo
+
 QUERIES = {"one letter": "a", "common three letters": "ber", "no hits": "xqzw"}
 REPEATS = 9
-
-
-def build_database(path: Path) -> None:
-    print(f"building the large demo database at {path} …", flush=True)
-    started = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "lkoe_desktop", "--db", str(path), "demo", "--size", "large"],
-        check=True,
-    )
-    print(f"  built in {time.perf_counter() - started:.1f} s", flush=True)
 
 
 def child(db: Path, started_at: float) -> None:
@@ -177,7 +168,7 @@ def main() -> None:
         child(options.db, options.child)
         return
     if not options.db.exists():
-        build_database(options.db)
+        build_large_demo(options.db)
     runs = []
     environment = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     with tempfile.TemporaryDirectory() as config:

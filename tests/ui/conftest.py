@@ -1,4 +1,5 @@
-"""Fixtures for window tests: each test keeps its window state (QSettings) to itself."""
+"""Fixtures for window tests: each test keeps its window state (QSettings) to itself; a context
+on the SQLite test database whose prompts record what they were asked."""
 
 from __future__ import annotations
 
@@ -7,7 +8,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from window_fakes import RecordingPrompts
 
+from lkoe_desktop.db.engine import Database
+from lkoe_desktop.ui.context import AppContext
 from lkoe_desktop.ui.language import apply_language
 
 
@@ -20,3 +24,14 @@ def _own_settings(tmp_path: Path) -> Iterator[None]:
         QSettings.setPath(kind, QSettings.Scope.UserScope, folder)
     yield
     apply_language("sv")
+
+
+@pytest.fixture
+def prompts() -> RecordingPrompts:
+    """Answers yes to every question and keeps what was asked (a test module may override it)."""
+    return RecordingPrompts()
+
+
+@pytest.fixture
+def context(sqlite_db: Database, prompts: RecordingPrompts) -> AppContext:
+    return AppContext(sqlite_db, prompts=prompts)

@@ -32,16 +32,6 @@ PEOPLE = (
 
 
 @pytest.fixture
-def prompts() -> RecordingPrompts:
-    return RecordingPrompts()
-
-
-@pytest.fixture
-def context(sqlite_db: Database, prompts: RecordingPrompts) -> AppContext:
-    return AppContext(sqlite_db, prompts=prompts)
-
-
-@pytest.fixture
 def world(context: AppContext) -> dict[str, int]:
     """A meeting on logistics, six people at one partner; Olsson is archived."""
     interested = ("Öberg", "Wójcik", "Olsson")

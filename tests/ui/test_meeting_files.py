@@ -29,11 +29,6 @@ def prompts(tmp_path: Path) -> RecordingPrompts:
     return RecordingPrompts(save_to=tmp_path / "möte.ics")
 
 
-@pytest.fixture
-def context(sqlite_db: Database, prompts: RecordingPrompts) -> AppContext:
-    return AppContext(sqlite_db, prompts=prompts)
-
-
 def _meeting(database: Database, starts_at: str = "2026-04-02 08:00") -> int:
     with database.unit_of_work() as session:
         meeting = create_meeting(

@@ -26,16 +26,6 @@ Status = ParticipationStatus
 
 
 @pytest.fixture
-def prompts() -> RecordingPrompts:
-    return RecordingPrompts()
-
-
-@pytest.fixture
-def context(sqlite_db: Database, prompts: RecordingPrompts) -> AppContext:
-    return AppContext(sqlite_db, prompts=prompts)
-
-
-@pytest.fixture
 def panel(qtbot: QtBot, context: AppContext) -> ParticipantsPanel:
     view = ParticipantsPanel(context, populate(context.database, PEOPLE))
     qtbot.addWidget(view)

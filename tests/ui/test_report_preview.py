@@ -21,7 +21,6 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen import canvas
 from window_fakes import RecordingPrompts
 
-from lkoe_desktop.db.engine import Database
 from lkoe_desktop.domain.errors import NotFoundError
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.ui.context import AppContext
@@ -59,13 +58,9 @@ def pdf_bytes(pages: int = PAGES) -> bytes:
 
 @pytest.fixture
 def prompts(tmp_path: Path) -> RecordingPrompts:
+    """Saves go to an empty folder of their own."""
+    (tmp_path / "saved").mkdir()
     return RecordingPrompts(save_to=tmp_path / "saved" / "lista")
-
-
-@pytest.fixture
-def context(sqlite_db: Database, prompts: RecordingPrompts) -> AppContext:
-    (prompts.save_to or Path()).parent.mkdir()
-    return AppContext(sqlite_db, prompts=prompts)
 
 
 @pytest.fixture

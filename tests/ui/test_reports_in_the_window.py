@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 from window_fakes import RecordingPrompts
 
-from lkoe_desktop.db.engine import Database
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.ui.app import build_tabs
 from lkoe_desktop.ui.context import AppContext
@@ -34,9 +33,9 @@ def prompts(tmp_path: Path) -> RecordingPrompts:
 
 
 @pytest.fixture
-def context(sqlite_db: Database, prompts: RecordingPrompts) -> AppContext:
-    populate(sqlite_db, PEOPLE)
-    return AppContext(sqlite_db, prompts=prompts)
+def context(context: AppContext) -> AppContext:
+    populate(context.database, PEOPLE)
+    return context
 
 
 @pytest.fixture
