@@ -37,14 +37,15 @@ CACHED_PAGES = 40
 # The first page paints before the ids are read, so the two do not compete for the GIL; the
 # pause also lets a fast typist's next keystroke cancel a read nobody would see.
 IDS_DELAY_MS = 60
-DISPLAY = Qt.ItemDataRole.DisplayRole
-TOOLTIP = Qt.ItemDataRole.ToolTipRole
-FONT = Qt.ItemDataRole.FontRole
-FOREGROUND = Qt.ItemDataRole.ForegroundRole
-ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+# Roles as plain numbers: `data` compares them for every role of every cell at each paint.
+DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+FONT = int(Qt.ItemDataRole.FontRole)
+FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+ROW_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -89,7 +90,8 @@ class WindowedTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list[Any]] = OrderedDict()
         self._ids: list[int] | None = None
         self._positions: dict[int, int] | None = None
-        self._shown: dict[int, list[str]] = {}  # a row's texts, formatted once
+        # Row number -> (the row's texts formatted once, archived?), for the rows painted.
+        self._shown: dict[int, tuple[list[str], bool]] = {}
         self._row_count = 0
         self._exact = False
         self._generation = 0
@@ -201,9 +203,8 @@ class WindowedTableModel(QAbstractTableModel):
             self._pages[page] = rows
             while len(self._pages) > CACHED_PAGES:
                 _page, evicted = self._pages.popitem(last=False)
-                for record in evicted:
-                    if record is not None:
-                        self._shown.pop(record.id, None)
+                if evicted:
+                    self._shown.clear()
         else:
             self._pages.move_to_end(page)
         return rows
@@ -247,26 +248,29 @@ class WindowedTableModel(QAbstractTableModel):
             return self._columns[section].title
         return None
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # Called for every role of every visible cell at each paint: the common roles first,
-        # and a row's texts formatted once.
-        if role in (DISPLAY, TOOLTIP):
-            record = self.row_at(index.row())
+    def _cells(self, row: int) -> tuple[list[str], bool] | None:
+        """A row's texts and whether it is archived, formatted once while it is shown."""
+        cells = self._shown.get(row)
+        if cells is None:
+            record = self.row_at(row)
             if record is None:
                 return None
-            shown = self._shown.get(record.id)
-            if shown is None:
-                shown = [display_value(c, getattr(record, c.key)) for c in self._columns]
-                self._shown[record.id] = shown
-            return shown[index.column()]
+            texts = [display_value(c, getattr(record, c.key)) for c in self._columns]
+            cells = (texts, bool(getattr(record, "archived", False)))
+            self._shown[row] = cells
+        return cells
+
+    def data(self, index: AnyIndex, role: int = DISPLAY) -> Any:
+        # Called for every role of every visible cell at each paint: plain numbers compared,
+        # the common roles first, one dictionary look-up for a row already shown.
+        if role in (DISPLAY, TOOLTIP):
+            cells = self._cells(index.row())
+            return None if cells is None else cells[0][index.column()]
         if role in (FONT, FOREGROUND):
-            if not getattr(self.row_at(index.row()), "archived", False):
-                return None
-            return self._archived_look(role)
+            cells = self._cells(index.row())
+            return None if cells is None or not cells[1] else self._archived_look(role)
         if role == ALIGNMENT:
-            if self._columns[index.column()].kind == NUMBER:
-                return RIGHT_ALIGNED
-            return None
+            return RIGHT_ALIGNED if self._columns[index.column()].kind == NUMBER else None
         if role == ID_ROLE:
             return self.id_at(index.row())
         if role == ROW_ROLE:
