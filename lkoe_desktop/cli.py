@@ -313,12 +313,9 @@ def _logging_to_file() -> Iterator[Path | None]:
 def _run(args: argparse.Namespace) -> int:
     url = paths.database_url(getattr(args, "db", None))
     if args.command is None:
-        from lkoe_desktop.ui.opening import begin
-
-        opening = begin(url)  # before Qt loads, so the two overlap
         from lkoe_desktop.ui.app import run
 
-        return run(url, opening)
+        return run(url)
     handler: Callable[[argparse.Namespace, str], int] = args.handler
     return handler(args, url)
 

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import logging
 import sys
-from concurrent.futures import Future
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from lkoe_desktop import APP_ID, APP_NAME, preferences
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.ui.language import apply_language
 from lkoe_desktop.ui.main_window import MainWindow
-from lkoe_desktop.ui.opening import begin
+from lkoe_desktop.ui.opening import after_first_paint, open_for_window
 from lkoe_desktop.ui.ops import Progress, run_in_background
 
 if TYPE_CHECKING:
@@ -51,18 +49,15 @@ def build_tabs(context: AppContext) -> list[ListTab]:
 class Starter:
     """Opens the database for a painted window and shows the tabs, or the welcome view."""
 
-    def __init__(
-        self, window: MainWindow, url: str, opening: Future[Database] | None = None
-    ) -> None:
+    def __init__(self, window: MainWindow, url: str) -> None:
         self.window = window
         self.url = url
-        self.opening = opening
         self.exit_code = 0
 
     def start(self) -> None:
         run_in_background(
             self.window,
-            lambda _progress: (self.opening or begin(self.url)).result(),
+            lambda _progress: open_for_window(self.url),
             self.opened,
             self.failed,
             show_progress=False,  # the status bar says so; a dialog would flash for a second
@@ -161,9 +156,9 @@ def _excepthook(
     )
 
 
-def run(url: str, opening: Future[Database] | None = None) -> int:
-    """Show the window at once, open the database at `url` (or take the opening already
-    begun, see `ui.opening`), and run until the window closes."""
+def run(url: str) -> int:
+    """Show the window at once, open the database at `url` once it has painted, and run until
+    the window closes."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
     app.setApplicationName(APP_NAME)
@@ -173,7 +168,7 @@ def run(url: str, opening: Future[Database] | None = None) -> int:
     sys.excepthook = _excepthook
     window = MainWindow()
     window.show()
-    starter = Starter(window, url, opening)
-    QTimer.singleShot(0, starter.start)
+    starter = Starter(window, url)
+    after_first_paint(window, starter.start)
     status = app.exec()
     return starter.exit_code or status

@@ -1,4 +1,4 @@
-"""Opening the window's database on its own thread: a database, or the reason there is none."""
+"""Opening the window's database: a database and the tab modules, or the reason there is none."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from lkoe_desktop.domain.errors import DatabaseOpenError
-from lkoe_desktop.ui.opening import TAB_MODULES, begin
+from lkoe_desktop.ui.opening import TAB_MODULES, open_for_window
 
 
 def test_the_opening_gives_an_open_database_and_loads_the_tabs(tmp_path: Path) -> None:
-    database = begin(f"sqlite:///{tmp_path / 'ny.sqlite3'}").result(timeout=60)
+    database = open_for_window(f"sqlite:///{tmp_path / 'ny.sqlite3'}")
     try:
         assert (tmp_path / "ny.sqlite3").exists()
         assert all(module in sys.modules for module in TAB_MODULES)
@@ -24,4 +24,4 @@ def test_a_file_that_is_not_a_database_comes_back_as_the_error(tmp_path: Path) -
     text = tmp_path / "anteckningar.txt"
     text.write_text("inte en databas", encoding="utf-8")
     with pytest.raises(DatabaseOpenError):
-        begin(f"sqlite:///{text}").result(timeout=60)
+        open_for_window(f"sqlite:///{text}")
