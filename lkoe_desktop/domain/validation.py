@@ -12,7 +12,6 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import phonenumbers
-from email_validator import EmailNotValidError, validate_email
 from phonenumbers import NumberParseException, PhoneNumberFormat, ValidationResult
 from stdnum.exceptions import InvalidChecksum
 from stdnum.exceptions import ValidationError as StdnumValidationError
@@ -60,6 +59,8 @@ def org_number(value: str) -> str:
 
 def email(value: str) -> str:
     """An e-mail address, normalised and entirely lower-case."""
+    from email_validator import EmailNotValidError, validate_email  # 30 ms: when first needed
+
     address = value.strip()
     if address.count("@") != 1:
         raise InvalidValue(_("Invalid e-mail address: it must contain exactly one @ sign."))
