@@ -30,6 +30,7 @@ def matches(
     trigram index (a millisecond): no hits gives an empty result at once; hits are looked up
     through the index; except that for one page (`paged`) of many hits, reading the list in
     its order finds them sooner, since they lie close together: the plain substring test.
+    The hits are counted only as far as that choice needs.
     """
     needle = search_needle(query or "")
     if not needle:
@@ -42,8 +43,10 @@ def matches(
     fts = table(fts_table(name))
     phrase = '"' + needle.replace('"', '""') + '"'
     match = text(f"{fts_table(name)} MATCH :phrase").bindparams(phrase=phrase)
-    count = select(func.count()).select_from(fts).where(match)
-    hits = session.connection().execute(count).scalar_one()
+    # Counted only as far as the choice needs: whether there are any, or more than DENSE_HITS.
+    enough = DENSE_HITS + 1 if paged else 1
+    found = select(literal_column("1")).select_from(fts).where(match).limit(enough).subquery()
+    hits = session.connection().execute(select(func.count()).select_from(found)).scalar_one()
     if hits == 0:
         return false()
     if paged and hits > DENSE_HITS:
