@@ -180,7 +180,13 @@ class MainWindow(QMainWindow):
         self.toolbar.setObjectName("main_toolbar")
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (self.new_action, self.open_action, self.archive_action, self.refresh_action):
+        for action in (
+            self.new_action,
+            self.open_action,
+            self.archive_action,
+            self.print_action,
+            self.refresh_action,
+        ):
             self.toolbar.addAction(action)
         self.addToolBar(self.toolbar)
 
