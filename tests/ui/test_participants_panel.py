@@ -17,6 +17,7 @@ from lkoe_desktop.services import audit, meetings, participations
 from lkoe_desktop.services.contacts import create_contact, get_contact, update_contact
 from lkoe_desktop.services.partners import create_partner
 from lkoe_desktop.ui.context import AppContext
+from lkoe_desktop.ui.dialogs.meeting_form import MeetingForm
 from lkoe_desktop.ui.dialogs.participants_dialog import ParticipantsDialog
 from lkoe_desktop.ui.dialogs.participation_form import ParticipationForm
 from lkoe_desktop.ui.tabs.meetings_tab import MeetingsTab
@@ -253,3 +254,23 @@ def test_a_person_added_elsewhere_appears_at_once(
     context.bus.announce()
     qtbot.waitUntil(lambda: panel.model.rowCount() == len(PEOPLE) + 1)
     assert panel.counts[Status.INVITED].text() == "5"
+
+
+def test_changing_participants_in_the_meeting_form_does_not_block_saving_it(
+    qtbot: QtBot, context: AppContext, prompts: RecordingPrompts
+) -> None:
+    meeting = populate(context.database, PEOPLE)
+    form = MeetingForm(context, meeting)
+    qtbot.addWidget(form)
+    form.show()
+    panel = form.participants
+    assert panel is not None
+    qtbot.waitUntil(lambda: panel.model.rowCount() == len(PEOPLE))
+    _select(panel, "Karlsson")
+    panel.status_actions[Status.REGISTERED].trigger()
+    assert form.pages.tabText(1) == f"{_('Participants')} ({len(PEOPLE)})"
+    form.widgets["title"].set_value("Frukostseminarium om hamnen")
+    assert form.save()
+    assert prompts.errors == []
+    with context.database.reading() as session:
+        assert meetings.get_meeting(session, meeting).title == "Frukostseminarium om hamnen"
