@@ -9,7 +9,6 @@ place, so a failure never leaves a half-written workbook.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -24,6 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from lkoe_desktop.domain.codes import Role, Sector, SizeClass, label
 from lkoe_desktop.domain.i18n import N_
 from lkoe_desktop.domain.i18n import gettext as _
+from lkoe_desktop.files import write_atomically
 from lkoe_desktop.services.report_rows import AttendeeRow, ParticipantList
 
 DATE_FORMAT = "yyyy-mm-dd"
@@ -116,16 +116,4 @@ def write_participant_xlsx(
     table.title = _("Participants")[:31]
     _table(table, participants.rows)
     _about(book.create_sheet(), participants, office, created)
-    write_atomically(book, Path(target))
-
-
-def write_atomically(book: Workbook, target: Path) -> None:
-    """Save `book` to a temporary file in the target's folder, then move it into place."""
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".xlsx.part")
-    os.close(handle)
-    try:
-        book.save(temporary)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(Path(target), book.save)

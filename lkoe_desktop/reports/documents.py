@@ -4,7 +4,6 @@ it needs in one read-only session, then write the file whole or not at all."""
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -14,6 +13,7 @@ from typing import BinaryIO
 from lkoe_desktop.db.engine import Database
 from lkoe_desktop.domain.errors import UserInputError
 from lkoe_desktop.domain.i18n import gettext as _
+from lkoe_desktop.files import write_atomically
 
 Progress = Callable[[int, int], None]
 Target = str | os.PathLike[str] | BinaryIO
@@ -28,26 +28,23 @@ class Period:
     starts_until: date
 
 
-def write_atomically(target: Target, produce: Callable[[BinaryIO], object]) -> None:
+def write_whole(target: Target, produce: Callable[[BinaryIO], object]) -> None:
     """Write to a stream as is; to a path through a temporary file moved into place, so that a
     failure leaves no file (nor half of one) behind."""
     if not isinstance(target, str | os.PathLike):
         produce(target)
         return
-    path = Path(target)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            produce(file)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+
+    def into(part: Path) -> None:
+        with part.open("wb") as stream:
+            produce(stream)
+
+    write_atomically(Path(target), into)
 
 
 def _pdf(target: Target, write: Callable[[BinaryIO], int]) -> int:
     pages: list[int] = []
-    write_atomically(target, lambda stream: pages.append(write(stream)))
+    write_whole(target, lambda stream: pages.append(write(stream)))
     return pages[0]
 
 

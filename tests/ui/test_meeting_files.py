@@ -54,7 +54,7 @@ def test_the_calendar_file_is_saved_where_asked(
     panel = ParticipantsPanel(context, meeting)
     qtbot.addWidget(panel)
     panel.calendar_action.trigger()
-    assert prompts.asked[-1] == "Frukost- Hamnen, Norrköping 2026-04-02.ics"
+    assert prompts.asked[-1] == "Frukost - Hamnen, Norrköping 2026-04-02.ics"
     assert prompts.save_to is not None
     data = prompts.save_to.read_bytes()
     assert data.startswith(b"BEGIN:VCALENDAR\r\n")
@@ -71,7 +71,7 @@ def test_a_calendar_file_that_cannot_be_written_is_told(
 
 
 def test_file_names_are_safe_everywhere() -> None:
-    assert file_name('Möte: "A/B"  test', "2026-04-02", ".ics") == "Möte- -A-B- test 2026-04-02.ics"
+    assert file_name('Möte: "A/B"  test', "2026-04-02", ".ics") == "Möte - A-B test 2026-04-02.ics"
 
 
 def test_the_caterer_gets_counts_and_no_names(qtbot: QtBot, context: AppContext) -> None:

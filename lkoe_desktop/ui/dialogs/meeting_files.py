@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,31 +17,17 @@ from PySide6.QtWidgets import (
 
 from lkoe_desktop.domain.clock import to_stockholm
 from lkoe_desktop.domain.i18n import gettext as _
+from lkoe_desktop.files import safe_file_name, write_atomically
 from lkoe_desktop.services import catering, meetings, relations
 from lkoe_desktop.ui.widgets.form_fields import mute
 
 if TYPE_CHECKING:
     from lkoe_desktop.ui.context import AppContext
 
-UNSAFE_IN_FILE_NAMES = '<>:"/\\|?*'
-
 
 def file_name(title: str, day: str, suffix: str) -> str:
-    """A file name from a meeting's title and date that every system accepts."""
-    cleaned = "".join("-" if char in UNSAFE_IN_FILE_NAMES else char for char in title)
-    return f"{' '.join(cleaned.split())[:80]} {day}{suffix}".strip()
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """The whole file or none of it: written beside the target, then moved into place."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        Path(temporary).replace(path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    """A file name from a document's title and date that every system accepts."""
+    return safe_file_name(f"{title} {day}", suffix, day)
 
 
 def save_calendar_file(context: AppContext, meeting_id: int, parent: QWidget | None) -> Path | None:
@@ -68,7 +52,7 @@ def save_calendar_file(context: AppContext, meeting_id: int, parent: QWidget | N
         now=context.database.clock.now(),
     )
     try:
-        write_atomically(path, data)
+        write_atomically(path, lambda part: part.write_bytes(data))
     except OSError:
         context.prompts.error(
             parent,

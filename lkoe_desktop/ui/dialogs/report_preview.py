@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import io
 import logging
-import os
 import re
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -34,6 +32,7 @@ from PySide6.QtWidgets import (
 from lkoe_desktop.domain.errors import LkoeError
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.i18n import ngettext
+from lkoe_desktop.files import safe_file_name, with_extension, write_atomically
 from lkoe_desktop.ui.context import settings
 from lkoe_desktop.ui.ops import Cancelled, Operation, Progress, run_in_background
 from lkoe_desktop.ui.pdf_printing import PdfBytes, print_pdf
@@ -50,8 +49,6 @@ ExtraSave = tuple[str, str, Writer]
 GEOMETRY_KEY = "dialogs/ReportPreview"
 ZOOM_STEP = 1.25
 ZOOM_LIMITS = (0.2, 5.0)
-# what Windows does not allow in a file name, and what to put instead
-FILE_NAME_FIXES = ((r"[\\/]", "-"), (":", " - "), (r'["<>?*|\x00-\x1f]', ""), (r"\s+", " "))
 _running: set[Operation] = set()  # kept alive until they report back, whatever their parent
 
 
@@ -59,34 +56,13 @@ _running: set[Operation] = set()  # kept alive until they report back, whatever 
 def file_name(suggested: str, extension: str) -> str:
     """`suggested` (with or without ".pdf") as a file name any system accepts, + `extension`."""
     base = re.sub(r"\.pdf$", "", suggested, flags=re.IGNORECASE)
-    for pattern, replacement in FILE_NAME_FIXES:
-        base = re.sub(pattern, replacement, base)
-    return with_extension(base.strip(" .-") or _("report"), extension)
-
-
-def with_extension(name: str, extension: str) -> str:
-    """`name`, with `extension` added when it does not end in it already."""
-    return name if name.lower().endswith(extension.lower()) else name + extension
+    return safe_file_name(base, extension, _("report"))
 
 
 def extension_of(file_filter: str) -> str:
     """The first extension a Qt file filter names: "Excel (*.xlsx)" → ".xlsx"."""
     found = re.search(r"\*(\.[\w.]+)", file_filter)
     return found.group(1) if found else ""
-
-
-def write_atomically(target: Path, write: Callable[[Path], object]) -> None:
-    """Let `write` fill a temporary file beside `target`, then move it into place: the target
-    is either the old file or the whole new one, never half written."""
-    handle, name = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=target.suffix)
-    os.close(handle)
-    temporary = Path(name)
-    try:
-        write(temporary)
-        os.replace(temporary, target)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
 
 
 def failure_text(error: BaseException, path: Path | None = None) -> str:
