@@ -429,6 +429,19 @@ def count_participants(
     return int(session.execute(statement).scalar_one())
 
 
+def status_counts(session: Session, meeting_id: int) -> dict[ParticipationStatus, int]:
+    """How many people the meeting's list has in each status (every status, zeros included)."""
+    counted: dict[str, int] = {
+        status: count
+        for status, count in session.execute(
+            select(Participation.status, func.count(Participation.id))
+            .where(Participation.meeting_id == meeting_id)
+            .group_by(Participation.status)
+        )
+    }
+    return {status: int(counted.get(status.value, 0)) for status in ParticipationStatus}
+
+
 def capacity_left(session: Session, meeting_id: int) -> int | None:
     """Places left (negative when overbooked), or None for a meeting without a capacity."""
     meeting = get(session, Meeting, meeting_id, _("Meeting"))

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from lkoe_desktop.db.engine import Database
 from lkoe_desktop.db.models import ChangeLogEntry
+from lkoe_desktop.domain.codes import ParticipationStatus
 from lkoe_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
 from lkoe_desktop.services import affiliations, audit, contacts, meetings, partners
 from lkoe_desktop.services.dietary import CLEARED, clear_dietary_needs
@@ -25,6 +26,7 @@ from lkoe_desktop.services.participations import (
     set_role,
     set_status,
     set_statuses,
+    status_counts,
     update_participation,
 )
 
@@ -314,3 +316,25 @@ def test_dietary_needs_are_cleared_after_the_meeting_and_never_logged(db: Databa
     assert entries[-1].changes == {"dietary_needs": [CLEARED, None]}
     for secret in ("Nötallergi", "Laktosfri", "Vegan"):
         assert secret not in logged
+
+
+def test_status_counts_give_every_status_in_one_look(db: Database) -> None:
+    with db.unit_of_work() as session:
+        meeting = meetings.create_meeting(
+            session,
+            {"title": "Nätverksträff", "kind": "network_meeting", "starts_at": "2026-05-05 09:00"},
+        ).id
+    people = [_person(db, "Eva", f"Ek{number}") for number in range(4)]
+    with db.unit_of_work() as session:
+        invite(session, meeting, people[:2])
+        set_status(session, register(session, meeting, people[2]).id, "attended")
+        register(session, meeting, people[3])
+    with db.reading() as session:
+        counts = status_counts(session, meeting)
+    assert counts == {
+        ParticipationStatus.INVITED: 2,
+        ParticipationStatus.REGISTERED: 1,
+        ParticipationStatus.ATTENDED: 1,
+        ParticipationStatus.NO_SHOW: 0,
+        ParticipationStatus.CANCELLED: 0,
+    }

@@ -209,12 +209,7 @@ class CheckInDialog(QDialog):
                 statuses=self.statuses(),
                 search=self.search.text() or None,
             )
-            counts = {
-                status: participations.count_participants(
-                    session, self.meeting_id, statuses=[status.value]
-                )
-                for status in Status
-            }
+            counts = participations.status_counts(session, self.meeting_id)
         self.counts.setText(
             "   ·   ".join(f"{code_label(status)}: {count}" for status, count in counts.items())
         )

@@ -34,6 +34,27 @@ SEARCH_CHARS = 24  # the search field keeps room for this many characters
 ROW_HEIGHT_PADDING = 6
 
 
+def record_table(model: WindowedTableModel, parent: QWidget) -> QTableView:
+    """A read-only table of records as every list in the window shows them: whole rows chosen,
+    several at a time, evenly spaced, sorted in SQL by a click on a heading."""
+    table = QTableView(parent)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + ROW_HEIGHT_PADDING)
+    header = table.horizontalHeader()
+    header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    header.setSortIndicatorShown(True)
+    header.setStretchLastSection(True)
+    table.setSortingEnabled(True)
+    return table
+
+
 class ListTab(QWidget):
     """A table of one kind of record. Subclasses name the kind and fill in the blanks:
     `make_filter()`, `build_filters()`, `details_html()`, `open_form()`, `count_text()`."""
@@ -64,22 +85,8 @@ class ListTab(QWidget):
         self.build_filters(self.filters)
         self.filters.addWidget(self.archived)
 
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)
-        self.table.verticalHeader().hide()
-        row_height = self.table.fontMetrics().height() + ROW_HEIGHT_PADDING
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(row_height)
+        self.table = record_table(self.model, self)
         header = self.table.horizontalHeader()
-        header.setSortIndicatorShown(True)
-        header.setStretchLastSection(True)
         header.setSectionsMovable(True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 from sqlalchemy.orm import Session
 
 from lkoe_desktop.domain.clock import to_stockholm
-from lkoe_desktop.domain.codes import MeetingKind, MeetingStatus, ParticipationStatus
+from lkoe_desktop.domain.codes import MeetingKind, MeetingStatus
 from lkoe_desktop.domain.codes import label as code_label
 from lkoe_desktop.domain.i18n import N_, gettext, ngettext
 from lkoe_desktop.domain.i18n import gettext as _
@@ -140,12 +140,7 @@ class MeetingsTab(ListTab):
     def details_html(self, record_id: int) -> str:
         with self.context.database.reading() as session:
             meeting = meetings.get_meeting(session, record_id)
-            counts = {
-                status: participations.count_participants(
-                    session, record_id, statuses=[status.value]
-                )
-                for status in ParticipationStatus
-            }
+            counts = participations.status_counts(session, record_id)
             names = {t.id: t.name for t in relations.theme_names(session, include_archived=True)}
         starts = to_stockholm(meeting.starts_at)
         when = starts.strftime("%Y-%m-%d %H:%M")

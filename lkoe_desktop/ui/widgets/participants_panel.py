@@ -9,14 +9,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -32,7 +29,8 @@ from lkoe_desktop.ui import changes
 from lkoe_desktop.ui.models.sources import ParticipantSource
 from lkoe_desktop.ui.models.table_model import WindowedTableModel
 from lkoe_desktop.ui.tabs.filters import CodeCombo
-from lkoe_desktop.ui.widgets.form_fields import mute, row_height
+from lkoe_desktop.ui.tabs.list_tab import record_table
+from lkoe_desktop.ui.widgets.form_fields import mute
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -223,22 +221,8 @@ class ParticipantsPanel(QWidget):
 
     def _build_table(self) -> None:
         self.model = WindowedTableModel(self.context.database, ParticipantSource(), self)
-        self.table = QTableView(self)
+        self.table = record_table(self.model, self)
         self.table.setObjectName("participants")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(row_height(self.table))
-        header = self.table.horizontalHeader()
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        header.setSortIndicatorShown(True)
-        header.setStretchLastSection(True)
-        self.table.setSortingEnabled(True)
         char = self.table.fontMetrics().averageCharWidth()
         for column, spec in enumerate(self.model.columns):
             self.table.setColumnWidth(column, spec.width * char + 16)
@@ -296,14 +280,11 @@ class ParticipantsPanel(QWidget):
     def show_counts(self) -> None:
         with self.context.database.reading() as session:
             capacity = meetings.get_meeting(session, self.meeting_id).capacity
-            self.total = 0
-            for status, number in self.counts.items():
-                count = participations.count_participants(
-                    session, self.meeting_id, statuses=[status.value]
-                )
-                number.setText(format_number(count))
-                self.total += count
+            counts = participations.status_counts(session, self.meeting_id)
             left = participations.capacity_left(session, self.meeting_id)
+        for status, number in self.counts.items():
+            number.setText(format_number(counts[status]))
+        self.total = sum(counts.values())
         self.capacity.setText(capacity_text(capacity, left))
 
     def show_people(self) -> None:
