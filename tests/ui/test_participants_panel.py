@@ -21,7 +21,8 @@ from lkoe_desktop.ui.dialogs.meeting_form import MeetingForm
 from lkoe_desktop.ui.dialogs.participants_dialog import ParticipantsDialog
 from lkoe_desktop.ui.dialogs.participation_form import ParticipationForm
 from lkoe_desktop.ui.tabs.meetings_tab import MeetingsTab
-from lkoe_desktop.ui.widgets.participants_panel import ParticipantsPanel, email_list
+from lkoe_desktop.ui.widgets.participant_actions import email_list
+from lkoe_desktop.ui.widgets.participants_panel import ParticipantsPanel
 
 Status = ParticipationStatus
 

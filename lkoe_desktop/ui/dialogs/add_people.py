@@ -6,24 +6,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QPalette
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTabWidget,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -38,103 +35,17 @@ from lkoe_desktop.services.candidates import Candidate
 from lkoe_desktop.ui import changes
 from lkoe_desktop.ui.dialogs.contact_form import ContactForm
 from lkoe_desktop.ui.dialogs.record_form import CONTACT
-from lkoe_desktop.ui.widgets.form_fields import mute
+from lkoe_desktop.ui.widgets.candidate_list import CandidateList
+from lkoe_desktop.ui.widgets.form_fields import mute, row_height
+from lkoe_desktop.ui.widgets.participant_actions import confirm_over_capacity
 
 if TYPE_CHECKING:
     from lkoe_desktop.ui.context import AppContext
 
-ID_ROLE = Qt.ItemDataRole.UserRole
 SEARCH_DELAY_MS = 150
 SEARCH_LIMIT = 200
-NAME_CHARACTERS = 26
-EMAIL_CHARACTERS = 30
 WAYS = ("search", "themes", "group", "paste")
 Status = ParticipationStatus
-
-
-class CandidateList(QTreeWidget):
-    """People to tick: name, organisation, e-mail. Someone already on the list is shown greyed
-    and cannot be ticked. Ticks are kept in a dict shared by every page of the dialog."""
-
-    ticks_changed = Signal()
-
-    def __init__(self, chosen: dict[int, Candidate], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.chosen = chosen
-        self.setRootIsDecorated(False)
-        self.setUniformRowHeights(True)
-        self.setAlternatingRowColors(True)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.setColumnCount(4)
-        header = self.header()
-        header.setStretchLastSection(False)
-        char = self.fontMetrics().averageCharWidth()
-        for column, characters in ((0, NAME_CHARACTERS), (2, EMAIL_CHARACTERS)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, char * characters)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
-        self.itemChanged.connect(self._ticked)
-        self.rows: dict[int, Candidate] = {}
-
-    def retranslate(self) -> None:
-        self.setHeaderLabels([_("Name"), _("Organisation"), _("E-mail"), ""])
-
-    def fill(self, people: Sequence[Candidate]) -> None:
-        self.blockSignals(True)
-        self.clear()
-        self.rows = {person.contact_id: person for person in people}
-        muted = QBrush(self.palette().color(QPalette.ColorRole.PlaceholderText))
-        for person in people:
-            name = f"{person.first_name} {person.last_name}".strip()
-            listed = _("On the list") if person.already_on_list else ""
-            item = QTreeWidgetItem(
-                self, [name, person.organisation or "", person.email or "", listed]
-            )
-            item.setData(0, ID_ROLE, person.contact_id)
-            for column in range(3):
-                item.setToolTip(column, item.text(column))
-            if person.already_on_list:
-                item.setFlags(Qt.ItemFlag.NoItemFlags)
-                for column in range(4):
-                    item.setForeground(column, muted)
-            else:
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
-                ticked = person.contact_id in self.chosen
-                item.setCheckState(0, Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
-        self.blockSignals(False)
-
-    def show_ticks(self) -> None:
-        """Tick what is chosen (another page may have changed it)."""
-        self.blockSignals(True)
-        for index in range(self.topLevelItemCount()):
-            item = self.topLevelItem(index)
-            if item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
-                ticked = item.data(0, ID_ROLE) in self.chosen
-                item.setCheckState(0, Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
-        self.blockSignals(False)
-
-    def tick_all(self, ticked: bool) -> None:
-        for person in self.rows.values():
-            if person.already_on_list:
-                continue
-            if ticked:
-                self.chosen[person.contact_id] = person
-            else:
-                self.chosen.pop(person.contact_id, None)
-        self.show_ticks()
-        self.ticks_changed.emit()
-
-    def addable(self) -> int:
-        return sum(not person.already_on_list for person in self.rows.values())
-
-    def _ticked(self, item: QTreeWidgetItem, _column: int) -> None:
-        contact_id = int(item.data(0, ID_ROLE))
-        if item.checkState(0) == Qt.CheckState.Checked:
-            self.chosen[contact_id] = self.rows[contact_id]
-        else:
-            self.chosen.pop(contact_id, None)
-        self.ticks_changed.emit()
 
 
 class AddPeopleDialog(QDialog):
@@ -401,7 +312,8 @@ class AddPeopleDialog(QDialog):
         self.unknown.clear()
         for address in match.unknown:
             shown = f"{address.name} <{address.email}>" if address.name else address.email
-            self.unknown.addItem(shown)
+            item = QListWidgetItem(shown, self.unknown)
+            item.setSizeHint(QSize(0, row_height(self.unknown)))  # room for the dots of Å, Ä, Ö
         if self.unknown.count():
             self.unknown.setCurrentRow(0)
         self.create_button.setEnabled(bool(match.unknown))
@@ -448,8 +360,6 @@ class AddPeopleDialog(QDialog):
         self.add_button.setEnabled(bool(count))
 
     def add(self) -> None:
-        from lkoe_desktop.ui.widgets.participants_panel import confirm_over_capacity
-
         if not self.chosen:
             return
         status = str(self.status.currentData())

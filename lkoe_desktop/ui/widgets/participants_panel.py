@@ -1,13 +1,13 @@
-"""A meeting's participants: counts, the list, and what the office does with it (add people,
-change status or role for many at once, remove, copy e-mail addresses, calendar file, catering)."""
+"""A meeting's participants: counts, places left, the filtered list, and the buttons and menus
+for what the office does with it (the doing is in `participant_actions`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -19,11 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lkoe_desktop.domain.codes import ON_SIGN_IN_SHEET, ParticipationStatus, Role, label
-from lkoe_desktop.domain.errors import LkoeError
+from lkoe_desktop.domain.codes import ParticipationStatus, Role, label
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.i18n import ngettext
-from lkoe_desktop.services import candidates, meetings, participations
+from lkoe_desktop.services import meetings, participations
 from lkoe_desktop.services.columns import format_number
 from lkoe_desktop.ui import changes
 from lkoe_desktop.ui.models.sources import ParticipantSource
@@ -31,17 +30,13 @@ from lkoe_desktop.ui.models.table_model import WindowedTableModel
 from lkoe_desktop.ui.tabs.filters import CodeCombo
 from lkoe_desktop.ui.tabs.list_tab import record_table
 from lkoe_desktop.ui.widgets.form_fields import mute
+from lkoe_desktop.ui.widgets.participant_actions import COPY_STATUSES, ParticipantActions
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
     from lkoe_desktop.ui.context import AppContext
 
 FILTER_DELAY_MS = 150
 Status = ParticipationStatus
-TAKES_A_PLACE = {status.value for status in ON_SIGN_IN_SHEET if status != Status.INVITED}
-# Who the copy menu offers by status, in the order an office works through a meeting.
-COPY_STATUSES = (Status.INVITED, Status.REGISTERED, Status.ATTENDED, Status.NO_SHOW)
 
 
 def capacity_text(capacity: int | None, left: int | None) -> str:
@@ -61,32 +56,7 @@ def capacity_text(capacity: int | None, left: int | None) -> str:
     return text.format(taken=capacity - left, capacity=capacity)
 
 
-def email_list(addresses: Iterable[str | None]) -> str:
-    """Addresses as Outlook takes them in its To field: `;`-separated, each address once."""
-    seen: dict[str, str] = {}
-    for address in addresses:
-        if address:
-            seen.setdefault(address.casefold(), address)
-    return "; ".join(seen.values())
-
-
-def confirm_over_capacity(
-    context: AppContext, parent: QWidget, meeting_id: int, extra: int
-) -> bool:
-    """Registering `extra` more people: ask first when that is more than the places left."""
-    with context.database.reading() as session:
-        over = candidates.places_over(session, meeting_id, extra)
-        capacity = meetings.get_meeting(session, meeting_id).capacity
-    if not over:
-        return True
-    question = _(
-        "The meeting has {capacity} places. Registering {count} more makes {over} more than "
-        "there are places. Register anyway?"
-    ).format(capacity=capacity, count=extra, over=over)
-    return context.prompts.confirm(parent, _("More than the places"), question)
-
-
-class ParticipantsPanel(QWidget):
+class ParticipantsPanel(ParticipantActions):
     """The people on one meeting's list and everything done to them; writes announce
     `changes.PARTICIPANTS`, and every open panel refreshes from that."""
 
@@ -299,35 +269,12 @@ class ParticipantsPanel(QWidget):
             self.model.refresh()
             self.changed.emit()
 
-    def selected_ids(self) -> list[int]:
-        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        found = (self.model.id_at(row) for row in rows)
-        return [record_id for record_id in found if record_id is not None]
-
-    def current_id(self) -> int | None:
-        index = self.table.currentIndex()
-        return self.model.id_at(index.row()) if index.isValid() else None
-
-    def select_ids(self, ids: Iterable[int]) -> None:
-        wanted = set(ids)
-        selection = self.table.selectionModel()
-        selection.clearSelection()
-        for row in range(self.model.cached_row_count()):
-            if self.model.id_at(row) in wanted:
-                selection.select(
-                    self.model.index(row, 0),
-                    selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
-                )
-
     def _enable(self) -> None:
         chosen = bool(self.table.selectionModel().selectedRows())
         for button in (self.edit_button, self.status_button, self.role_button):
             button.setEnabled(chosen)
         self.remove_button.setEnabled(chosen)
         self.copy_selected.setEnabled(chosen)
-
-    def _say(self, text: str) -> None:
-        self.message.setText(text)
 
     def _context_menu(self, position: object) -> None:
         if not self.selected_ids():
@@ -358,175 +305,3 @@ class ParticipantsPanel(QWidget):
                 self.remove_selected()
                 return True
         return super().eventFilter(watched, event)
-
-    # --- changing the list --------------------------------------------------------------------
-    def _write(self, title: str, work: Callable[..., object]) -> bool:
-        """Run `work(session)` in one transaction; a refusal is shown, nothing half-done."""
-        try:
-            with self.context.database.unit_of_work() as session:
-                work(session)
-        except LkoeError as error:
-            self.context.prompts.error(self, title, error.message)
-            return False
-        self.context.bus.announce(changes.PARTICIPANTS, changes.MEETINGS)
-        return True
-
-    def edit_current(self) -> None:
-        from lkoe_desktop.ui.dialogs.participation_form import open_participation_form
-
-        participation_id = self.current_id()
-        if participation_id is None:
-            ids = self.selected_ids()
-            participation_id = ids[0] if ids else None
-        if participation_id is not None:
-            open_participation_form(self.context, participation_id, self)
-
-    def set_status(self, status: Status) -> None:
-        ids = self.selected_ids()
-        if not ids:
-            return
-        if status.value in TAKES_A_PLACE:
-            with self.context.database.reading() as session:
-                rows = participations.list_participants(session, ids=ids)
-            newcomers = sum(row.status not in TAKES_A_PLACE for row in rows)
-            if not confirm_over_capacity(self.context, self, self.meeting_id, newcomers):
-                return
-        if self._write(
-            _("Cannot change the status"),
-            lambda session: participations.set_statuses(session, ids, status.value),
-        ):
-            self._say(
-                ngettext(
-                    "{count} person now has status “{status}”.",
-                    "{count} people now have status “{status}”.",
-                    len(ids),
-                ).format(count=len(ids), status=label(status))
-            )
-            self.select_ids(ids)
-
-    def set_role(self, role: Role) -> None:
-        ids = self.selected_ids()
-
-        def work(session: Session) -> None:
-            for participation_id in ids:
-                participations.set_role(session, participation_id, role.value)
-
-        if ids and self._write(_("Cannot change the role"), work):
-            self._say(
-                ngettext(
-                    "{count} person now has role “{role}”.",
-                    "{count} people now have role “{role}”.",
-                    len(ids),
-                ).format(count=len(ids), role=label(role))
-            )
-            self.select_ids(ids)
-
-    def remove_selected(self) -> None:
-        ids = self.selected_ids()
-        if not ids:
-            return
-        question = ngettext(
-            "Take {count} person off the list? Use the status “{cancelled}” instead for someone "
-            "who has cancelled: that is kept and counted.",
-            "Take {count} people off the list? Use the status “{cancelled}” instead for people "
-            "who have cancelled: that is kept and counted.",
-            len(ids),
-        ).format(count=len(ids), cancelled=label(Status.CANCELLED))
-        if not self.context.prompts.confirm(self, _("Remove from the list"), question):
-            return
-
-        def work(session: Session) -> None:
-            for participation_id in ids:
-                participations.remove(session, participation_id)
-
-        if self._write(_("Cannot remove"), work):
-            self._say(
-                ngettext(
-                    "{count} person taken off the list.",
-                    "{count} people taken off the list.",
-                    len(ids),
-                ).format(count=len(ids))
-            )
-
-    def add_people(self, way: str) -> None:
-        from lkoe_desktop.ui.dialogs.add_people import open_add_people
-
-        added = open_add_people(self.context, self.meeting_id, way, self)
-        if added:
-            self._say(
-                ngettext(
-                    "{count} person added to the list.", "{count} people added to the list.", added
-                ).format(count=added)
-            )
-
-    # --- e-mail addresses ---------------------------------------------------------------------
-    def copy_addresses(self) -> None:
-        """The selected people's addresses, or everyone's shown when nobody is selected."""
-        if len(self.selected_ids()) > 1:
-            self.copy_selected_addresses()
-        else:
-            self.copy_shown_addresses()
-
-    def copy_selected_addresses(self) -> None:
-        with self.context.database.reading() as session:
-            rows = participations.list_participants(session, ids=self.selected_ids())
-        self._copy(rows)
-
-    def copy_shown_addresses(self) -> None:
-        meeting_id, statuses, search = self.model.where
-        with self.context.database.reading() as session:
-            rows = participations.list_participants(
-                session, meeting_id, statuses=statuses, search=search
-            )
-        self._copy(rows)
-
-    def copy_status_addresses(self, status: Status) -> None:
-        with self.context.database.reading() as session:
-            rows = participations.list_participants(
-                session, self.meeting_id, statuses=[status.value]
-            )
-        self._copy(rows)
-
-    def _copy(self, rows: list[participations.ParticipantRow]) -> None:
-        text = email_list(row.email for row in rows)
-        missing = [f"{row.first_name} {row.last_name}".strip() for row in rows if not row.email]
-        count = len(text.split("; ")) if text else 0
-        if count:
-            QGuiApplication.clipboard().setText(text)
-        said = ngettext(
-            "{count} e-mail address copied; paste it into Outlook's To or Bcc field.",
-            "{count} e-mail addresses copied; paste them into Outlook's To or Bcc field.",
-            count,
-        ).format(count=count)
-        if not count:
-            said = _("No e-mail addresses to copy.")
-        if missing:
-            said += " " + ngettext(
-                "{count} person has no e-mail address: {names}.",
-                "{count} people have no e-mail address: {names}.",
-                len(missing),
-            ).format(
-                count=len(missing), names=", ".join(missing[:10]) + ("…" * (len(missing) > 10))
-            )
-        self._say(said)
-
-    # --- more ---------------------------------------------------------------------------------
-    def _print(self, document: str) -> None:
-        from lkoe_desktop.ui import reports
-
-        getattr(reports, document)(self.context, self.meeting_id, self)
-
-    def save_calendar_file(self) -> None:
-        from lkoe_desktop.ui.dialogs.meeting_files import save_calendar_file
-
-        save_calendar_file(self.context, self.meeting_id, self)
-
-    def show_catering(self) -> None:
-        from lkoe_desktop.ui.dialogs.meeting_files import show_catering
-
-        show_catering(self.context, self.meeting_id, self)
-
-    def open_checkin(self) -> None:
-        from lkoe_desktop.ui.dialogs.checkin import open_checkin
-
-        open_checkin(self.context, self.meeting_id, self)

@@ -1,0 +1,260 @@
+"""What the office does to a meeting's participants: add people, change status or role for
+many at once, edit one, remove, copy e-mail addresses, print, calendar file, catering."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLabel, QTableView, QWidget
+
+from lkoe_desktop.domain.codes import ON_SIGN_IN_SHEET, ParticipationStatus, Role, label
+from lkoe_desktop.domain.errors import LkoeError
+from lkoe_desktop.domain.i18n import gettext as _
+from lkoe_desktop.domain.i18n import ngettext
+from lkoe_desktop.services import candidates, meetings, participations
+from lkoe_desktop.ui import changes
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from lkoe_desktop.ui.context import AppContext
+    from lkoe_desktop.ui.models.table_model import WindowedTableModel
+
+Status = ParticipationStatus
+TAKES_A_PLACE = {status.value for status in ON_SIGN_IN_SHEET if status != Status.INVITED}
+# Who the copy menu offers by status, in the order an office works through a meeting.
+COPY_STATUSES = (Status.INVITED, Status.REGISTERED, Status.ATTENDED, Status.NO_SHOW)
+
+
+def email_list(addresses: Iterable[str | None]) -> str:
+    """Addresses as Outlook takes them in its To field: `;`-separated, each address once."""
+    seen: dict[str, str] = {}
+    for address in addresses:
+        if address:
+            seen.setdefault(address.casefold(), address)
+    return "; ".join(seen.values())
+
+
+def confirm_over_capacity(
+    context: AppContext, parent: QWidget, meeting_id: int, extra: int
+) -> bool:
+    """Registering `extra` more people: ask first when that is more than the places left."""
+    with context.database.reading() as session:
+        over = candidates.places_over(session, meeting_id, extra)
+        capacity = meetings.get_meeting(session, meeting_id).capacity
+    if not over:
+        return True
+    question = _(
+        "The meeting has {capacity} places. Registering {count} more makes {over} more than "
+        "there are places. Register anyway?"
+    ).format(capacity=capacity, count=extra, over=over)
+    return context.prompts.confirm(parent, _("More than the places"), question)
+
+
+class ParticipantActions(QWidget):
+    """The actions on the rows chosen in `table`; a subclass builds the table, `model` and the
+    `message` line, and sets `context` and `meeting_id`. Each write is one transaction and
+    announces `changes.PARTICIPANTS`."""
+
+    context: AppContext
+    meeting_id: int
+    model: WindowedTableModel
+    table: QTableView
+    message: QLabel
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        found = (self.model.id_at(row) for row in rows)
+        return [record_id for record_id in found if record_id is not None]
+
+    def current_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.id_at(index.row()) if index.isValid() else None
+
+    def select_ids(self, ids: Iterable[int]) -> None:
+        wanted = set(ids)
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        for row in range(self.model.cached_row_count()):
+            if self.model.id_at(row) in wanted:
+                selection.select(
+                    self.model.index(row, 0),
+                    selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
+                )
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+
+    # --- changing the list --------------------------------------------------------------------
+    def _write(self, title: str, work: Callable[..., object]) -> bool:
+        """Run `work(session)` in one transaction; a refusal is shown, nothing half-done."""
+        try:
+            with self.context.database.unit_of_work() as session:
+                work(session)
+        except LkoeError as error:
+            self.context.prompts.error(self, title, error.message)
+            return False
+        self.context.bus.announce(changes.PARTICIPANTS, changes.MEETINGS)
+        return True
+
+    def edit_current(self) -> None:
+        from lkoe_desktop.ui.dialogs.participation_form import open_participation_form
+
+        participation_id = self.current_id()
+        if participation_id is None:
+            ids = self.selected_ids()
+            participation_id = ids[0] if ids else None
+        if participation_id is not None:
+            open_participation_form(self.context, participation_id, self)
+
+    def set_status(self, status: Status) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        if status.value in TAKES_A_PLACE:
+            with self.context.database.reading() as session:
+                rows = participations.list_participants(session, ids=ids)
+            newcomers = sum(row.status not in TAKES_A_PLACE for row in rows)
+            if not confirm_over_capacity(self.context, self, self.meeting_id, newcomers):
+                return
+        if self._write(
+            _("Cannot change the status"),
+            lambda session: participations.set_statuses(session, ids, status.value),
+        ):
+            self._say(
+                ngettext(
+                    "{count} person now has status “{status}”.",
+                    "{count} people now have status “{status}”.",
+                    len(ids),
+                ).format(count=len(ids), status=label(status))
+            )
+            self.select_ids(ids)
+
+    def set_role(self, role: Role) -> None:
+        ids = self.selected_ids()
+
+        def work(session: Session) -> None:
+            for participation_id in ids:
+                participations.set_role(session, participation_id, role.value)
+
+        if ids and self._write(_("Cannot change the role"), work):
+            self._say(
+                ngettext(
+                    "{count} person now has role “{role}”.",
+                    "{count} people now have role “{role}”.",
+                    len(ids),
+                ).format(count=len(ids), role=label(role))
+            )
+            self.select_ids(ids)
+
+    def remove_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        question = ngettext(
+            "Take {count} person off the list? Use the status “{cancelled}” instead for someone "
+            "who has cancelled: that is kept and counted.",
+            "Take {count} people off the list? Use the status “{cancelled}” instead for people "
+            "who have cancelled: that is kept and counted.",
+            len(ids),
+        ).format(count=len(ids), cancelled=label(Status.CANCELLED))
+        if not self.context.prompts.confirm(self, _("Remove from the list"), question):
+            return
+
+        def work(session: Session) -> None:
+            for participation_id in ids:
+                participations.remove(session, participation_id)
+
+        if self._write(_("Cannot remove"), work):
+            self._say(
+                ngettext(
+                    "{count} person taken off the list.",
+                    "{count} people taken off the list.",
+                    len(ids),
+                ).format(count=len(ids))
+            )
+
+    def add_people(self, way: str) -> None:
+        from lkoe_desktop.ui.dialogs.add_people import open_add_people
+
+        added = open_add_people(self.context, self.meeting_id, way, self)
+        if added:
+            self._say(
+                ngettext(
+                    "{count} person added to the list.", "{count} people added to the list.", added
+                ).format(count=added)
+            )
+
+    # --- e-mail addresses ---------------------------------------------------------------------
+    def copy_addresses(self) -> None:
+        """The selected people's addresses, or everyone's shown when nobody is selected."""
+        if len(self.selected_ids()) > 1:
+            self.copy_selected_addresses()
+        else:
+            self.copy_shown_addresses()
+
+    def copy_selected_addresses(self) -> None:
+        with self.context.database.reading() as session:
+            rows = participations.list_participants(session, ids=self.selected_ids())
+        self._copy(rows)
+
+    def copy_shown_addresses(self) -> None:
+        meeting_id, statuses, search = self.model.where
+        with self.context.database.reading() as session:
+            rows = participations.list_participants(
+                session, meeting_id, statuses=statuses, search=search
+            )
+        self._copy(rows)
+
+    def copy_status_addresses(self, status: Status) -> None:
+        with self.context.database.reading() as session:
+            rows = participations.list_participants(
+                session, self.meeting_id, statuses=[status.value]
+            )
+        self._copy(rows)
+
+    def _copy(self, rows: list[participations.ParticipantRow]) -> None:
+        text = email_list(row.email for row in rows)
+        missing = [f"{row.first_name} {row.last_name}".strip() for row in rows if not row.email]
+        count = len(text.split("; ")) if text else 0
+        if count:
+            QGuiApplication.clipboard().setText(text)
+        said = ngettext(
+            "{count} e-mail address copied; paste it into Outlook's To or Bcc field.",
+            "{count} e-mail addresses copied; paste them into Outlook's To or Bcc field.",
+            count,
+        ).format(count=count)
+        if not count:
+            said = _("No e-mail addresses to copy.")
+        if missing:
+            said += " " + ngettext(
+                "{count} person has no e-mail address: {names}.",
+                "{count} people have no e-mail address: {names}.",
+                len(missing),
+            ).format(
+                count=len(missing), names=", ".join(missing[:10]) + ("…" * (len(missing) > 10))
+            )
+        self._say(said)
+
+    # --- more ---------------------------------------------------------------------------------
+    def _print(self, document: str) -> None:
+        from lkoe_desktop.ui import reports
+
+        getattr(reports, document)(self.context, self.meeting_id, self)
+
+    def save_calendar_file(self) -> None:
+        from lkoe_desktop.ui.dialogs.meeting_files import save_calendar_file
+
+        save_calendar_file(self.context, self.meeting_id, self)
+
+    def show_catering(self) -> None:
+        from lkoe_desktop.ui.dialogs.meeting_files import show_catering
+
+        show_catering(self.context, self.meeting_id, self)
+
+    def open_checkin(self) -> None:
+        from lkoe_desktop.ui.dialogs.checkin import open_checkin
+
+        open_checkin(self.context, self.meeting_id, self)
