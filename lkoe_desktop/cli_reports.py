@@ -221,8 +221,6 @@ def _sign_in_sheet(args: argparse.Namespace, database: Database) -> None:
     from lkoe_desktop.reports import documents
 
     _suffix(args.output, (".pdf",))
-    if args.blank_rows < 0:
-        raise UserInputError(_("The number of blank rows cannot be negative."))
     pages = documents.sign_in_sheet(
         database,
         args.output,

@@ -42,7 +42,7 @@ def _show(
     parent: QWidget | None,
     title: str,
     suggested: str,
-    produce: Callable[[BinaryIO, Progress], object],
+    produce: Callable[[BinaryIO, Progress], None],
     extra_saves: list[tuple[str, str, Callable[[Path, Progress], None]]] | None = None,
 ) -> None:
     from lkoe_desktop.ui.dialogs.report_preview import open_report
@@ -50,7 +50,7 @@ def _show(
     open_report(
         context,
         title,
-        lambda stream, progress: produce(stream, progress),
+        produce,
         parent,
         suggested_name=suggested,
         extra_saves=extra_saves or [],
