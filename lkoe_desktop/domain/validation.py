@@ -11,8 +11,6 @@ from functools import lru_cache, partial
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-import phonenumbers
-from phonenumbers import NumberParseException, PhoneNumberFormat, ValidationResult
 from stdnum.exceptions import InvalidChecksum
 from stdnum.exceptions import ValidationError as StdnumValidationError
 from stdnum.se import orgnr
@@ -79,6 +77,9 @@ def phone(value: str) -> str:
         raise InvalidValue(
             _("Invalid phone number: use only digits, spaces, dashes and a leading +.")
         )
+    import phonenumbers  # loaded on first use: it takes 40 ms, on the window's path to its rows
+    from phonenumbers import NumberParseException, PhoneNumberFormat, ValidationResult
+
     try:
         number = phonenumbers.parse(value, DEFAULT_PHONE_REGION)
     except NumberParseException as error:
@@ -96,6 +97,8 @@ def phone(value: str) -> str:
 
 
 def _parse_problem(error_type: int) -> str:
+    from phonenumbers import NumberParseException
+
     if error_type == NumberParseException.INVALID_COUNTRY_CODE:
         return _("Invalid phone number: unknown country code.")
     if error_type in (NumberParseException.TOO_SHORT_NSN, NumberParseException.TOO_SHORT_AFTER_IDD):
@@ -110,6 +113,9 @@ def format_phone(e164: str | None) -> str:
     """A stored number as people write it: `013-12 34 56` in Sweden, `+49 40 123456` abroad."""
     if not e164:
         return ""
+    import phonenumbers
+    from phonenumbers import NumberParseException, PhoneNumberFormat
+
     try:
         number = phonenumbers.parse(e164, DEFAULT_PHONE_REGION)
     except NumberParseException:
