@@ -2,6 +2,10 @@
 
 Migrations create them (and recreate the SQLite triggers after rebuilding a table); queries in
 `lkoe_desktop.services.search` use them. Each indexed table has a `search_text` column.
+
+On SQLite a search with many hits reads the list in its order and tests each row's text (see
+`services.search.matches`); a scan index holds that order with the text beside it, so such a
+search reads the index alone and looks up only the rows it shows.
 """
 
 from __future__ import annotations
@@ -87,6 +91,27 @@ def drop_search_indexes(connection: Connection) -> None:
             connection.execute(text(f"DROP TABLE IF EXISTS {fts_table(table)}"))
         elif connection.dialect.name == "postgresql":
             connection.execute(text(f"DROP INDEX IF EXISTS ix_{table}_search_trgm"))
+
+
+def scan_index(table: str) -> str:
+    return f"ix_{table}_search_scan"
+
+
+def create_scan_indexes(connection: Connection) -> None:
+    """SQLite: the list order (as in the table's `ix_<table>_sort`) with the search text."""
+    if connection.dialect.name != "sqlite":
+        return
+    for table in INDEXED_TABLES:
+        connection.execute(
+            text(
+                f"CREATE INDEX {scan_index(table)} ON {table} (archived, sort_key, id, search_text)"
+            )
+        )
+
+
+def drop_scan_indexes(connection: Connection) -> None:
+    for table in INDEXED_TABLES:
+        connection.execute(text(f"DROP INDEX IF EXISTS {scan_index(table)}"))
 
 
 def sqlite_has_fts(connection: Connection, table: str) -> bool:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from sqlalchemy import event
 
 from lkoe_desktop.db.engine import Database
-from lkoe_desktop.services import contacts, partners
+from lkoe_desktop.services import contacts, partners, search
 from lkoe_desktop.services.contacts import ContactFilter
 from lkoe_desktop.services.partners import PartnerFilter
 
@@ -210,6 +211,33 @@ def test_a_search_keeps_swedish_order(db: Database) -> None:
         "Åberg",
         "Östberg",
     ]
+
+
+def test_a_page_of_many_hits_is_read_in_list_order_through_the_scan_index(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for last in ("Östberg", "Berg", "Åberg", "Bergström", "Aberg", "Lind"):
+        _person(db, "Kim", last)
+    monkeypatch.setattr(search, "DENSE_HITS", 1)  # so few hits already count as many
+    statements: list[tuple[str, object]] = []
+
+    def seen(_conn, _cursor, statement, parameters, _context, _many):  # type: ignore[no-untyped-def]
+        statements.append((statement, parameters))
+
+    event.listen(db.engine, "before_cursor_execute", seen)
+    try:
+        with db.reading() as session:
+            page = contacts.list_contacts(session, ContactFilter(search="berg"), limit=3)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", seen)
+    assert [row.last_name for row in page] == ["Aberg", "Berg", "Bergström"]
+    if db.dialect == "sqlite":
+        statement, parameters = statements[-1]
+        assert "LIKE" in statement
+        with db.engine.connect() as connection:
+            plan = connection.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters)
+            steps = " ".join(str(step[-1]) for step in plan)
+        assert "ix_contacts_search_scan" in steps, steps
 
 
 @pytest.mark.parametrize(
