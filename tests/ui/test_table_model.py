@@ -10,20 +10,26 @@ from typing import Any
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QModelIndex, QObject, Qt
+from PySide6.QtCore import QModelIndex, QModelRoleData, QModelRoleDataSpan, QObject, Qt
 from pytestqt.qtbot import QtBot
 
 from lkoe_desktop.db.engine import Database
 from lkoe_desktop.db.migrate import open_database
 from lkoe_desktop.domain.clock import FixedClock
 from lkoe_desktop.domain.i18n import gettext as _
-from lkoe_desktop.services.contacts import ContactFilter, create_contact, list_contacts
+from lkoe_desktop.services.contacts import (
+    ContactFilter,
+    create_contact,
+    list_contacts,
+    set_contact_archived,
+)
 from lkoe_desktop.services.meetings import MeetingFilter, create_meeting
 from lkoe_desktop.services.partners import PartnerFilter, create_partner
 from lkoe_desktop.ui import ops
 from lkoe_desktop.ui.models import table_model
 from lkoe_desktop.ui.models.sources import contact_source, meeting_source, partner_source
 from lkoe_desktop.ui.models.table_model import (
+    FIRST_PAGE_SIZE,
     ID_ROLE,
     PAGE_SIZE,
     ROW_ROLE,
@@ -96,12 +102,15 @@ def test_first_page_at_once_and_the_count_follows(qtbot: QtBot, many: Database) 
     model = _model(many)
     with qtbot.waitSignal(model.count_known, timeout=10_000) as counted:
         model.set_filter(ContactFilter())
-        assert model.rowCount() == PAGE_SIZE
+        assert model.rowCount() == FIRST_PAGE_SIZE
         assert not model.exact
-        assert model.cached_row_count() == PAGE_SIZE
+        assert model.cached_row_count() == FIRST_PAGE_SIZE
     assert counted.args == [MANY]
     assert model.rowCount() == MANY
     assert model.exact
+    assert model.cached_row_count() == 0  # the short first page is fetched again as a whole
+    assert model.data(model.index(PAGE_SIZE - 1, 0)) == f"Efternamn{PAGE_SIZE - 1:03d}"
+    assert model.cached_row_count() == PAGE_SIZE
 
 
 def test_rows_beyond_the_first_page_are_fetched_on_demand(qtbot: QtBot, many: Database) -> None:
@@ -110,10 +119,10 @@ def test_rows_beyond_the_first_page_are_fetched_on_demand(qtbot: QtBot, many: Da
         model.set_filter(ContactFilter())
     with many.reading() as session:
         expected = [row.id for row in list_contacts(session)]
-    assert model.cached_row_count() == PAGE_SIZE
+    assert model.cached_row_count() == 0
     last = model.index(MANY - 1, _column(model, "last_name"))
     assert model.data(last) == f"Efternamn{MANY - 1:03d}"
-    assert model.cached_row_count() == PAGE_SIZE + (MANY - 2 * PAGE_SIZE)
+    assert model.cached_row_count() == MANY - 2 * PAGE_SIZE
     assert [model.id_at(row) for row in range(MANY)] == expected
     assert model.data(last, ID_ROLE) == expected[-1]
     assert model.data(last, ROW_ROLE).first_name == f"Person{MANY - 1:03d}"
@@ -236,7 +245,7 @@ def test_refresh_reads_and_counts_again(qtbot: QtBot, many: Database) -> None:
             create_contact(session, {"first_name": "Ny", "last_name": f"Efternamn{number:03d}b"})
     with qtbot.waitSignal(model.count_known, timeout=10_000) as counted:
         model.refresh()
-        assert model.rowCount() == PAGE_SIZE
+        assert model.rowCount() == FIRST_PAGE_SIZE
     assert counted.args == [MANY + 50]
     assert model.rowCount() == MANY + 50
     assert model.data(model.index(1, 0)) == "Efternamn000b"
@@ -268,6 +277,37 @@ def test_headings_labels_and_alignment(qtbot: QtBot, db: Database) -> None:
     alignment = meetings.data(meetings.index(0, registered), Qt.ItemDataRole.TextAlignmentRole)
     assert alignment & int(Qt.AlignmentFlag.AlignRight)
     assert meetings.data(meetings.index(0, starts), Qt.ItemDataRole.TextAlignmentRole) is None
+
+
+def test_multi_data_answers_every_role_as_data_does(qtbot: QtBot, db: Database) -> None:
+    """What a view's delegate asks for, all roles of a cell in one call, equals `data`."""
+    with db.unit_of_work() as session:
+        create_meeting(
+            session, {"title": "Seminarium", "kind": "seminar", "starts_at": "2026-03-10 13:00"}
+        )
+        kept = create_contact(session, {"first_name": "Åsa", "last_name": "Öberg"}).id
+        gone = create_contact(session, {"first_name": "Örjan", "last_name": "Ek"}).id
+        set_contact_archived(session, gone, True)
+    roles = [int(role) for role in Qt.ItemDataRole] + [ID_ROLE, ROW_ROLE]
+    contacts = _model(db)
+    contacts.set_filter(ContactFilter(include_archived=True))
+    meetings = _model(db, meeting_source())
+    meetings.set_filter(MeetingFilter())
+    answered = 0
+    for model in (contacts, meetings):
+        for row in range(model.rowCount()):
+            for column in range(model.columnCount()):
+                index = model.index(row, column)
+                for role in roles:
+                    asked = QModelRoleData(role)
+                    model.multiData(index, QModelRoleDataSpan(asked))
+                    assert asked.data() == model.data(index, role), (row, column, role)
+                    answered += asked.data() is not None
+    assert answered > 0
+    italic = contacts.data(contacts.index(0, 0), Qt.ItemDataRole.FontRole)
+    assert contacts.id_at(0) == gone and italic.italic()  # Ek, archived, first in order
+    assert contacts.data(contacts.index(1, 0), Qt.ItemDataRole.FontRole) is None
+    assert contacts.id_at(1) == kept
 
 
 def test_retranslate_announces_new_headings(qtbot: QtBot, few: Database) -> None:
