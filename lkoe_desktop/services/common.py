@@ -70,6 +70,20 @@ def flush(session: Session) -> None:
         raise _conflict() from error
 
 
+def all_ids(session: Session, statement: Select[Any]) -> list[int]:
+    """The first column of every row of `statement`: the ids of a whole list, in its order.
+
+    Taken from the driver's cursor in one call once SQLAlchemy has run the statement: for the
+    100 000 contacts that is half the time of SQLAlchemy's rows, and little of it holds the
+    interpreter lock that the window needs while a list is counted in the background.
+    """
+    result = session.connection().execute(statement)
+    try:
+        return [row[0] for row in result.cursor.fetchall()]
+    finally:
+        result.close()
+
+
 def in_order(rows: list[RowT], ids: Collection[int] | None) -> list[RowT]:
     """`rows` in the order of `ids` (when given): rows fetched by id come back unordered."""
     if ids is None:

@@ -27,6 +27,7 @@ from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import audit
 from lkoe_desktop.services.common import (
     Query,
+    all_ids,
     assign,
     check_version,
     flush,
@@ -400,7 +401,7 @@ def contact_ids(
 ) -> list[int]:
     """The ids of the whole list, in its order (a table holds these, not the rows)."""
     statement = _ordered(session, where, sort, descending, None, ids_only=True)
-    return list(session.connection().execute(statement).scalars())
+    return all_ids(session, statement)
 
 
 def _ordered(

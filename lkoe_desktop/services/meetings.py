@@ -24,7 +24,7 @@ from lkoe_desktop.domain.codes import (
 from lkoe_desktop.domain.errors import ValidationError
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import audit
-from lkoe_desktop.services.common import assign, check_version, get, in_order, touch
+from lkoe_desktop.services.common import all_ids, assign, check_version, get, in_order, touch
 from lkoe_desktop.services.interests import named_themes, replace_themes
 from lkoe_desktop.services.keys import meeting_keys
 from lkoe_desktop.services.order import code_order, ordering, swedish_order
@@ -321,7 +321,7 @@ def meeting_ids(
 ) -> list[int]:
     """The ids of the whole list, in its order."""
     statement = _ordered(session, where, sort, descending, None).with_only_columns(Meeting.id)
-    return list(session.connection().execute(statement).scalars())
+    return all_ids(session, statement)
 
 
 def _ordered(

@@ -25,6 +25,7 @@ from lkoe_desktop.domain.errors import DuplicateError, ValidationError
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import audit
 from lkoe_desktop.services.common import (
+    all_ids,
     assign,
     check_version,
     get,
@@ -384,9 +385,7 @@ def participant_ids(
 ) -> list[int]:
     """The ids of the whole list, in its order."""
     statement = _ordered(session, meeting_id, statuses, search, sort, descending)
-    return list(
-        session.connection().execute(statement.with_only_columns(Participation.id)).scalars()
-    )
+    return all_ids(session, statement.with_only_columns(Participation.id))
 
 
 def _ordered(

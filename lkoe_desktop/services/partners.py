@@ -19,6 +19,7 @@ from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import audit
 from lkoe_desktop.services.common import (
     Query,
+    all_ids,
     assign,
     check_version,
     flush,
@@ -269,9 +270,7 @@ def partner_ids(
 ) -> list[int]:
     """The ids of the whole list, in its order (a table holds these, not the rows)."""
     statement = _ordered(session, where, sort, descending, None)
-    return list(
-        session.connection().execute(statement.with_only_columns(Organisation.id)).scalars()
-    )
+    return all_ids(session, statement.with_only_columns(Organisation.id))
 
 
 def _ordered(

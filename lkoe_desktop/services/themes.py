@@ -18,7 +18,7 @@ from lkoe_desktop.domain.codes import MAX_NOTES_LENGTH
 from lkoe_desktop.domain.errors import DuplicateError, ValidationError
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import audit
-from lkoe_desktop.services.common import assign, check_version, get, in_order, touch
+from lkoe_desktop.services.common import all_ids, assign, check_version, get, in_order, touch
 from lkoe_desktop.services.keys import theme_keys
 from lkoe_desktop.services.order import ordering, swedish_order
 from lkoe_desktop.services.search import matches
@@ -240,7 +240,7 @@ def theme_ids(
 ) -> list[int]:
     """The ids of the whole list, in its order."""
     statement = _ordered(session, where, sort, descending, None).with_only_columns(Theme.id)
-    return list(session.connection().execute(statement).scalars())
+    return all_ids(session, statement)
 
 
 def _ordered(

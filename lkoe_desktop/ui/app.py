@@ -14,7 +14,7 @@ from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.ui.language import apply_language
 from lkoe_desktop.ui.main_window import MainWindow
 from lkoe_desktop.ui.opening import after_first_paint, open_for_window
-from lkoe_desktop.ui.ops import Progress, run_in_background
+from lkoe_desktop.ui.ops import Progress, run_at_low_priority, run_in_background
 
 if TYPE_CHECKING:
     from lkoe_desktop.db.engine import Database
@@ -75,14 +75,15 @@ class Starter:
         self.look_after(context)
 
     def look_after(self, context: AppContext) -> None:
-        """In the background: read every page and warn at once if the file is damaged; then
+        """In the background: read every page and warn at once if the file is damaged (at the
+        lowest priority: on a large file that takes seconds, while the first rows are used); then
         clear the dietary needs of meetings long enough past (the office's setting)."""
         from lkoe_desktop.db.migrate import check_integrity
         from lkoe_desktop.services.dietary import clear_due
         from lkoe_desktop.ui import changes
 
         def work(_progress: Progress) -> int:
-            check_integrity(context.database)
+            run_at_low_priority(lambda: check_integrity(context.database))
             with context.database.unit_of_work() as session:
                 return clear_due(session)
 

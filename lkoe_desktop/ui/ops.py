@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import itertools
 import logging
+import os
+import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from typing import Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
@@ -22,6 +24,10 @@ from lkoe_desktop.domain.i18n import gettext as _
 log = logging.getLogger(__name__)
 SHOW_PROGRESS_AFTER_MS = 400
 WORKERS = 4
+LINUX_LOWEST_PRIORITY = 19  # the thread's nice value
+WINDOWS_THREAD_PRIORITY_IDLE = -15
+
+T = TypeVar("T")
 
 # Plain Python threads, not QRunnables: a Python QRunnable deleted by the pool on its own
 # thread has crashed PySide6 here. Results travel back through signals of a QObject that
@@ -215,3 +221,42 @@ def run_in_background(
     operation.done.connect(on_done)
     operation.error.connect(on_error)
     return operation.start()
+
+
+def _lower_this_threads_priority() -> None:
+    """Let every other thread of every program run first, where the system allows it."""
+    try:
+        if sys.platform == "linux":  # there a thread's id names it alone, as a process id would
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), LINUX_LOWEST_PRIORITY)
+        elif sys.platform == "win32":
+            import ctypes
+
+            kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+            kernel32.SetThreadPriority(kernel32.GetCurrentThread(), WINDOWS_THREAD_PRIORITY_IDLE)
+    except OSError:
+        log.warning("could not lower a background thread's priority", exc_info=True)
+
+
+def run_at_low_priority(task: Callable[[], T]) -> T:
+    """`task()` on a thread of its own at the lowest priority, waited for; its error raised here.
+
+    For long work that only reads, such as checking every page of the database file at start:
+    on a machine with two cores it would otherwise take one from the window. A thread of its
+    own, because a thread's priority cannot be raised again without privileges.
+    """
+    outcome: list[T] = []
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        _lower_this_threads_priority()
+        try:
+            outcome.append(task())
+        except BaseException as error:  # handed to the waiting thread
+            failure.append(error)
+
+    thread = threading.Thread(target=run, name="lkoe-low-priority", daemon=True)
+    thread.start()
+    thread.join()
+    if failure:
+        raise failure[0]
+    return outcome[0]
