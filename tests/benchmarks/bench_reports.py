@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from large_demo import DEFAULT_DB, build_large_demo
+from large_demo import DEFAULT_DB, ready_large_demo
 
 from lkoe_desktop.db.engine import Database
 from lkoe_desktop.db.migrate import open_database
@@ -65,8 +65,7 @@ def main() -> None:
     parser.add_argument("--db", type=Path, default=DEFAULT_DB, help="the large demo database")
     parser.add_argument("--runs", type=int, default=5)
     options = parser.parse_args()
-    if not options.db.exists():
-        build_large_demo(options.db)
+    ready_large_demo(options.db)
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "out.pdf"
         small = open_database(f"sqlite:///{Path(folder) / 'small.sqlite3'}")
