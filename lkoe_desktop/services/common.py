@@ -70,16 +70,33 @@ def flush(session: Session) -> None:
         raise _conflict() from error
 
 
+# A session's `info` may hold this: a function saying the ids being read are no longer wanted.
+SUPERSEDED = "superseded"
+IDS_PER_CHUNK = 10_000
+
+
+class Superseded(Exception):
+    """A read nobody waits for any more was stopped part-way."""
+
+
 def all_ids(session: Session, statement: Select[Any]) -> list[int]:
     """The first column of every row of `statement`: the ids of a whole list, in its order.
 
-    Taken from the driver's cursor in one call once SQLAlchemy has run the statement: for the
-    100 000 contacts that is half the time of SQLAlchemy's rows, and little of it holds the
-    interpreter lock that the window needs while a list is counted in the background.
+    Taken from the driver's cursor once SQLAlchemy has run the statement: for the 100 000
+    contacts that is half the time of SQLAlchemy's rows, and little of it holds the
+    interpreter lock that the window needs while a list is counted in the background. Between
+    chunks of rows, `session.info[SUPERSEDED]` (if set) is asked whether the ids are still
+    wanted; if not, `Superseded` is raised and the rest is never read.
     """
+    superseded = session.info.get(SUPERSEDED)
     result = session.connection().execute(statement)
     try:
-        return [row[0] for row in result.cursor.fetchall()]
+        ids: list[int] = []
+        while chunk := result.cursor.fetchmany(IDS_PER_CHUNK):
+            ids += [row[0] for row in chunk]
+            if superseded is not None and superseded():
+                raise Superseded
+        return ids
     finally:
         result.close()
 

@@ -12,7 +12,7 @@ from lkoe_desktop.db.models import Affiliation, ChangeLogEntry, Contact, Theme
 from lkoe_desktop.domain import i18n
 from lkoe_desktop.domain.clock import FixedClock
 from lkoe_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
-from lkoe_desktop.services import affiliations, audit, contacts, partners
+from lkoe_desktop.services import affiliations, audit, common, contacts, partners
 from lkoe_desktop.services.contacts import ContactFilter
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -353,3 +353,26 @@ def test_unknown_ids_and_fields(db: Database) -> None:
         contacts.update_contact(session, 404, {"notes": "x"})
     with pytest.raises(ValueError, match="nickname"), db.unit_of_work() as session:
         contacts.create_contact(session, {"first_name": "A", "last_name": "B", "nickname": "C"})
+
+
+def test_the_ids_of_a_list_come_in_its_order_and_stop_when_no_longer_wanted(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with db.unit_of_work() as session:
+        made = [
+            contacts.create_contact(session, {"first_name": "Kim", "last_name": last}).id
+            for last in ("Öberg", "Berg", "Åberg", "Ek", "Al")
+        ]
+    in_order = [made[4], made[1], made[3], made[2], made[0]]  # Al, Berg, Ek, Åberg, Öberg
+    monkeypatch.setattr(common, "IDS_PER_CHUNK", 2)
+    asked: list[int] = []
+    with db.reading() as session:
+        session.info[common.SUPERSEDED] = lambda: asked.append(1) and False
+        assert contacts.contact_ids(session, ContactFilter()) == in_order
+        assert len(asked) == 3  # after each chunk of two rows
+    asked.clear()
+    with db.reading() as session:
+        session.info[common.SUPERSEDED] = lambda: asked.append(1) or len(asked) == 2
+        with pytest.raises(common.Superseded):
+            contacts.contact_ids(session, ContactFilter())
+        assert len(asked) == 2  # the last chunk was never read

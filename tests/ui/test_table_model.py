@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QModelIndex, QModelRoleData, QModelRoleDataSpan, QObject, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from pytestqt.qtbot import QtBot
 
 from lkoe_desktop.db.engine import Database
@@ -21,7 +21,6 @@ from lkoe_desktop.services.contacts import (
     ContactFilter,
     create_contact,
     list_contacts,
-    set_contact_archived,
 )
 from lkoe_desktop.services.meetings import MeetingFilter, create_meeting
 from lkoe_desktop.services.partners import PartnerFilter, create_partner
@@ -277,37 +276,6 @@ def test_headings_labels_and_alignment(qtbot: QtBot, db: Database) -> None:
     alignment = meetings.data(meetings.index(0, registered), Qt.ItemDataRole.TextAlignmentRole)
     assert alignment & int(Qt.AlignmentFlag.AlignRight)
     assert meetings.data(meetings.index(0, starts), Qt.ItemDataRole.TextAlignmentRole) is None
-
-
-def test_multi_data_answers_every_role_as_data_does(qtbot: QtBot, db: Database) -> None:
-    """What a view's delegate asks for, all roles of a cell in one call, equals `data`."""
-    with db.unit_of_work() as session:
-        create_meeting(
-            session, {"title": "Seminarium", "kind": "seminar", "starts_at": "2026-03-10 13:00"}
-        )
-        kept = create_contact(session, {"first_name": "Åsa", "last_name": "Öberg"}).id
-        gone = create_contact(session, {"first_name": "Örjan", "last_name": "Ek"}).id
-        set_contact_archived(session, gone, True)
-    roles = [int(role) for role in Qt.ItemDataRole] + [ID_ROLE, ROW_ROLE]
-    contacts = _model(db)
-    contacts.set_filter(ContactFilter(include_archived=True))
-    meetings = _model(db, meeting_source())
-    meetings.set_filter(MeetingFilter())
-    answered = 0
-    for model in (contacts, meetings):
-        for row in range(model.rowCount()):
-            for column in range(model.columnCount()):
-                index = model.index(row, column)
-                for role in roles:
-                    asked = QModelRoleData(role)
-                    model.multiData(index, QModelRoleDataSpan(asked))
-                    assert asked.data() == model.data(index, role), (row, column, role)
-                    answered += asked.data() is not None
-    assert answered > 0
-    italic = contacts.data(contacts.index(0, 0), Qt.ItemDataRole.FontRole)
-    assert contacts.id_at(0) == gone and italic.italic()  # Ek, archived, first in order
-    assert contacts.data(contacts.index(1, 0), Qt.ItemDataRole.FontRole) is None
-    assert contacts.id_at(1) == kept
 
 
 def test_retranslate_announces_new_headings(qtbot: QtBot, few: Database) -> None:

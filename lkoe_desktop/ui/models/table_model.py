@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any, Protocol
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
-    QModelRoleDataSpan,
     QObject,
     QPersistentModelIndex,
     Qt,
@@ -26,6 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 
 from lkoe_desktop.services.columns import NUMBER, ColumnSpec, display_value
+from lkoe_desktop.services.common import SUPERSEDED, Superseded
 from lkoe_desktop.ui.ops import submit
 
 if TYPE_CHECKING:
@@ -50,7 +50,6 @@ ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 ROW_ROLE = int(Qt.ItemDataRole.UserRole) + 2
-CELL_ROLES = frozenset((DISPLAY, TOOLTIP, FONT, FOREGROUND))  # the ones that need the row's texts
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -163,7 +162,12 @@ class WindowedTableModel(QAbstractTableModel):
             if current() != generation:
                 return generation, []  # superseded while waiting for a worker
             with database.reading() as session:
-                return generation, source.ids(session, where, sort, descending)
+                # Typed on meanwhile: the rest of a long list is not read (nor the GUI slowed).
+                session.info[SUPERSEDED] = lambda: current() != generation
+                try:
+                    return generation, source.ids(session, where, sort, descending)
+                except Superseded:
+                    return generation, []
 
         submit(task, lambda result: self._on_ids(*result), self)
 
@@ -255,7 +259,7 @@ class WindowedTableModel(QAbstractTableModel):
             return self._columns[section].title
         return None
 
-    def _cells(self, row: int) -> tuple[list[str], bool] | None:
+    def row_texts(self, row: int) -> tuple[list[str], bool] | None:
         """A row's texts and whether it is archived, formatted once while it is shown."""
         cells = self._shown.get(row)
         if cells is None:
@@ -267,38 +271,29 @@ class WindowedTableModel(QAbstractTableModel):
             self._shown[row] = cells
         return cells
 
+    def right_aligned(self, column: int) -> bool:
+        return self._columns[column].kind == NUMBER
+
     def data(self, index: AnyIndex, role: int = DISPLAY) -> Any:
-        row = index.row()
-        cells = self._cells(row) if role in CELL_ROLES else None
-        return self._value(row, index.column(), cells, role)
-
-    def multiData(self, index: AnyIndex, roleDataSpan: QModelRoleDataSpan) -> None:
-        """Every role a view's delegate asks of a cell at each paint, in one call: seven calls
-        of `data` otherwise, each crossing from Qt into Python, for every visible cell."""
-        row = index.row()
-        column = index.column()
-        cells = self._cells(row)
-        for position in range(len(roleDataSpan)):
-            role_data = roleDataSpan[position]
-            role_data.setData(self._value(row, column, cells, role_data.role()))
-
-    def _value(self, row: int, column: int, cells: tuple[list[str], bool] | None, role: int) -> Any:
-        """A cell's value for one role, for `data` and `multiData` alike (extend this, not them);
-        plain numbers compared, the common roles first."""
+        # The window's tables paint through `CellDelegate`, which asks for a row's texts once;
+        # this answers everyone else, role by role: plain numbers compared, common roles first.
         if role in (DISPLAY, TOOLTIP):
-            return None if cells is None else cells[0][column]
+            cells = self.row_texts(index.row())
+            return None if cells is None else cells[0][index.column()]
         if role in (FONT, FOREGROUND):
-            return None if cells is None or not cells[1] else self._archived_look(role)
+            cells = self.row_texts(index.row())
+            return None if cells is None or not cells[1] else self.archived_look(role)
         if role == ALIGNMENT:
-            return RIGHT_ALIGNED if self._columns[column].kind == NUMBER else None
+            return RIGHT_ALIGNED if self.right_aligned(index.column()) else None
         if role == ID_ROLE:
-            return self.id_at(row)
+            return self.id_at(index.row())
         if role == ROW_ROLE:
-            return self.row_at(row)
+            return self.row_at(index.row())
         return None
 
-    def _archived_look(self, role: int) -> QFont | QColor:
-        """Archived rows (shown only when asked for) are italic and greyed out."""
+    def archived_look(self, role: int) -> QFont | QColor:
+        """Archived rows (shown only when asked for) are italic and greyed out: the font for
+        FONT, the text colour for FOREGROUND."""
         if role == FONT:
             font = QFont()
             font.setItalic(True)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.ui.context import AppContext
+from lkoe_desktop.ui.models.cell_delegate import CellDelegate
 from lkoe_desktop.ui.models.table_model import ListSource, WindowedTableModel
 from lkoe_desktop.ui.tabs.widths import fit_columns
 
@@ -36,9 +37,10 @@ ROW_HEIGHT_PADDING = 6
 
 def record_table(model: WindowedTableModel, parent: QWidget) -> QTableView:
     """A read-only table of records as every list in the window shows them: whole rows chosen,
-    several at a time, evenly spaced, sorted in SQL by a click on a heading."""
+    several at a time, evenly spaced, sorted in SQL by a click on a heading, painted quickly."""
     table = QTableView(parent)
     table.setModel(model)
+    table.setItemDelegate(CellDelegate(model, table))
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
