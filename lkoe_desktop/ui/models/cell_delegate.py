@@ -11,10 +11,15 @@ icons or backgrounds of their own. Tests compare both delegates' options, cell b
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPalette
+from PySide6.QtGui import QBrush, QFontMetrics, QPalette
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from lkoe_desktop.ui.models.table_model import FONT, FOREGROUND, RIGHT_ALIGNED, WindowedTableModel
+from lkoe_desktop.ui.models.table_model import (
+    RIGHT_ALIGNED,
+    WindowedTableModel,
+    archived_colour,
+    archived_font,
+)
 
 HAS_DISPLAY = QStyleOptionViewItem.ViewItemFeature.HasDisplay
 NO_BACKGROUND = QBrush()
@@ -39,14 +44,10 @@ class CellDelegate(QStyledItemDelegate):
             option.text = cells[0][column]
             option.features |= HAS_DISPLAY
             if cells[1]:
-                font = model.archived_look(FONT)
-                assert isinstance(font, QFont)
-                option.font = font.resolve(option.font)
+                option.font = archived_font().resolve(option.font)
                 option.fontMetrics = QFontMetrics(option.font)
-                colour = model.archived_look(FOREGROUND)
-                assert isinstance(colour, QColor)
                 palette = QPalette(option.palette)
-                palette.setBrush(QPalette.ColorRole.Text, QBrush(colour))
+                palette.setBrush(QPalette.ColorRole.Text, QBrush(archived_colour()))
                 option.palette = palette
         if model.right_aligned(column):
             option.displayAlignment = self._right

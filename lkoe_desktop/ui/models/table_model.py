@@ -180,7 +180,7 @@ class WindowedTableModel(QAbstractTableModel):
             self._pages.clear()
             self._shown.clear()  # the data changed in between: fetch again by id
         elif len(first) < min(PAGE_SIZE, len(ids)):
-            del self._pages[0]  # the short first page: fetched again as a whole page by id
+            self._pages.pop(0, None)  # the short first page: fetched again as a whole page by id
         self._ids = ids
         self._positions = None
         count = len(ids)
@@ -282,7 +282,9 @@ class WindowedTableModel(QAbstractTableModel):
             return None if cells is None else cells[0][index.column()]
         if role in (FONT, FOREGROUND):
             cells = self.row_texts(index.row())
-            return None if cells is None or not cells[1] else self.archived_look(role)
+            if cells is None or not cells[1]:
+                return None
+            return archived_font() if role == FONT else archived_colour()
         if role == ALIGNMENT:
             return RIGHT_ALIGNED if self.right_aligned(index.column()) else None
         if role == ID_ROLE:
@@ -290,17 +292,6 @@ class WindowedTableModel(QAbstractTableModel):
         if role == ROW_ROLE:
             return self.row_at(index.row())
         return None
-
-    def archived_look(self, role: int) -> QFont | QColor:
-        """Archived rows (shown only when asked for) are italic and greyed out: the font for
-        FONT, the text colour for FOREGROUND."""
-        if role == FONT:
-            font = QFont()
-            font.setItalic(True)
-            return font
-        return QGuiApplication.palette().color(
-            QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
-        )
 
     def retranslate(self) -> None:
         """Headings and labels follow a language switch."""
@@ -310,3 +301,14 @@ class WindowedTableModel(QAbstractTableModel):
             self.dataChanged.emit(
                 self.index(0, 0), self.index(self._row_count - 1, len(self._columns) - 1)
             )
+
+
+# Archived rows (shown only when asked for) are italic and greyed out.
+def archived_font() -> QFont:
+    font = QFont()
+    font.setItalic(True)
+    return font
+
+
+def archived_colour() -> QColor:
+    return QGuiApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
