@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from types import TracebackType
@@ -37,6 +38,17 @@ def is_empty(database: Database) -> bool:
         )
 
 
+def collect_from_now_on() -> None:
+    """End the collector's rest over the start-up (see cli), once the database is open. What was
+    made until then (modules, classes, the window) stays until the window closes, so later
+    collections leave it out (with it stay the few hundred objects of start-up garbage); what is
+    made from now on, the tabs first, is collected as usual. Nothing to do when the start-up did
+    not pause the collector (as in tests)."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
 def build_tabs(context: AppContext) -> list[ListTab]:
     from lkoe_desktop.ui.tabs.contacts_tab import ContactsTab
     from lkoe_desktop.ui.tabs.meetings_tab import MeetingsTab
@@ -66,6 +78,7 @@ class Starter:
     def opened(self, database: Database) -> None:
         from lkoe_desktop.ui.context import AppContext
 
+        collect_from_now_on()
         context = AppContext(database)
         self.window.destroyed.connect(lambda: database.dispose())
         if is_empty(database):
@@ -128,6 +141,8 @@ class Starter:
 
     def failed(self, error: BaseException, fatal: bool = True) -> None:
         from lkoe_desktop.domain.errors import LkoeError
+
+        collect_from_now_on()
 
         text = (
             error.message

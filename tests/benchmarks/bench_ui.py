@@ -7,35 +7,67 @@ and prints medians, beside the same first-page queries run as plain SQL through 
 
 from __future__ import annotations
 
-import argparse
-import json
+# Only what the measured child needs is imported at the top: everything imported before the
+# program starts counts towards its start-up. The rest is imported where the parent uses it.
+import importlib.util
 import os
-import sqlite3
-import statistics
-import subprocess
 import sys
-import tempfile
 import time
+from collections.abc import Callable
+from importlib.machinery import ModuleSpec
 from pathlib import Path
-
-from large_demo import DEFAULT_DB, ready_large_demo
+from types import ModuleType
+from typing import Any
 
 QUERIES = {"one letter": "a", "common three letters": "ber", "no hits": "xqzw"}
 REPEATS = 9
 
 
-def child(db: Path, started_at: float) -> None:
-    """Runs inside a fresh process: the real app, with timing hooks around it, started in the
-    order the command line starts it (the database opened once the window has painted)."""
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from lkoe_desktop import cli  # noqa: F401 - loaded first by the command line, as here
+class AfterImport:
+    """Calls `then(module)` as soon as the program has imported the module `name`: the probes
+    go in without importing anything ahead of the program (and so changing what it measures)."""
 
-    url = "sqlite:///" + str(db)
+    def __init__(self, name: str, then: Callable[[ModuleType], None]) -> None:
+        self.name, self.then = name, then
+
+    def find_spec(self, name: str, path: object, target: object = None) -> ModuleSpec | None:
+        if name != self.name:
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        if spec is None or spec.loader is None:
+            return spec
+        loader, then = spec.loader, self.then
+
+        class Probed(type(loader)):  # type: ignore[misc]
+            def exec_module(self, module: ModuleType) -> None:
+                super().exec_module(module)
+                then(module)
+
+        loader.__class__ = Probed
+        return spec
+
+
+def child(db: Path, started_at: float) -> None:
+    """Runs inside a fresh process: the real program, started by its command line, with timing
+    probes around its window."""
+    sys.meta_path.insert(
+        0,
+        AfterImport(
+            "lkoe_desktop.ui.main_window",
+            lambda module: install_probes(module.MainWindow, started_at),
+        ),
+    )
+    from lkoe_desktop import cli
+
+    sys.exit(cli.main(["--db", str(db)]))
+
+
+def install_probes(window_class: Any, started_at: float) -> None:
+    """Time the window's first paint, its first contact rows, and then everything measured
+    (with the modules only the measuring needs imported after the first rows)."""
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
-
-    from lkoe_desktop.ui import app as app_module
-    from lkoe_desktop.ui.main_window import MainWindow
 
     marks: dict[str, float] = {}
 
@@ -49,17 +81,17 @@ def child(db: Path, started_at: float) -> None:
                 marks[self.name] = time.time()
             return False
 
-    original_init = MainWindow.__init__
-    original_attach = MainWindow.attach
+    original_init = window_class.__init__
+    original_attach = window_class.attach
     watchers: list[PaintWatch] = []
 
-    def init(self: MainWindow) -> None:
+    def init(self: Any) -> None:
         original_init(self)
         watch = PaintWatch("window painted")
         watchers.append(watch)
         self.installEventFilter(watch)
 
-    def attach(self: MainWindow, context, tabs) -> None:  # type: ignore[no-untyped-def]
+    def attach(self: Any, context: Any, tabs: Any) -> None:
         contacts = tabs[1]
         watch = PaintWatch("first contact rows", lambda: contacts.model.rowCount() > 0)
         watchers.append(watch)
@@ -84,6 +116,8 @@ def child(db: Path, started_at: float) -> None:
         """Each query typed REPEATS times: at once after start, one right after the other, while
         the window's first counts are still being read; or `settled`, each keystroke after the
         count of the one before has arrived, as when typing at an ordinary pace."""
+        import statistics
+
         filtering = {}
         for label, query in QUERIES.items():
             times = []
@@ -98,7 +132,10 @@ def child(db: Path, started_at: float) -> None:
             filtering[label] = {"median ms": statistics.median(times), "rows": tab.model.rowCount()}
         return filtering
 
-    def measure(window: MainWindow) -> None:
+    def measure(window: Any) -> None:
+        import json
+        import statistics
+
         QApplication.processEvents()
         results: dict[str, object] = {}
         switch = {}
@@ -133,13 +170,15 @@ def child(db: Path, started_at: float) -> None:
         print("RESULT " + json.dumps(results), flush=True)
         window.close()
 
-    MainWindow.__init__ = init  # type: ignore[method-assign]
-    MainWindow.attach = attach  # type: ignore[method-assign]
-    sys.exit(app_module.run(url))
+    window_class.__init__ = init
+    window_class.attach = attach
 
 
 def plain_sql(db: Path) -> dict[str, float]:
     """The first page of each query as bare SQL through sqlite3, for comparison."""
+    import sqlite3
+    import statistics
+
     from lkoe_desktop.ui.models.table_model import FIRST_PAGE_SIZE
 
     connection = sqlite3.connect(db)
@@ -169,23 +208,34 @@ def plain_sql(db: Path) -> dict[str, float]:
 
 
 def main() -> None:
+    import argparse
+
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--db", type=Path, default=DEFAULT_DB)
+    parser.add_argument("--db", type=Path, help="the large demo database (built if missing)")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--child", type=float, help=argparse.SUPPRESS)
     options = parser.parse_args()
     if options.child is not None:
         child(options.db, options.child)
         return
-    ready_large_demo(options.db)
+    import json
+    import statistics
+    import subprocess
+    import tempfile
+
+    from large_demo import DEFAULT_DB, ready_large_demo
+
+    database = options.db or DEFAULT_DB
+    ready_large_demo(database)
     runs = []
     environment = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    with tempfile.TemporaryDirectory() as config:
-        environment["XDG_CONFIG_HOME"] = config
+    with tempfile.TemporaryDirectory() as home:  # settings (remembered after the first run), log
+        for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
+            environment[variable] = home
         for _run in range(options.runs):
             started_at = time.time()
             output = subprocess.run(
-                [sys.executable, __file__, "--db", str(options.db), "--child", str(started_at)],
+                [sys.executable, __file__, "--db", str(database), "--child", str(started_at)],
                 capture_output=True,
                 text=True,
                 env=environment,
@@ -193,14 +243,14 @@ def main() -> None:
             ).stdout
             line = next(line for line in output.splitlines() if line.startswith("RESULT "))
             runs.append(json.loads(line.removeprefix("RESULT ")))
-    print(f"window on {options.db} ({runs[0]['contacts']} contacts), medians of {len(runs)} runs:")
+    print(f"window on {database} ({runs[0]['contacts']} contacts), medians of {len(runs)} runs:")
     for mark in ("window painted", "first contact rows"):
         values = [run["marks"].get(mark, float("nan")) for run in runs]
         print(f"  {mark:<32} {statistics.median(values):8.0f} ms after process start")
     for name in runs[0]["tab switch ms"]:
         value = statistics.median(run["tab switch ms"][name] for run in runs)
         print(f"  switch to {name:<22} {value:8.1f} ms")
-    sql = plain_sql(options.db)
+    sql = plain_sql(database)
     for key, heading in (
         ("filter ms", "typed at once after start, while the first counts are read"),
         ("settled filter ms", "typed at an ordinary pace: each after the count before it"),

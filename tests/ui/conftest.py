@@ -3,6 +3,7 @@ on the SQLite test database whose prompts record what they were asked."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,6 +25,15 @@ def _own_settings(tmp_path: Path) -> Iterator[None]:
         QSettings.setPath(kind, QSettings.Scope.UserScope, folder)
     yield
     apply_language("sv")
+
+
+@pytest.fixture
+def collector_as_before() -> Iterator[None]:
+    """For a test that pauses the garbage collector, as the window's start-up does: the next
+    test finds it on again and nothing frozen."""
+    yield
+    gc.unfreeze()
+    gc.enable()
 
 
 @pytest.fixture

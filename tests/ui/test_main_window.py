@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -488,6 +489,19 @@ def test_an_empty_database_can_load_the_demo(qtbot: QtBot, empty_url: str) -> No
     assert tab.model.rowCount() > 500
 
 
+@pytest.mark.usefixtures("collector_as_before")
+def test_the_garbage_collector_works_again_once_the_database_is_open(
+    qtbot: QtBot, empty_url: str
+) -> None:
+    gc.disable()  # as the command line starts the window
+    window, _starter = _start(qtbot, empty_url)
+    assert not gc.isenabled()  # the database is still being opened on a worker
+    qtbot.waitUntil(lambda: _welcome_view(window) is not None, timeout=WAIT_MS)
+    assert gc.isenabled()
+    assert gc.get_freeze_count() > 0  # what the start-up made is left out of collections
+
+
+@pytest.mark.usefixtures("collector_as_before")
 def test_a_database_that_cannot_be_opened_is_told_and_closes(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -500,11 +514,13 @@ def test_a_database_that_cannot_be_opened_is_told_and_closes(
     monkeypatch.setattr(QMessageBox, "critical", critical)
     path = tmp_path / "not-a-database.sqlite3"
     path.write_text("Det här är ingen databas.\n" * 100, encoding="utf-8")
+    gc.disable()  # as the command line starts the window
     window, starter = _start(qtbot, f"sqlite:///{path}")
     qtbot.waitUntil(lambda: bool(told), timeout=WAIT_MS)
     assert told[0] != _("Something went wrong. The details are in the log file.")
     assert not window.isVisible()
     assert starter.exit_code == 1
+    assert gc.isenabled()
 
 
 # --- remembered state and language ----------------------------------------------------------
