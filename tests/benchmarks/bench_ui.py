@@ -37,14 +37,13 @@ class AfterImport:
         spec = importlib.util.find_spec(name)
         if spec is None or spec.loader is None:
             return spec
-        loader, then = spec.loader, self.then
+        run_module = spec.loader.exec_module
 
-        class Probed(type(loader)):  # type: ignore[misc]
-            def exec_module(self, module: ModuleType) -> None:
-                super().exec_module(module)
-                then(module)
+        def exec_module(module: ModuleType) -> None:
+            run_module(module)
+            self.then(module)
 
-        loader.__class__ = Probed
+        spec.loader.exec_module = exec_module  # type: ignore[method-assign]
         return spec
 
 
