@@ -14,6 +14,7 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from importlib.machinery import ModuleSpec
 from pathlib import Path
 from types import ModuleType
@@ -71,11 +72,11 @@ def install_probes(window_class: Any, started_at: float) -> None:
     marks: dict[str, float] = {}
 
     class PaintWatch(QObject):
-        def __init__(self, name: str, ready=lambda: True) -> None:  # type: ignore[no-untyped-def]
+        def __init__(self, name: str, ready: Callable[[], bool] = lambda: True) -> None:
             super().__init__()
             self.name, self.ready = name, ready
 
-        def eventFilter(self, _watched, event):  # type: ignore[no-untyped-def]
+        def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint and self.name not in marks and self.ready():
                 marks[self.name] = time.time()
             return False
@@ -100,18 +101,18 @@ def install_probes(window_class: Any, started_at: float) -> None:
         self.tab_widget.setCurrentIndex(1)
         QTimer.singleShot(0, lambda: measure(self))
 
-    def repaint_ms(tab, action) -> float:  # type: ignore[no-untyped-def]
+    def repaint_ms(tab: Any, action: Callable[[], object]) -> float:
         begun = time.perf_counter()
         action()
         tab.table.viewport().repaint()
         return (time.perf_counter() - begun) * 1000
 
-    def wait_for_count(tab) -> None:  # type: ignore[no-untyped-def]
+    def wait_for_count(tab: Any) -> None:
         deadline = time.time() + 10
         while not tab.model.exact and time.time() < deadline:
             QApplication.processEvents()
 
-    def filter_ms(tab, settled: bool) -> dict[str, dict[str, float]]:  # type: ignore[no-untyped-def]
+    def filter_ms(tab: Any, settled: bool) -> dict[str, dict[str, float]]:
         """Each query typed REPEATS times: at once after start, one right after the other, while
         the window's first counts are still being read; or `settled`, each keystroke after the
         count of the one before has arrived, as when typing at an ordinary pace."""
@@ -140,7 +141,7 @@ def install_probes(window_class: Any, started_at: float) -> None:
         switch = {}
         for index, name in ((0, "partners"), (3, "meetings"), (2, "themes")):
             tab = window.tabs[index]
-            switch[name] = repaint_ms(tab, lambda i=index: window.tab_widget.setCurrentIndex(i))
+            switch[name] = repaint_ms(tab, partial(window.tab_widget.setCurrentIndex, index))
         results["tab switch ms"] = switch
         window.tab_widget.setCurrentIndex(1)
         contacts = window.tabs[1]
@@ -158,7 +159,7 @@ def install_probes(window_class: Any, started_at: float) -> None:
         steps = []
         bar = contacts.table.verticalScrollBar()
         for position in range(0, bar.maximum(), max(1, bar.maximum() // 200)):
-            steps.append(repaint_ms(contacts, lambda p=position: bar.setValue(p)))
+            steps.append(repaint_ms(contacts, partial(bar.setValue, position)))
         results["scroll step ms (median, max)"] = [statistics.median(steps), max(steps)]
         results["cached rows"] = contacts.model.cached_row_count()
         status = Path("/proc/self/status").read_text()
