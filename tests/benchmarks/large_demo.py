@@ -9,6 +9,9 @@ import tempfile
 import time
 from pathlib import Path
 
+import lkoe_desktop
+from lkoe_desktop.db.migrate import open_database
+
 DEFAULT_DB = Path(tempfile.gettempdir()) / "lkoe-bench-large.sqlite3"
 
 
@@ -27,13 +30,7 @@ def ready_large_demo(path: Path) -> None:
     """The large demo at `path`, built if missing, else brought to this program's schema now,
     so that no measured run pays for an upgrade; and the program byte-compiled, as an
     installed program is (with PYTHONDONTWRITEBYTECODE set, as on these machines, every start
-    would otherwise compile each of its modules again).
-
-    SQLAlchemy is imported here, not at the top: the window benchmark's measured process
-    imports this module too, and must load its libraries in the program's own order."""
-    import lkoe_desktop
-    from lkoe_desktop.db.migrate import open_database
-
+    would otherwise compile each of its modules again)."""
     compileall.compile_dir(Path(lkoe_desktop.__file__).parent, quiet=1)
     if not path.exists():
         build_large_demo(path)
