@@ -13,6 +13,7 @@ from lkoe_desktop.domain.codes import ParticipationStatus
 from lkoe_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
 from lkoe_desktop.services import affiliations, audit, contacts, meetings, partners
 from lkoe_desktop.services.dietary import CLEARED, clear_dietary_needs
+from lkoe_desktop.services.door_search import door_search
 from lkoe_desktop.services.participations import (
     ENTITY,
     capacity_left,
@@ -338,3 +339,26 @@ def test_status_counts_give_every_status_in_one_look(db: Database) -> None:
         ParticipationStatus.NO_SHOW: 0,
         ParticipationStatus.CANCELLED: 0,
     }
+
+
+def test_the_door_search_finds_names_and_the_represented_organisation_only(db: Database) -> None:
+    with db.unit_of_work() as session:
+        livs = partners.create_partner(
+            session, {"name": "Arvidssons Livs AB", "municipality": "Åtvidaberg"}
+        ).id
+    region = _partner(db, "Region Östergötland")
+    gustav = _person(db, "Gustav", "Andrén", livs)
+    asa = _person(db, "Åsa", "Bergström", region)
+    meeting = _meeting(db)
+    with db.unit_of_work() as session:
+        contacts.update_contact(session, gustav, {"email": "gustav.andren@atvidaberg-livs.se"})
+        for person in (gustav, asa):
+            register(session, meeting, person, note="Åtvidaberg")
+    bygg = _partner(db, "Bergslagens Bygg AB")  # Gustav's next job, after the meeting's list
+    with db.unit_of_work() as session:
+        affiliations.change_job(session, gustav, bygg, start_date=date(2026, 3, 1))
+    with db.reading() as session:
+        listed = list_participants(session, meeting)
+    assert [row.last_name for row in door_search(listed, "berg")] == ["Bergström"]
+    assert [row.last_name for row in door_search(listed, "ARVIDSSONS")] == ["Andrén"]
+    assert [row.last_name for row in door_search(listed, "bergslagen")] == []

@@ -123,7 +123,7 @@ def test_undo_puts_the_last_person_back(dialog: CheckInDialog) -> None:
     type_text(dialog.search, "öberg")  # registered
     QTest.keyClick(dialog.search, Qt.Key.Key_Return)
     assert dialog.undo_button.isEnabled()
-    QTest.keyClick(dialog, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(dialog.search, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert status_of(dialog, "Öberg").status == "registered"
     assert "Åsa Öberg" in dialog.message.text()
     dialog.undo()
@@ -206,8 +206,8 @@ def test_walk_in_cancelled(monkeypatch: pytest.MonkeyPatch, dialog: CheckInDialo
 
 
 def keystrokes(view: CheckInDialog, people: tuple[tuple[str, str, str, str], ...]) -> list[int]:
-    """Check everyone expected in by letters of their last name until they are the top row
-    (the one Enter takes), then Enter; the keys each one took."""
+    """Check everyone expected in by letters of their last name until they are the marked
+    top row (the one Enter takes), then Enter; the keys each one took."""
     strokes = []
     for first, last, _organisation, status in people:
         if status not in ("registered", "invited"):
@@ -216,7 +216,8 @@ def keystrokes(view: CheckInDialog, people: tuple[tuple[str, str, str, str], ...
         for char in last.casefold():
             type_text(view.search, char)
             typed += char
-            if names(view)[0] == f"{last}, {first}":
+            chosen = [item.text(0) for item in view.people.selectedItems()]
+            if chosen == names(view)[:1] == [f"{last}, {first}"]:
                 break
         QTest.keyClick(view.search, Qt.Key.Key_Return)
         assert status_of(view, last).status == "attended", (first, last, typed)
@@ -227,7 +228,7 @@ def keystrokes(view: CheckInDialog, people: tuple[tuple[str, str, str, str], ...
 def test_keystrokes_to_check_in_one_person(dialog: CheckInDialog) -> None:
     strokes = keystrokes(dialog, PEOPLE)
     assert len(strokes) == 16
-    assert sum(strokes) / len(strokes) <= 4
+    assert sum(strokes) / len(strokes) <= 3  # 2.5: names that begin with the letters first
     assert max(strokes) <= 6
 
 
@@ -243,7 +244,7 @@ def test_sixty_people_by_keyboard_and_a_picture_of_the_view(
     qtbot.addWidget(view)
     view.show()
     strokes = keystrokes(view, people[:8])
-    assert sum(strokes) / len(strokes) <= 6
+    assert sum(strokes) / len(strokes) <= 3
     type_text(view.search, "öberg")
     QTest.keyClick(view.search, Qt.Key.Key_Return)
     assert view.grab().save(str(tmp_path / "checkin.png"))

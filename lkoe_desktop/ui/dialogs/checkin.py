@@ -1,23 +1,19 @@
-"""The check-in view: a few letters find a person, Enter checks them in; walk-ins, no-shows."""
+"""The check-in view: letters of a name find a person, Enter checks them in; walk-ins, no-shows."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -27,18 +23,23 @@ from lkoe_desktop.domain.codes import label as code_label
 from lkoe_desktop.domain.errors import LkoeError
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.i18n import ngettext
-from lkoe_desktop.services import meetings, participations
+from lkoe_desktop.services import door_search, meetings, participations
 from lkoe_desktop.services.participations import ParticipantRow
 from lkoe_desktop.ui import changes
 from lkoe_desktop.ui.dialogs.contact_form import ContactForm
 from lkoe_desktop.ui.dialogs.record_form import CONTACT
-from lkoe_desktop.ui.widgets.form_fields import row_height
+from lkoe_desktop.ui.widgets.door_list import (
+    ID_ROLE,
+    DoorList,
+    already_in,
+    clock_time,
+    full_name,
+    name_and_organisation,
+)
 
 if TYPE_CHECKING:
     from lkoe_desktop.ui.context import AppContext
 
-ID_ROLE = Qt.ItemDataRole.UserRole
-ATTENDED_COLOUR = "#2e6b34"
 NAVIGATION_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 Status = ParticipationStatus
@@ -52,22 +53,6 @@ class CheckIn:
     participation_id: int
     name: str
     previous: str | None
-
-
-def full_name(row: ParticipantRow) -> str:
-    return f"{row.first_name} {row.last_name}".strip()
-
-
-def clock_time(row: ParticipantRow) -> str:
-    return row.checked_in_at.strftime("%H:%M") if row.checked_in_at else ""
-
-
-def status_text(row: ParticipantRow) -> str:
-    """The status as the list shows it: with the check-in time for those who came."""
-    text = code_label(Status(row.status))
-    if row.status == Status.ATTENDED and row.checked_in_at is not None:
-        text += " " + clock_time(row)
-    return text
 
 
 def walk_in_contact(context: AppContext, parent: QWidget | None) -> int | None:
@@ -84,13 +69,20 @@ def walk_in_contact(context: AppContext, parent: QWidget | None) -> int | None:
 
 
 class CheckInDialog(QDialog):
-    """Type a few letters of a name or organisation, Enter checks the chosen person in."""
+    """Type a few letters of a name or organisation; Enter checks in the marked person.
+
+    The list is the door search's answer, best match on top, and the top row is marked as
+    soon as something is typed; a line under the field says what Enter will do. With nothing
+    typed no row is marked and Enter does nothing. Ctrl+Z in the empty field undoes the last
+    check-in; with text in it, Ctrl+Z is the field's own undo.
+    """
 
     def __init__(self, context: AppContext, meeting_id: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context
         self.meeting_id = meeting_id
         self.undo_stack: list[CheckIn] = []
+        self.listed: list[ParticipantRow] = []
         self.heading = QLabel(self)
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
@@ -102,26 +94,15 @@ class CheckInDialog(QDialog):
         big = self.search.font()
         big.setPointSizeF(big.pointSizeF() * 1.5)
         self.search.setFont(big)
-        self.search.textChanged.connect(lambda _text: self.refresh(keep=False))
+        self.search.textChanged.connect(self._typed)
         self.search.installEventFilter(self)
-        self.people = QTreeWidget(self)
-        self.people.setRootIsDecorated(False)
-        self.people.setUniformRowHeights(True)
-        self.people.setAlternatingRowColors(True)
-        self.people.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.people.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.people.itemActivated.connect(lambda _item, _column: self.check_in())
-        self.people.setColumnCount(3)
-        header = self.people.header()
-        header.setStretchLastSection(False)
-        for column, mode in enumerate(
-            (
-                QHeaderView.ResizeMode.Stretch,
-                QHeaderView.ResizeMode.Stretch,
-                QHeaderView.ResizeMode.ResizeToContents,
-            )
-        ):
-            header.setSectionResizeMode(column, mode)
+        self.enter_hint = QLabel(self)
+        self.enter_hint.setWordWrap(True)
+        self.people = DoorList(self)
+        self.people.itemActivated.connect(
+            lambda item, _column: self._check_in(int(item.data(0, ID_ROLE)))
+        )
+        self.people.currentItemChanged.connect(lambda _now, _before: self._show_hint())
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         bold = self.message.font()
@@ -145,7 +126,6 @@ class CheckInDialog(QDialog):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         for button in (*self.buttons(), self.close_button):
             button.setAutoDefault(False)
-        QShortcut(QKeySequence("Ctrl+Z"), self, self.undo)
         QShortcut(QKeySequence("Ctrl+N"), self, self.walk_in)
         self._lay_out()
         self.resize(880, 640)
@@ -162,6 +142,7 @@ class CheckInDialog(QDialog):
         layout.addWidget(self.heading)
         layout.addWidget(self.counts)
         layout.addWidget(self.search)
+        layout.addWidget(self.enter_hint)
         toggles = QHBoxLayout()
         toggles.addWidget(self.show_invited)
         toggles.addWidget(self.show_everyone)
@@ -183,13 +164,14 @@ class CheckInDialog(QDialog):
         self.setWindowTitle(_("Check-in: {title}").format(title=meeting.title))
         self.heading.setText(f"{meeting.title} · {when}")
         self.search.setPlaceholderText(_("Type a few letters of a name or organisation…"))
-        self.people.setHeaderLabels([_("Name"), _("Organisation"), _("Status")])
+        self.people.retranslate()
         self.show_invited.setText(_("Show invited"))
         self.show_everyone.setText(_("Show everyone (also cancelled and no-show)"))
         self.undo_button.setText(_("Undo last check-in (Ctrl+Z)"))
         self.walk_in_button.setText(_("New walk-in… (Ctrl+N)"))
         self.no_show_button.setText(_("Mark the rest as no-show…"))
         self.close_button.setText(_("Close"))
+        self._show_hint()
 
     # --- the list -----------------------------------------------------------------------------
     def statuses(self) -> list[str] | None:
@@ -199,47 +181,65 @@ class CheckInDialog(QDialog):
         return [status.value for status in shown]
 
     def refresh(self, *, keep: bool = True) -> None:
-        """Read the list and the counts again; the chosen person stays chosen if still listed
-        and `keep`, otherwise the first one listed is chosen (as after typing)."""
-        chosen = self.current_id() if keep else None
+        """Read the list and the counts again, then search the list for what is typed."""
         with self.context.database.reading() as session:
-            rows = participations.list_participants(
-                session,
-                self.meeting_id,
-                statuses=self.statuses(),
-                search=self.search.text() or None,
+            self.listed = participations.list_participants(
+                session, self.meeting_id, statuses=self.statuses()
             )
             counts = participations.status_counts(session, self.meeting_id)
         self.counts.setText(
             "   ·   ".join(f"{code_label(status)}: {count}" for status, count in counts.items())
         )
-        self.people.clear()
-        attended = QBrush(QColor(ATTENDED_COLOUR))
-        height = row_height(self.people)
-        items = []
-        for row in rows:
-            item = QTreeWidgetItem(
-                [f"{row.last_name}, {row.first_name}", row.organisation or "", status_text(row)]
-            )
-            item.setData(0, ID_ROLE, row.id)
-            item.setSizeHint(0, QSize(0, height))  # room for Å, Ä, Ö above the capitals
-            if row.status == Status.ATTENDED:
-                item.setForeground(2, attended)
-            items.append(item)
-        self.people.addTopLevelItems(items)
-        ids = [row.id for row in rows]
-        if items:
-            self.people.setCurrentItem(items[ids.index(chosen) if chosen in ids else 0])
         self.undo_button.setEnabled(bool(self.undo_stack))
+        self.find(keep=keep)
 
-    def current_id(self) -> int | None:
-        item = self.people.currentItem()
-        return None if item is None else int(item.data(0, ID_ROLE))
+    def _typed(self, text: str) -> None:
+        """The first letter of a name reads the list again (another desk may have checked
+        people in meanwhile); the letters after it search what was read."""
+        if text.strip() and not self.people.typed.strip():
+            self.refresh(keep=False)
+        else:
+            self.find(keep=False)
+
+    def find(self, *, keep: bool) -> None:
+        """Show who on the list matches what is typed (a keystroke reads nothing again). The
+        marked person stays marked if still listed and `keep`, otherwise the top row is marked;
+        with nothing typed no one is."""
+        chosen = self.people.current_id() if keep else None
+        typed = self.search.text()
+        self.people.show_rows(door_search.door_search(self.listed, typed), typed, chosen)
+        self._show_hint()
+
+    def _show_hint(self) -> None:
+        """Say under the field what Enter will do."""
+        typed = self.search.text()
+        row = self.people.marked(typed)
+        quiet = row is None
+        if not door_search.words(typed):
+            hint = _("As you type, the best match is marked; Enter checks that person in.")
+        elif row is None:
+            hint = _("No one on the list matches “{text}”. Ctrl+N adds a walk-in.").format(
+                text=typed.strip()
+            )
+        elif row.status == Status.ATTENDED:
+            hint, quiet = already_in(row), True
+        else:
+            hint = _("Enter checks in: {who}").format(who=name_and_organisation(row))
+        self.enter_hint.setText(hint)
+        font = self.enter_hint.font()
+        font.setBold(not quiet)  # who Enter checks in stands out; anything else stays quiet
+        self.enter_hint.setFont(font)
+        self.enter_hint.setForegroundRole(
+            QPalette.ColorRole.PlaceholderText if quiet else QPalette.ColorRole.WindowText
+        )
 
     # --- keys ---------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.search and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
+            if event.matches(QKeySequence.StandardKey.Undo) and not self.search.text():
+                self.undo()
+                return True
             if event.key() in NAVIGATION_KEYS:
                 self.people.keyPressEvent(event)
                 return True
@@ -261,24 +261,19 @@ class CheckInDialog(QDialog):
         self.message.setText(text)
 
     def check_in(self) -> None:
-        """Mark the chosen person attended, then clear the field for the next person."""
-        participation_id = self.current_id()
-        if participation_id is None:
-            self._say(
-                _("No one on the list matches “{text}”. Ctrl+N adds a walk-in.").format(
-                    text=self.search.text()
-                )
-            )
-            return
+        """Enter: check in the marked person; nothing when no one is (the line under the
+        field says why)."""
+        row = self.people.marked(self.search.text())
+        if row is not None:
+            self._check_in(row.id)
+
+    def _check_in(self, participation_id: int) -> None:
+        """Mark the person attended and clear the field for the next one; someone already
+        checked in is left as they are."""
         with self.context.database.reading() as session:
             before = participations.get_participant(session, participation_id)
         if before.status == Status.ATTENDED:
-            self._say(
-                _("{name} is already checked in ({time}).").format(
-                    name=full_name(before), time=clock_time(before)
-                )
-            )
-            self.search.clear()
+            self._say(already_in(before))
             return
         self._attend(participation_id, before.status)
 
@@ -293,14 +288,14 @@ class CheckInDialog(QDialog):
 
     def _checked_in(self, row: ParticipantRow, previous: str | None) -> None:
         self.undo_stack.append(CheckIn(row.id, full_name(row), previous))
-        who = full_name(row) + (f", {row.organisation}" if row.organisation else "")
+        who = name_and_organisation(row)
         self._say(_("{who}: checked in {time}").format(who=who, time=clock_time(row)))
         self._changed()
 
     def _changed(self) -> None:
         self.context.bus.announce(changes.PARTICIPANTS, changes.MEETINGS)
         self.search.blockSignals(True)
-        self.search.clear()
+        self.search.setText("")  # also forgets the field's own undo: Ctrl+Z now undoes check-ins
         self.search.blockSignals(False)
         self.refresh(keep=False)
         self.search.setFocus()
@@ -369,11 +364,7 @@ class CheckInDialog(QDialog):
             self.context.prompts.error(self, _("Cannot check in"), error.message)
             return
         if before is not None and before.status == Status.ATTENDED:
-            self._say(
-                _("{name} is already checked in ({time}).").format(
-                    name=full_name(before), time=clock_time(before)
-                )
-            )
+            self._say(already_in(before))
             self._changed()
             return
         self._checked_in(row, None if before is None else before.status)
