@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from enum import IntEnum
 from functools import lru_cache
 
+from lkoe_desktop.domain.codes import ParticipationStatus
 from lkoe_desktop.domain.text import compound_sort_key
 from lkoe_desktop.services.participations import ParticipantRow
 
@@ -27,6 +28,9 @@ _PARTS = re.compile(r"[\s\-–/&.,()]+")
 # Letters with marks that are letters of their own; and letters whose mark is not a combining one.
 _OWN_LETTERS = frozenset("åäöæø")
 _PLAIN = {"ł": "l", "đ": "d", "ð": "d", "ı": "i"}
+
+
+ATTENDED = ParticipationStatus.ATTENDED.value
 
 
 class Match(IntEnum):
@@ -89,8 +93,9 @@ def rank(row: ParticipantRow, query: str | None) -> tuple[int, int] | None:
 
 
 def door_search(rows: Iterable[ParticipantRow], query: str | None) -> list[ParticipantRow]:
-    """The rows that match `query`, best first, ties in Swedish name order (last, first);
-    every row, in Swedish name order, when nothing is typed."""
+    """The rows that match `query`, best first; among equally good matches those not yet
+    checked in come before those who are (the door is for people still arriving), then
+    Swedish name order (last, first). Every row, in Swedish name order, when nothing is typed."""
     listed = list(rows)
 
     def by_name(row: ParticipantRow) -> tuple[str, int]:
@@ -99,5 +104,5 @@ def door_search(rows: Iterable[ParticipantRow], query: str | None) -> list[Parti
     if not words(query):
         return sorted(listed, key=by_name)
     ranked = [(found, row) for row in listed if (found := rank(row, query)) is not None]
-    ranked.sort(key=lambda pair: (pair[0], by_name(pair[1])))
+    ranked.sort(key=lambda pair: (pair[0], pair[1].status == ATTENDED, by_name(pair[1])))
     return [row for _found, row in ranked]

@@ -19,6 +19,7 @@ def person(
     *,
     email: str | None = None,
     note: str | None = None,
+    status: str = "registered",
 ) -> ParticipantRow:
     number = next(IDS)
     return ParticipantRow(
@@ -30,7 +31,7 @@ def person(
         email=email,
         organisation_id=None,
         organisation=organisation,
-        status="registered",
+        status=status,
         role="participant",
         dietary_needs=None,
         note=note,
@@ -84,6 +85,15 @@ def test_ties_are_in_swedish_name_order() -> None:
         "Anna Öberg",
     ]
     assert found(rows, "") == found(rows, "  ") == found(rows, "berg")
+
+
+def test_among_equal_matches_people_still_arriving_come_first() -> None:
+    rows = [
+        person("Maria", "Berg", status="attended"),
+        person("Åsa", "Bergström"),
+        person("Tove", "Sandberg"),
+    ]
+    assert found(rows, "berg") == ["Åsa Bergström", "Maria Berg", "Tove Sandberg"]
 
 
 def test_case_is_folded_but_a_ring_or_dots_make_another_letter() -> None:
