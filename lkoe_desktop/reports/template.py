@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache, partial
 from typing import Any, BinaryIO
-from xml.sax.saxutils import escape as _escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
@@ -36,7 +35,9 @@ from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.reports.fonts import (
     FONT,
     FONT_BOLD,
+    draw_string,
     fit_text,
+    markup,
     register_fonts,
     text_width,
     wrap_lines,
@@ -140,14 +141,11 @@ def styles() -> Styles:
     )
 
 
-def escape(text: object) -> str:
-    """User text made safe for Paragraph markup (& < >); None becomes empty."""
-    return "" if text is None else _escape(str(text))
-
-
 def para(text: object, style: ParagraphStyle) -> Paragraph:
-    """A paragraph of user text (escaped), line breaks kept."""
-    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+    """A paragraph of user text (escaped; None is empty), line breaks kept, and what the style's
+    font lacks (Chinese, Japanese, Korean) in a fallback font."""
+    shown = "" if text is None else markup(str(text), style.fontName)
+    return Paragraph(shown.replace("\n", "<br/>"), style)
 
 
 def document_heading(kind: str, title: str) -> list[Flowable]:
@@ -211,6 +209,7 @@ def _fit_lines(
 def draw_lines_on_middle(
     canvas: Canvas,
     lines: list[str],
+    font: str,
     size: float,
     x: float,
     middle: float,
@@ -219,12 +218,13 @@ def draw_lines_on_middle(
     line_gap: float = HEADER_LINE_GAP,
 ) -> None:
     """Lines centred vertically on `middle`, starting at x (or ending there when `right`), in
-    the canvas's font of `size`; each line `line_gap` × `size` below the one before."""
+    `font` of `size`; each line `line_gap` × `size` below the one before."""
     leading = size * line_gap
     first = middle + (len(lines) - 1) * leading / 2 - size * 0.35
+    canvas.setFont(font, size)
     for number, line in enumerate(lines):
-        draw = canvas.drawRightString if right else canvas.drawString
-        draw(x, first - number * leading, line)
+        y = first - number * leading
+        draw_string(canvas, x, y, line, font, size, align="right" if right else "left")
 
 
 def logo_image(path: str) -> ImageReader | None:
@@ -280,13 +280,11 @@ def _draw_header(canvas: Canvas, setup: PageSetup, title: str, logo: ImageReader
     middle = bottom + LOGO_HEIGHT / 2
     names, name_size = _fit_lines(setup.office.office_name, FONT_BOLD, 11, 8.5, room * 0.58)
     canvas.setFillColor(INK)
-    canvas.setFont(FONT_BOLD, name_size)
-    draw_lines_on_middle(canvas, names, name_size, left, middle)
+    draw_lines_on_middle(canvas, names, FONT_BOLD, name_size, left, middle)
     used = max((text_width(line, FONT_BOLD, name_size) for line in names), default=0.0)
     headings, heading_size = _fit_lines(title, FONT, 9, 7.5, room - used - 8 * mm)
     canvas.setFillColor(MUTED)
-    canvas.setFont(FONT, heading_size)
-    draw_lines_on_middle(canvas, headings, heading_size, width - MARGIN_X, middle, right=True)
+    draw_lines_on_middle(canvas, headings, FONT, heading_size, width - MARGIN_X, middle, right=True)
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.6)
     canvas.line(MARGIN_X, height - HEADER_RULE, width - MARGIN_X, height - HEADER_RULE)
@@ -310,7 +308,7 @@ def _draw_footer(canvas: Canvas, setup: PageSetup, page: int, pages: int) -> Non
     room = width - 2 * MARGIN_X - 55 * mm
     lines = wrap_lines(setup.office.funding_line, FONT, 7.5, room)[:2]
     for number, line in enumerate(lines):
-        canvas.drawString(MARGIN_X, first - number * 3.5 * mm, line)
+        draw_string(canvas, MARGIN_X, first - number * 3.5 * mm, line, FONT, 7.5)
 
 
 class _PagedCanvas(Canvas):

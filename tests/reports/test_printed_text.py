@@ -1,0 +1,146 @@
+"""Printed text: Chinese, Japanese and Korean print in the bundled fallback fonts."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from pdf_checks import (
+    PRINTED_ON,
+    fragments,
+    needs_pdftotext,
+    page_fonts,
+    pdftotext,
+)
+from pypdf import PdfReader
+from reportlab.lib.units import mm
+from reportlab.pdfbase.ttfonts import TTFont
+
+from lkoe_desktop.domain.clock import STOCKHOLM
+from lkoe_desktop.reports.badges import Badge, BadgeSet, write_badges
+from lkoe_desktop.reports.fonts import FONT, fonts_dir, markup
+from lkoe_desktop.reports.paged_table import PagedTable
+from lkoe_desktop.reports.sign_in_sheet import SignInRow, SignInSheet, write_sign_in_sheet
+from lkoe_desktop.reports.template import PageSetup, build_pdf, para, styles
+from lkoe_desktop.services.demo_names import FOREIGN
+from lkoe_desktop.services.office_settings import OfficeSettings
+
+ROOT = Path(__file__).resolve().parents[2]
+# Chinese, Japanese and Korean names as written, and as (first, last) the way they are stored.
+CJK_NAMES = ("李小龍", "山田太郎", "김민준")
+CJK_PEOPLE = (("小龍", "李"), ("太郎", "山田"), ("민준", "김"))
+CJK_ORGANISATION = "山田物流株式会社"
+FALLBACK_FONTS = {"DroidSansFallback", "NanumGothic"}
+START = datetime(2026, 3, 12, 9, 0, tzinfo=STOCKHOLM)
+
+
+def _glyphs() -> dict[str, set[int]]:
+    """The characters each bundled font has, by the name a PDF gives it."""
+    faces = [TTFont(path.stem, str(path)).face for path in sorted(fonts_dir().glob("*.ttf"))]
+    return {face.name.decode("ascii"): set(face.charToGlyph) for face in faces}
+
+
+def _empty_boxes(path: Path) -> list[tuple[str, str]]:
+    """Every (character, font) on the pages that the font it is drawn in has no glyph for."""
+    glyphs = _glyphs()
+    return [
+        (character, piece.font)
+        for page in range(len(PdfReader(path).pages))
+        for piece in fragments(path, page)
+        for character in piece.text
+        if not character.isspace() and ord(character) not in glyphs[piece.font]
+    ]
+
+
+def _printed_names() -> list[str]:
+    """The five non-Latin names the other tests use and the three Chinese, Japanese and Korean
+    ones, as a document prints a person ("first last")."""
+    return [
+        f"{first} {last}"
+        for first, last in [*((p.first, p.last) for p in FOREIGN[:5]), *CJK_PEOPLE]
+    ]
+
+
+def _assert_printed_in_embedded_fonts(path: Path, fallbacks: set[str]) -> None:
+    fonts = page_fonts(path)
+    assert {name for name, embedded in fonts.items() if embedded} & FALLBACK_FONTS == fallbacks
+    assert _empty_boxes(path) == []
+
+
+@needs_pdftotext
+def test_chinese_japanese_and_korean_print_in_fallback_fonts_everywhere_on_the_page(
+    tmp_path: Path,
+) -> None:
+    names = [*_printed_names()[:5], *CJK_NAMES]
+    style = styles()
+    story = [
+        *(para(name, style.title) for name in names),
+        *(para(name, style.body) for name in names),
+        PagedTable(["Namn"], [[name] for name in names], [60 * mm]),
+    ]
+    office = OfficeSettings(
+        office_name=f"Kansliet {CJK_NAMES[0]}", funding_line=f"Stöd från {CJK_NAMES[2]}"
+    )
+    path = tmp_path / "names.pdf"
+    build_pdf(path, f"Namnlista {CJK_NAMES[1]}", story, PageSetup(office, PRINTED_ON))
+    lines = pdftotext(path).splitlines()
+    for name in names:
+        assert lines.count(name) == 3, name
+    for header in (
+        f"Kansliet {CJK_NAMES[0]}",
+        f"Namnlista {CJK_NAMES[1]}",
+        f"Stöd från {CJK_NAMES[2]}",
+    ):
+        assert header in lines
+    _assert_printed_in_embedded_fonts(path, FALLBACK_FONTS)
+
+
+def _sign_in_sheet(people: list[tuple[str, str]]) -> SignInSheet:
+    rows = tuple(
+        SignInRow(number, number, first, last, CJK_ORGANISATION, "registered", "participant")
+        for number, (first, last) in enumerate(people, 1)
+    )
+    return SignInSheet(1, "Möte", START, None, None, None, None, (), rows, False)
+
+
+@needs_pdftotext
+def test_sign_in_sheets_and_badges_print_names_in_every_alphabet(
+    tmp_path: Path, setup: PageSetup
+) -> None:
+    people = [*((p.first, p.last) for p in FOREIGN[:5]), *CJK_PEOPLE]
+    sheet_path, badge_path = tmp_path / "sheet.pdf", tmp_path / "badges.pdf"
+    write_sign_in_sheet(_sign_in_sheet(people), sheet_path, setup, blank_rows=0)
+    badges = tuple(Badge(first, last, CJK_ORGANISATION, "participant") for first, last in people)
+    write_badges(BadgeSet(1, "Möte", START, None, badges), badge_path, setup, layout="90x55")
+    for path in (sheet_path, badge_path):
+        text = pdftotext(path)
+        for name in _printed_names():
+            assert name in text, (path.name, name)
+        assert CJK_ORGANISATION in text
+        _assert_printed_in_embedded_fonts(path, FALLBACK_FONTS)
+
+
+def test_markup_escapes_and_names_the_fallback_font() -> None:
+    assert markup("Li & <b>李</b>", FONT) == (
+        'Li &amp; &lt;b&gt;<font face="DroidSansFallbackFull">李</font>&lt;/b&gt;'
+    )
+    assert markup("김민준 Åsa", FONT) == '<font face="NanumGothic">김민준</font> Åsa'
+
+
+def test_fallback_fonts_are_registered_only_when_a_text_needs_them() -> None:
+    probe = (
+        "from reportlab.pdfbase import pdfmetrics\n"
+        "from lkoe_desktop.reports.fonts import FALLBACKS, FONT, text_width\n"
+        "def loaded(): return sorted(set(FALLBACKS) & set(pdfmetrics.getRegisteredFontNames()))\n"
+        "text_width('Åsa Östberg Łukasz Σοφία', FONT, 9)\n"
+        "print(loaded())\n"
+        "text_width('李小龍', FONT, 9)\n"
+        "print(loaded())\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["[]", "['DroidSansFallbackFull']"]
