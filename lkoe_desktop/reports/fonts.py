@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Container
+from collections.abc import Container, Iterator
 from itertools import groupby
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -26,8 +26,12 @@ FALLBACKS = {
     "DroidSansFallbackFull": "DroidSansFallbackFull.ttf",
     "NanumGothic": "NanumGothic.ttf",
 }
-# Break opportunities: after spaces, and after a hyphen inside a word ("Logistik-|och").
-_PIECES = re.compile(r"(\s*)([^\s-]+-*|-+)")
+# Where a word may break (besides at spaces): after a hyphen ("Logistik-|och"); in an e-mail
+# address also after "@" and "." ("anna.|berg@|kommun.se"), in a web address after "/" and ".".
+_WORDS = re.compile(r"(\s*)(\S+)")
+_ADDRESS = re.compile(r"[^@]+@[^@]+|(?:https?://|www\.)\S+", re.IGNORECASE)
+_WORD_PIECES = re.compile(r"[^-]*-+|[^-]+")
+_ADDRESS_PIECES = re.compile(r"[^@./-]*[@./-]+|[^@./-]+")
 SMALLEST_SIZE = 4.0
 
 _lock = threading.Lock()
@@ -140,6 +144,14 @@ def markup(text: str, font: str) -> str:
     )
 
 
+def _pieces(text: str) -> Iterator[tuple[bool, str]]:
+    """The pieces of `text` a line may not break inside, each with whether a space is before it."""
+    for space, word in _WORDS.findall(text):
+        breaks = _ADDRESS_PIECES if _ADDRESS.fullmatch(word) else _WORD_PIECES
+        for number, piece in enumerate(breaks.findall(word)):
+            yield number == 0 and bool(space), piece
+
+
 def _hard_break(word: str, font: str, size: float, width: float) -> tuple[str, str]:
     """The longest start of `word` (at least one character) that fits `width`, and the rest."""
     low, high = 1, len(word)
@@ -153,11 +165,12 @@ def _hard_break(word: str, font: str, size: float, width: float) -> tuple[str, s
 
 
 def wrap_lines(text: str, font: str, size: float, width: float) -> list[str]:
-    """`text` in lines no wider than `width` points: broken at spaces and after hyphens, and
-    inside a word only where the word alone is wider than a line. Never an empty list."""
+    """`text` in lines no wider than `width` points: broken at spaces, after hyphens and, in an
+    e-mail or web address, after "@", "/" and "."; inside such a piece only where it alone is
+    wider than a line. Never an empty list."""
     lines: list[str] = []
     current = ""
-    for space, piece in _PIECES.findall(text.strip()):
+    for space, piece in _pieces(text.strip()):
         candidate = current + (" " if space and current else "") + piece
         if not current or text_width(candidate, font, size) <= width:
             current = candidate

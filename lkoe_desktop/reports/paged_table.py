@@ -12,6 +12,7 @@ from lkoe_desktop.reports.fonts import FONT, FONT_BOLD, draw_string, register_fo
 from lkoe_desktop.reports.template import ACCENT, CELL_PAD_X, CELL_PAD_Y, HEADER_FILL, INK, RULE
 
 Progress = Callable[[int, int], None]
+DEFAULT_FONT_SIZE = 9.0
 
 
 class _Rows:
@@ -66,7 +67,7 @@ class PagedTable(Flowable):
         *,
         align: Sequence[str] | None = None,
         grid: bool = False,
-        font_size: float = 9.0,
+        font_size: float = DEFAULT_FONT_SIZE,
         min_row_height: float = 0.0,
         keep_rows: int = 2,
         progress: Progress | None = None,

@@ -42,6 +42,7 @@ from lkoe_desktop.reports.fonts import (
     text_width,
     wrap_lines,
 )
+from lkoe_desktop.reports.text_lines import TextLines
 from lkoe_desktop.services import office_settings
 from lkoe_desktop.services.common import today
 from lkoe_desktop.services.office_settings import OfficeSettings
@@ -157,7 +158,9 @@ def document_heading(kind: str, title: str) -> list[Flowable]:
 def facts_table(facts: Sequence[tuple[str, str]], width: float, *, label_width: float) -> Table:
     """Label–value lines under a document's title; a fact without a value is left out."""
     style = styles()
-    rows = [[para(name, style.label), para(value, style.body)] for name, value in facts if value]
+    rows = [
+        [para(name, style.label), TextLines(value, style.body)] for name, value in facts if value
+    ]
     table = Table(rows, colWidths=[label_width, width - label_width], hAlign="LEFT")
     table.setStyle(TableStyle(list(FACT_COMMANDS)))
     return table

@@ -1,17 +1,22 @@
-"""Printed text: Chinese, Japanese and Korean print in the bundled fallback fonts."""
+"""Printed text: table cells break only where they may; Chinese, Japanese and Korean print in the
+bundled fallback fonts."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
+import pytest
 from pdf_checks import (
     PRINTED_ON,
     fragments,
     needs_pdftotext,
     page_fonts,
+    page_texts,
     pdftotext,
 )
 from pypdf import PdfReader
@@ -20,10 +25,10 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from lkoe_desktop.domain.clock import STOCKHOLM
 from lkoe_desktop.reports.badges import Badge, BadgeSet, write_badges
-from lkoe_desktop.reports.fonts import FONT, fonts_dir, markup
-from lkoe_desktop.reports.paged_table import PagedTable
+from lkoe_desktop.reports.fonts import FONT, fonts_dir, markup, text_width
+from lkoe_desktop.reports.paged_table import DEFAULT_FONT_SIZE, PagedTable
 from lkoe_desktop.reports.sign_in_sheet import SignInRow, SignInSheet, write_sign_in_sheet
-from lkoe_desktop.reports.template import PageSetup, build_pdf, para, styles
+from lkoe_desktop.reports.template import CELL_PAD_X, PageSetup, build_pdf, para, styles
 from lkoe_desktop.services.demo_names import FOREIGN
 from lkoe_desktop.services.office_settings import OfficeSettings
 
@@ -33,7 +38,108 @@ CJK_NAMES = ("李小龍", "山田太郎", "김민준")
 CJK_PEOPLE = (("小龍", "李"), ("太郎", "山田"), ("민준", "김"))
 CJK_ORGANISATION = "山田物流株式会社"
 FALLBACK_FONTS = {"DroidSansFallback", "NanumGothic"}
+LONG_WORD = "Samhällsbyggnadsförvaltningen"
+CELLS = (
+    "joakim.akesson.bergqvist@ankarelogistics.se",
+    "info@ringarumsamfallighetsforening.se",
+    "anna-karin.ostlund-berg@norrkoping.se",
+    "https://www.ringarumsamfallighetsforening.se/om-oss",
+    f"Linköpings kommun, {LONG_WORD}",
+    "Maria-Theresia von Hohenzollern-Sigmaringen",
+    "Transportutvecklingsaktiebolagsförvaltningen",
+)
+ADDRESS = re.compile(r"[^@\s]+@[^@\s]+|https?://\S+")
 START = datetime(2026, 3, 12, 9, 0, tzinfo=STOCKHOLM)
+
+
+def _breaks_allowed(text: str) -> set[int]:
+    """Where a line may end inside `text` without a space: after a hyphen; in an e-mail or web
+    address also after "@", "." and "/"."""
+    allowed = {match.end() for match in re.finditer("-+", text)}
+    for address in ADDRESS.finditer(text):
+        part = address.group()
+        allowed |= {address.start() + m.end() for m in re.finditer(r"[@./]+", part)}
+    return allowed
+
+
+def _piece_around(text: str, position: int) -> str:
+    """The piece (between spaces and allowed breaks) that `position` falls inside."""
+    edges = sorted(
+        {0, len(text), *_breaks_allowed(text)} | {m.end() for m in re.finditer(" ", text)}
+    )
+    start = max(edge for edge in edges if edge < position)
+    end = min(edge for edge in edges if edge > position)
+    return text[start:end].strip()
+
+
+def _cell_lines(lines: Iterator[str], text: str) -> list[str]:
+    """The printed lines of one cell: as many as it takes to spell out `text` in order."""
+    taken: list[str] = []
+    position = 0
+    while position < len(text):
+        line = next(lines)
+        assert text.startswith(line, position), (text, line)
+        taken.append(line)
+        position += len(line)
+        if text[position : position + 1] == " ":
+            position += 1
+    return taken
+
+
+@pytest.mark.parametrize("millimetres", [24, 38, 62])
+def test_cells_break_at_spaces_hyphens_and_in_addresses_only_where_they_may(
+    tmp_path: Path, setup: PageSetup, millimetres: int
+) -> None:
+    width = millimetres * mm
+    path = tmp_path / "cells.pdf"
+    build_pdf(path, "Celler", [PagedTable(["Text"], [[cell] for cell in CELLS], [width])], setup)
+    [text] = page_texts(path)
+    lines = iter(text.splitlines()[text.splitlines().index("Text") + 1 :])
+    room = width - 2 * CELL_PAD_X
+    in_addresses = 0
+    for cell in CELLS:
+        printed = _cell_lines(lines, cell)
+        position = 0
+        for line in printed[:-1]:
+            position = cell.index(line, position) + len(line)
+            if cell[position] == " ":
+                continue
+            if position in _breaks_allowed(cell):
+                in_addresses += bool(ADDRESS.search(cell))
+                continue
+            piece = _piece_around(cell, position)
+            assert text_width(piece, FONT, DEFAULT_FONT_SIZE) > room, (line, piece)
+        if LONG_WORD in cell and text_width(LONG_WORD, FONT, DEFAULT_FONT_SIZE) <= room:
+            assert LONG_WORD in " ".join(printed).split()
+    assert in_addresses > 0
+
+
+def test_an_address_breaks_after_its_at_sign_with_nothing_added(
+    tmp_path: Path, setup: PageSetup
+) -> None:
+    address = "joakim.akesson.bergqvist@ankarelogistics.se"
+    # Room for the name, the at sign and a few letters more, which must not be split off.
+    room = text_width("joakim.akesson.bergqvist@ankare", FONT, DEFAULT_FONT_SIZE)
+    width = room + 2 * CELL_PAD_X
+    path = tmp_path / "address.pdf"
+    build_pdf(path, "Adress", [PagedTable(["E-post"], [[address]], [width])], setup)
+    lines = page_texts(path)[0].splitlines()
+    start = lines.index("E-post") + 1
+    assert lines[start : start + 2] == ["joakim.akesson.bergqvist@", "ankarelogistics.se"]
+
+
+def test_the_sign_in_sheet_keeps_a_long_organisation_word_whole(
+    tmp_path: Path, setup: PageSetup
+) -> None:
+    people = tuple(
+        SignInRow(number, number, "Filip", "Sjögren", f"Linköpings kommun, {LONG_WORD}", "r", "r")
+        for number in range(1, 4)
+    )
+    sheet = SignInSheet(1, "Möte", START, None, None, None, None, (), people, False)
+    path = tmp_path / "sheet.pdf"
+    write_sign_in_sheet(sheet, path, setup, blank_rows=0)
+    words = page_texts(path)[0].split()
+    assert words.count(LONG_WORD) == 3
 
 
 def _glyphs() -> dict[str, set[int]]:
