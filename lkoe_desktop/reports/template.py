@@ -66,8 +66,10 @@ FOOTER_RULE = 17 * mm  # from the bottom edge of the paper
 CELL_PAD_X = 4.0
 CELL_PAD_Y = 3.0
 HEADER_LINE_GAP = 1.2  # line height in the header as a share of the font size
-# Label–value lines: top-aligned, flush left, close together.
+# Label–value lines: top-aligned, flush left, close together; an empty cell in the house font
+# too (reportlab's default, Helvetica, would be listed in the file without being embedded).
 FACT_COMMANDS: tuple[tuple[Any, ...], ...] = (
+    ("FONT", (0, 0), (-1, -1), FONT),
     ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ("LEFTPADDING", (0, 0), (-1, -1), 0),
     ("TOPPADDING", (0, 0), (-1, -1), 1),
@@ -369,6 +371,7 @@ def build_pdf(target: Target, title: str, story: list[Flowable], setup: PageSetu
         title=title,
         author=setup.office.office_name,
         creator=APP_NAME,
+        initialFontName=FONT,  # else the canvas starts in Helvetica, listed but not embedded
     )
     body_width, body_height = content_size(setup)
     frame = Frame(
@@ -383,7 +386,7 @@ def build_pdf(target: Target, title: str, story: list[Flowable], setup: PageSetu
 def new_canvas(target: Target, title: str, setup: PageSetup) -> Canvas:
     """A bare canvas on A4 (for documents drawn directly, like badges), fonts registered."""
     register_fonts()
-    canvas = Canvas(_output(target), pagesize=page_size(setup))
+    canvas = Canvas(_output(target), pagesize=page_size(setup), initialFontName=FONT)
     canvas.setTitle(title)
     canvas.setAuthor(setup.office.office_name)
     canvas.setCreator(APP_NAME)

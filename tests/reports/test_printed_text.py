@@ -1,5 +1,5 @@
 """Printed text: table cells break only where they may; Chinese, Japanese and Korean print in the
-bundled fallback fonts."""
+bundled fallback fonts; and every font a document uses is embedded in it."""
 
 from __future__ import annotations
 
@@ -7,12 +7,13 @@ import re
 import subprocess
 import sys
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 from pdf_checks import (
     PRINTED_ON,
+    build_seminar,
     fragments,
     needs_pdftotext,
     page_fonts,
@@ -23,12 +24,15 @@ from pypdf import PdfReader
 from reportlab.lib.units import mm
 from reportlab.pdfbase.ttfonts import TTFont
 
+from lkoe_desktop.db.engine import Database
 from lkoe_desktop.domain.clock import STOCKHOLM
+from lkoe_desktop.reports import documents
 from lkoe_desktop.reports.badges import Badge, BadgeSet, write_badges
 from lkoe_desktop.reports.fonts import FONT, fonts_dir, markup, text_width
 from lkoe_desktop.reports.paged_table import DEFAULT_FONT_SIZE, PagedTable
 from lkoe_desktop.reports.sign_in_sheet import SignInRow, SignInSheet, write_sign_in_sheet
 from lkoe_desktop.reports.template import CELL_PAD_X, PageSetup, build_pdf, para, styles
+from lkoe_desktop.services import contacts, participations, partners
 from lkoe_desktop.services.demo_names import FOREIGN
 from lkoe_desktop.services.office_settings import OfficeSettings
 
@@ -171,7 +175,8 @@ def _printed_names() -> list[str]:
 
 def _assert_printed_in_embedded_fonts(path: Path, fallbacks: set[str]) -> None:
     fonts = page_fonts(path)
-    assert {name for name, embedded in fonts.items() if embedded} & FALLBACK_FONTS == fallbacks
+    assert all(fonts.values()), fonts
+    assert fonts.keys() & FALLBACK_FONTS == fallbacks
     assert _empty_boxes(path) == []
 
 
@@ -250,3 +255,45 @@ def test_fallback_fonts_are_registered_only_when_a_text_needs_them() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == ["[]", "['DroidSansFallbackFull']"]
+
+
+def _add_cjk_attendees(database: Database, meeting_id: int) -> None:
+    with database.unit_of_work() as session:
+        organisation = partners.create_partner(session, {"name": CJK_ORGANISATION}).id
+        for number, (first, last) in enumerate(CJK_PEOPLE):
+            person = contacts.create_contact(
+                session,
+                {
+                    "first_name": first,
+                    "last_name": last,
+                    "email": f"cjk{number}@example.jp",
+                    "organisation_id": organisation,
+                },
+            )
+            row = participations.register(session, meeting_id, person.id)
+            participations.set_status(session, row.id, "attended")
+
+
+def test_every_document_embeds_every_font_it_uses(sqlite_db: Database, tmp_path: Path) -> None:
+    seminar = build_seminar(sqlite_db, people=6)
+    _add_cjk_attendees(sqlite_db, seminar.meeting_id)
+    meeting = seminar.meeting_id
+    period = documents.Period(date(2026, 1, 1), date(2026, 12, 31))
+    writers = {
+        "sign-in sheet": lambda path: documents.sign_in_sheet(sqlite_db, path, meeting),
+        "badges": lambda path: documents.badges(sqlite_db, path, meeting),
+        "calibration": lambda path: documents.calibration(sqlite_db, path),
+        "participants": lambda path: documents.participant_list(
+            sqlite_db, path, meeting_id=meeting
+        ),
+        "period": lambda path: documents.participant_list(sqlite_db, path, period=period),
+        "contact sheets": lambda path: documents.contact_sheets(sqlite_db, path),
+        "register": lambda path: documents.partner_register(sqlite_db, path),
+    }
+    expected = {"calibration": set(), "register": {"DroidSansFallback"}}
+    for kind, write in writers.items():
+        path = tmp_path / f"{kind}.pdf"
+        write(path)
+        fonts = page_fonts(path)
+        assert all(fonts.values()), (kind, fonts)
+        assert fonts.keys() & FALLBACK_FONTS == expected.get(kind, FALLBACK_FONTS), kind
