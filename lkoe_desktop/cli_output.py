@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -23,6 +24,8 @@ ID_COLUMN = ColumnSpec("id", N_("Id"), width=6)
 MEETING_ID_COLUMN = ColumnSpec("meeting_id", N_("Meeting"), width=6)
 ARCHIVED_COLUMN = ColumnSpec("archived", N_("Archived"), width=8)
 RIGHT_ALIGNED = {ID_COLUMN.key, MEETING_ID_COLUMN.key}
+# Characters a terminal shows in no column of their own: combining marks and format characters.
+_ZERO_WIDTH = {"Mn", "Me", "Cf"}
 
 
 @dataclass(frozen=True)
@@ -83,16 +86,32 @@ def table(
         return count_line(what, 0) + "\n"
     cells = [[_cell(column, row) for column in columns] for row in rows]
     titles = [column.title for column in columns]
-    widths = [max(len(line[index]) for line in [titles, *cells]) for index in range(len(columns))]
+    widths = [
+        max(display_width(line[index]) for line in [titles, *cells])
+        for index in range(len(columns))
+    ]
     ruler = ["-" * width for width in widths]
     lines = [_line(columns, widths, line) for line in [titles, ruler, *cells]]
     lines.append(count_line(what, len(rows)))
     return "\n".join(lines) + "\n"
 
 
+def display_width(text: str) -> int:
+    """The terminal columns `text` takes: two for an East Asian wide or fullwidth character
+    (李, 김, ａ), none for a combining mark, one for any other."""
+    return sum(map(_character_width, text))
+
+
+def _character_width(character: str) -> int:
+    if unicodedata.category(character) in _ZERO_WIDTH:
+        return 0
+    return 2 if unicodedata.east_asian_width(character) in ("W", "F") else 1
+
+
 def _line(columns: Sequence[ColumnSpec], widths: Sequence[int], cells: Sequence[str]) -> str:
     parts = []
     for column, width, cell in zip(columns, widths, cells, strict=True):
+        padding = " " * (width - display_width(cell))
         right = column.key in RIGHT_ALIGNED or column.kind == NUMBER
-        parts.append(cell.rjust(width) if right else cell.ljust(width))
+        parts.append(padding + cell if right else cell + padding)
     return GAP.join(parts).rstrip()

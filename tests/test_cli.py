@@ -432,6 +432,38 @@ def test_swedish_labels_by_default(capsys: pytest.CaptureFixture[str], known: Pa
     assert "Näringsliv" in result.out and "Öster Åkeri AB" in result.out
 
 
+def _columns(line: str) -> list[str]:
+    """A printed line as the terminal shows it: one entry per column a character takes."""
+    shown: list[str] = []
+    for character in line:
+        shown += [character, *[""] * (cli_output.display_width(character) - 1)]
+    return shown
+
+
+def test_wide_characters_keep_the_text_table_aligned(
+    capsys: pytest.CaptureFixture[str], known: Path
+) -> None:
+    database = open_database(f"sqlite:///{known}")
+    with database.unit_of_work() as session:
+        for first, last in (("小龍", "李"), ("민준", "김"), ("Thị Hoa", "Nguyễn")):
+            create_contact(
+                session, {"first_name": first, "last_name": last, "phone": "013-12 34 56"}
+            )
+    database.dispose()
+    result = call(capsys, "--db", str(known), "list", "contacts")
+    assert result.code == 0, result.err
+    heading, ruler, *rows = result.out.splitlines()[:-1]
+    gaps = [column for column, mark in enumerate(ruler) if mark == " "]
+    assert len(gaps) >= 10
+    for row in [heading, *rows]:
+        shown = _columns(row)
+        assert all(column >= len(shown) or shown[column] == " " for column in gaps), row
+    phones = [_columns(row).index("0") for row in rows if "013-12 34 56" in row]
+    assert len(phones) == 4 and len(set(phones)) == 1
+    assert any("李" in row for row in rows) and any("Łukasz" in row for row in rows)
+    assert cli_output.display_width("李小龍 Łukasz e\u0301") == 15
+
+
 def test_output_is_utf8_whatever_the_locale(home: Path, known: Path) -> None:
     result = run(home, "--db", str(known), "list", "contacts", PYTHONIOENCODING="ascii")
     assert result.code == 0, result.err

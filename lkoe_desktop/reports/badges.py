@@ -21,6 +21,7 @@ from lkoe_desktop.reports.fonts import (
     FONT,
     FONT_BOLD,
     SMALLEST_SIZE,
+    draw_string,
     fit_text,
     text_width,
 )
@@ -187,7 +188,7 @@ def _draw_lines(
     canvas.setFont(font, size)
     for line in lines:
         top -= size * LINE_GAP
-        canvas.drawCentredString(centre, top + size * 0.25, line)
+        draw_string(canvas, centre, top + size * 0.25, line, font, size, align="centre")
     return top
 
 
@@ -250,9 +251,10 @@ def _draw_band(
         office.office_name, FONT_BOLD, room, largest=layout.small_size, smallest=6, max_lines=2
     )
     canvas.setFillColor(INK)
-    canvas.setFont(FONT_BOLD, size)
     name_left = x + mark_width + 2 * mm
-    draw_lines_on_middle(canvas, lines, size, name_left, top - band / 2, line_gap=LINE_GAP)
+    draw_lines_on_middle(
+        canvas, lines, FONT_BOLD, size, name_left, top - band / 2, line_gap=LINE_GAP
+    )
 
 
 def _draw_badge(

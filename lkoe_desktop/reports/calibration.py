@@ -9,7 +9,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from lkoe_desktop.domain.i18n import current_language
 from lkoe_desktop.domain.i18n import gettext as _
-from lkoe_desktop.reports.fonts import FONT, FONT_BOLD, wrap_lines
+from lkoe_desktop.reports.fonts import FONT, FONT_BOLD, draw_string, wrap_lines
 from lkoe_desktop.reports.template import ACCENT, INK, RULE
 from lkoe_desktop.services.office_settings import OfficeSettings
 
@@ -109,6 +109,6 @@ def draw_calibration(canvas: Canvas, office: OfficeSettings, layout: str) -> Non
         canvas.setFont(font, size)
         for line in lines:
             y -= size * 1.35
-            canvas.drawString(left + padding, y + size * 0.3, line)
+            draw_string(canvas, left + padding, y + size * 0.3, line, font, size)
         y -= size * 0.6
     _draw_ruler(canvas, left + (width - 100 * mm) / 2, y - 3 * mm)

@@ -43,6 +43,7 @@ from lkoe_desktop.reports.template import (
     para,
     styles,
 )
+from lkoe_desktop.reports.text_lines import TextLines
 from lkoe_desktop.services.report_rows import ContactSheet, SheetPerson
 
 FONT_SIZE = 8.0
@@ -103,15 +104,15 @@ def _facts(sheet: ContactSheet, width: float) -> Table:
     rows: list[list[Flowable | str]] = [
         [
             para(label, label_style),
-            para(value, value_style),
+            TextLines(value, value_style),
             para(name, label_style),
-            para(text, value_style),
+            TextLines(text, value_style),
         ]
         for (label, value), (name, text) in zip_longest(*shown, fillvalue=("", ""))
     ]
     commands: list[tuple[Any, ...]] = list(FACT_COMMANDS)
     if sheet.themes:
-        themes = para(", ".join(sheet.themes), value_style)
+        themes = TextLines(", ".join(sheet.themes), value_style)
         rows.append([para(_("Themes"), label_style), themes, "", ""])
         commands.append(("SPAN", (1, len(rows) - 1), (3, len(rows) - 1)))
     half = width / 2

@@ -8,10 +8,11 @@ from collections.abc import Callable, Sequence
 
 from reportlab.platypus import Flowable
 
-from lkoe_desktop.reports.fonts import FONT, FONT_BOLD, register_fonts, wrap_lines
+from lkoe_desktop.reports.fonts import FONT, FONT_BOLD, draw_string, register_fonts, wrap_lines
 from lkoe_desktop.reports.template import ACCENT, CELL_PAD_X, CELL_PAD_Y, HEADER_FILL, INK, RULE
 
 Progress = Callable[[int, int], None]
+DEFAULT_FONT_SIZE = 9.0
 
 
 class _Rows:
@@ -66,7 +67,7 @@ class PagedTable(Flowable):
         *,
         align: Sequence[str] | None = None,
         grid: bool = False,
-        font_size: float = 9.0,
+        font_size: float = DEFAULT_FONT_SIZE,
         min_row_height: float = 0.0,
         keep_rows: int = 2,
         progress: Progress | None = None,
@@ -148,11 +149,12 @@ class PagedTable(Flowable):
         canvas.setFont(font, rows.size)
         for lines, left, width, align in zip(cells, lefts, rows.widths, self._align, strict=True):
             first = top - (height - len(lines) * rows.leading) / 2 - rows.size
+            if align == "right":
+                x = left + width - CELL_PAD_X
+            elif align == "centre":
+                x = left + width / 2
+            else:
+                x = left + CELL_PAD_X
             for number, line in enumerate(lines):
                 baseline = first - number * rows.leading
-                if align == "right":
-                    canvas.drawRightString(left + width - CELL_PAD_X, baseline, line)
-                elif align == "centre":
-                    canvas.drawCentredString(left + width / 2, baseline, line)
-                else:
-                    canvas.drawString(left + CELL_PAD_X, baseline, line)
+                draw_string(canvas, x, baseline, line, font, rows.size, align=align)

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache, partial
 from typing import Any, BinaryIO
-from xml.sax.saxutils import escape as _escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
@@ -36,11 +35,14 @@ from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.reports.fonts import (
     FONT,
     FONT_BOLD,
+    draw_string,
     fit_text,
+    markup,
     register_fonts,
     text_width,
     wrap_lines,
 )
+from lkoe_desktop.reports.text_lines import TextLines
 from lkoe_desktop.services import office_settings
 from lkoe_desktop.services.common import today
 from lkoe_desktop.services.office_settings import OfficeSettings
@@ -64,8 +66,10 @@ FOOTER_RULE = 17 * mm  # from the bottom edge of the paper
 CELL_PAD_X = 4.0
 CELL_PAD_Y = 3.0
 HEADER_LINE_GAP = 1.2  # line height in the header as a share of the font size
-# Label–value lines: top-aligned, flush left, close together.
+# Label–value lines: top-aligned, flush left, close together; an empty cell in the house font
+# too (reportlab's default, Helvetica, would be listed in the file without being embedded).
 FACT_COMMANDS: tuple[tuple[Any, ...], ...] = (
+    ("FONT", (0, 0), (-1, -1), FONT),
     ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ("LEFTPADDING", (0, 0), (-1, -1), 0),
     ("TOPPADDING", (0, 0), (-1, -1), 1),
@@ -140,14 +144,11 @@ def styles() -> Styles:
     )
 
 
-def escape(text: object) -> str:
-    """User text made safe for Paragraph markup (& < >); None becomes empty."""
-    return "" if text is None else _escape(str(text))
-
-
 def para(text: object, style: ParagraphStyle) -> Paragraph:
-    """A paragraph of user text (escaped), line breaks kept."""
-    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+    """A paragraph of user text (escaped; None is empty), line breaks kept, and what the style's
+    font lacks (Chinese, Japanese, Korean) in a fallback font."""
+    shown = "" if text is None else markup(str(text), style.fontName)
+    return Paragraph(shown.replace("\n", "<br/>"), style)
 
 
 def document_heading(kind: str, title: str) -> list[Flowable]:
@@ -159,7 +160,9 @@ def document_heading(kind: str, title: str) -> list[Flowable]:
 def facts_table(facts: Sequence[tuple[str, str]], width: float, *, label_width: float) -> Table:
     """Label–value lines under a document's title; a fact without a value is left out."""
     style = styles()
-    rows = [[para(name, style.label), para(value, style.body)] for name, value in facts if value]
+    rows = [
+        [para(name, style.label), TextLines(value, style.body)] for name, value in facts if value
+    ]
     table = Table(rows, colWidths=[label_width, width - label_width], hAlign="LEFT")
     table.setStyle(TableStyle(list(FACT_COMMANDS)))
     return table
@@ -211,6 +214,7 @@ def _fit_lines(
 def draw_lines_on_middle(
     canvas: Canvas,
     lines: list[str],
+    font: str,
     size: float,
     x: float,
     middle: float,
@@ -219,12 +223,13 @@ def draw_lines_on_middle(
     line_gap: float = HEADER_LINE_GAP,
 ) -> None:
     """Lines centred vertically on `middle`, starting at x (or ending there when `right`), in
-    the canvas's font of `size`; each line `line_gap` × `size` below the one before."""
+    `font` of `size`; each line `line_gap` × `size` below the one before."""
     leading = size * line_gap
     first = middle + (len(lines) - 1) * leading / 2 - size * 0.35
+    canvas.setFont(font, size)
     for number, line in enumerate(lines):
-        draw = canvas.drawRightString if right else canvas.drawString
-        draw(x, first - number * leading, line)
+        y = first - number * leading
+        draw_string(canvas, x, y, line, font, size, align="right" if right else "left")
 
 
 def logo_image(path: str) -> ImageReader | None:
@@ -280,13 +285,11 @@ def _draw_header(canvas: Canvas, setup: PageSetup, title: str, logo: ImageReader
     middle = bottom + LOGO_HEIGHT / 2
     names, name_size = _fit_lines(setup.office.office_name, FONT_BOLD, 11, 8.5, room * 0.58)
     canvas.setFillColor(INK)
-    canvas.setFont(FONT_BOLD, name_size)
-    draw_lines_on_middle(canvas, names, name_size, left, middle)
+    draw_lines_on_middle(canvas, names, FONT_BOLD, name_size, left, middle)
     used = max((text_width(line, FONT_BOLD, name_size) for line in names), default=0.0)
     headings, heading_size = _fit_lines(title, FONT, 9, 7.5, room - used - 8 * mm)
     canvas.setFillColor(MUTED)
-    canvas.setFont(FONT, heading_size)
-    draw_lines_on_middle(canvas, headings, heading_size, width - MARGIN_X, middle, right=True)
+    draw_lines_on_middle(canvas, headings, FONT, heading_size, width - MARGIN_X, middle, right=True)
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.6)
     canvas.line(MARGIN_X, height - HEADER_RULE, width - MARGIN_X, height - HEADER_RULE)
@@ -310,7 +313,7 @@ def _draw_footer(canvas: Canvas, setup: PageSetup, page: int, pages: int) -> Non
     room = width - 2 * MARGIN_X - 55 * mm
     lines = wrap_lines(setup.office.funding_line, FONT, 7.5, room)[:2]
     for number, line in enumerate(lines):
-        canvas.drawString(MARGIN_X, first - number * 3.5 * mm, line)
+        draw_string(canvas, MARGIN_X, first - number * 3.5 * mm, line, FONT, 7.5)
 
 
 class _PagedCanvas(Canvas):
@@ -368,6 +371,7 @@ def build_pdf(target: Target, title: str, story: list[Flowable], setup: PageSetu
         title=title,
         author=setup.office.office_name,
         creator=APP_NAME,
+        initialFontName=FONT,  # else the canvas starts in Helvetica, listed but not embedded
     )
     body_width, body_height = content_size(setup)
     frame = Frame(
@@ -382,7 +386,7 @@ def build_pdf(target: Target, title: str, story: list[Flowable], setup: PageSetu
 def new_canvas(target: Target, title: str, setup: PageSetup) -> Canvas:
     """A bare canvas on A4 (for documents drawn directly, like badges), fonts registered."""
     register_fonts()
-    canvas = Canvas(_output(target), pagesize=page_size(setup))
+    canvas = Canvas(_output(target), pagesize=page_size(setup), initialFontName=FONT)
     canvas.setTitle(title)
     canvas.setAuthor(setup.office.office_name)
     canvas.setCreator(APP_NAME)

@@ -194,3 +194,31 @@ def fragments(path: Path, page: int = 0) -> list[Fragment]:
 
     PdfReader(path).pages[page].extract_text(visitor_text=visit)
     return found
+
+
+needs_pdftotext = pytest.mark.skipif(
+    shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed"
+)
+
+
+def pdftotext(path: Path) -> str:
+    """The text of the whole file as poppler's pdftotext extracts it (what copy and paste gives)."""
+    done = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", path, "-"], check=True, capture_output=True, timeout=60
+    )
+    return done.stdout.decode("utf-8")
+
+
+def page_fonts(path: Path) -> dict[str, bool]:
+    """Every font the pages use (by name, without a subset's prefix) and whether it is embedded."""
+    fonts: dict[str, bool] = {}
+    for page in PdfReader(path).pages:
+        for font in page["/Resources"].get_object().get("/Font", {}).values():
+            font = font.get_object()
+            if "/DescendantFonts" in font:
+                font = font["/DescendantFonts"][0].get_object()
+            descriptor = font.get("/FontDescriptor")
+            files = descriptor.get_object().keys() if descriptor is not None else set()
+            embedded = bool({"/FontFile", "/FontFile2", "/FontFile3"} & set(files))
+            fonts[str(font["/BaseFont"]).lstrip("/").split("+")[-1]] = embedded
+    return fonts

@@ -16,6 +16,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Paragraph, Table
 
 from lkoe_desktop.reports.fonts import (
+    FALLBACKS,
     FONT,
     FONT_BOLD,
     fit_text,
@@ -64,10 +65,16 @@ def _table(count: int, **options: object) -> PagedTable:
     )
 
 
-def test_the_bundled_fonts_and_their_licence_are_there() -> None:
-    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "LICENSE-DejaVu.txt"):
+def test_the_bundled_fonts_and_their_licences_are_there() -> None:
+    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", *FALLBACKS.values()):
         assert (fonts_dir() / name).is_file()
-    assert "Bitstream" in (fonts_dir() / "LICENSE-DejaVu.txt").read_text(encoding="utf-8")
+    licences = {
+        "LICENSE-DejaVu.txt": "Bitstream",
+        "LICENSE-DroidSansFallback.txt": "Apache License",
+        "LICENSE-NanumGothic.txt": "SIL OPEN FONT LICENSE",
+    }
+    for name, words in licences.items():
+        assert words in (fonts_dir() / name).read_text(encoding="utf-8")
 
 
 def test_fonts_register_once_from_many_threads() -> None:
