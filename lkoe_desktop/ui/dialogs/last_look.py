@@ -110,7 +110,7 @@ class LastLookDialog(QDialog):
         layout.addWidget(self.unseen)
         layout.addWidget(self.people, 1)
         layout.addWidget(buttons)
-        self.resize(620, 520)
+        self.resize(680, 540)
 
     def names(self) -> list[tuple[str, str]]:
         """What the list shows, row by row: name and organisation."""
