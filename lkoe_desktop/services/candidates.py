@@ -1,4 +1,5 @@
-"""People to add to a meeting: found by search, theme, group or pasted addresses; then added.
+"""People to add to a meeting: found by search, theme, group or pasted addresses; then added,
+and an add undone in one step.
 
 Archived contacts are never offered. People already on the meeting's list, in any status, are
 offered but flagged, and adding them again changes nothing.
@@ -34,6 +35,8 @@ from lkoe_desktop.services.search import matches
 # How many values one IN (…) list holds, well inside every database's limit on parameters.
 CHUNK = 1000
 ADDABLE = (ParticipationStatus.INVITED.value, ParticipationStatus.REGISTERED.value)
+# A participation's version when created (`common.touch`); every later change raises it.
+FIRST_VERSION = 1
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,16 @@ class AddResult:
 
     added: list[int]
     skipped_already_on_list: int
+
+
+@dataclass(frozen=True)
+class UndoResult:
+    """What undoing an add did: how many participations it removed, the people it kept because
+    their participation had changed since (names in Swedish order), and how many were gone."""
+
+    removed: int
+    kept_changed: list[str]
+    gone: int
 
 
 def _candidates(meeting_id: int) -> Query:
@@ -249,6 +262,33 @@ def add_to_meeting(
             participations.register(session, meeting_id, contact_id).id for contact_id in newcomers
         ]
     return AddResult(added=added, skipped_already_on_list=len(wanted) - len(newcomers))
+
+
+def undo_add(session: Session, meeting_id: int, participation_ids: Iterable[int]) -> UndoResult:
+    """Take off the meeting's list the participations that one add created.
+
+    A participation changed since the add (another status, a check-in, a role, a note: its
+    version is no longer the first) is kept and named, so undoing never loses later work; one
+    already taken off the list is counted as gone. Each removal is logged as a deletion.
+    Participations of other meetings are never touched.
+    """
+    get(session, Meeting, meeting_id, _("Meeting"))
+    wanted = list(dict.fromkeys(participation_ids))
+    found: list[tuple[str, int, Participation, str]] = []
+    for chunk in _chunks(wanted):
+        statement = (
+            select(Participation, Contact.sort_key, Contact.first_name, Contact.last_name)
+            .join(Contact, Contact.id == Participation.contact_id)
+            .where(Participation.meeting_id == meeting_id, Participation.id.in_(chunk))
+            .with_for_update(of=Participation)
+        )
+        for record, key, first, last in session.execute(statement):
+            found.append((key, record.id, record, f"{first} {last}".strip()))
+    found.sort(key=lambda row: row[:2])
+    unchanged = [record for _key, _id, record, _name in found if record.version == FIRST_VERSION]
+    kept = [name for _key, _id, record, name in found if record.version != FIRST_VERSION]
+    participations.remove_records(session, unchanged)
+    return UndoResult(removed=len(unchanged), kept_changed=kept, gone=len(wanted) - len(found))
 
 
 def places_over(session: Session, meeting_id: int, extra_registered: int) -> int:

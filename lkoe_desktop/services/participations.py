@@ -28,6 +28,7 @@ from lkoe_desktop.services.common import (
     all_ids,
     assign,
     check_version,
+    flush,
     get,
     ids_exist,
     in_order,
@@ -327,11 +328,17 @@ def set_represented_organisation(
 
 def remove(session: Session, participation_id: int) -> None:
     """Take a person off a meeting's list altogether (cancelling keeps them on it)."""
-    record = get(session, Participation, participation_id, _("Participation"))
-    changes = {field: [plain(getattr(record, field)), None] for field in _LOGGED_ON_CREATE}
-    audit.record(session, ENTITY, record.id, audit.DELETE, changes)
-    session.delete(record)
-    session.flush()
+    remove_records(session, [get(session, Participation, participation_id, _("Participation"))])
+
+
+def remove_records(session: Session, records: Iterable[Participation]) -> None:
+    """Take participations off their lists, each logged as a deletion; a record someone else
+    changed meanwhile is a conflict and nothing is removed."""
+    for record in records:
+        changes = {field: [plain(getattr(record, field)), None] for field in _LOGGED_ON_CREATE}
+        audit.record(session, ENTITY, record.id, audit.DELETE, changes)
+        session.delete(record)
+    flush(session)
 
 
 def _filtered(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +15,8 @@ from lkoe_desktop.ui.changes import ChangeBus
 
 if TYPE_CHECKING:
     from lkoe_desktop.db.engine import Database
+    from lkoe_desktop.domain.codes import ParticipationStatus
+    from lkoe_desktop.services.candidates import Candidate
 
 
 class Prompts:
@@ -34,6 +37,21 @@ class Prompts:
 
     def inform(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.information(parent, title, text)
+
+    def look_over(
+        self,
+        parent: QWidget | None,
+        people: Sequence[Candidate],
+        status: ParticipationStatus,
+        unseen: int,
+    ) -> bool:
+        """The people about to be added to a meeting, for a last look; True: add them.
+
+        `unseen` is how many of them were not in view when the clerk chose to add.
+        """
+        from lkoe_desktop.ui.dialogs.last_look import look_over
+
+        return look_over(parent, people, status, unseen)
 
     def save_path(
         self, parent: QWidget | None, title: str, suggested: str, file_filter: str

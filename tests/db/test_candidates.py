@@ -9,17 +9,25 @@ import pytest
 from lkoe_desktop.db.engine import Database
 from lkoe_desktop.domain.errors import NotFoundError, ValidationError
 from lkoe_desktop.exchange.email_addresses import parse_addresses
-from lkoe_desktop.services import contacts, groups, meetings, partners, themes
+from lkoe_desktop.services import audit, contacts, groups, meetings, partners, themes
 from lkoe_desktop.services.candidates import (
     Candidate,
+    UndoResult,
     add_to_meeting,
     group_candidates,
     match_addresses,
     places_over,
     search_candidates,
     theme_candidates,
+    undo_add,
 )
-from lkoe_desktop.services.participations import invite, list_participants, register, set_status
+from lkoe_desktop.services.participations import (
+    invite,
+    list_participants,
+    register,
+    remove,
+    set_status,
+)
 
 
 def _partner(db: Database, name: str, **values: object) -> int:
@@ -241,3 +249,53 @@ def test_places_over_capacity(db: Database) -> None:
         for person in people[2:]:
             register(session, small, person)
         assert places_over(session, small, 1) == 3
+
+
+def test_undoing_an_add_removes_exactly_what_it_added_and_keeps_later_work(db: Database) -> None:
+    people = {name: _person(db, "P", name) for name in ("Åkesson", "Berg", "Dahl", "Ek", "Öhman")}
+    meeting = _meeting(db)
+    other = _meeting(db)
+    with db.unit_of_work() as session:
+        before = invite(session, meeting, [people["Berg"]])[0].id
+        elsewhere = invite(session, other, [people["Dahl"]])[0].id
+        added = add_to_meeting(session, meeting, people.values()).added
+    with db.reading() as session:
+        by_name = {r.last_name: r.id for r in list_participants(session, ids=added)}
+    assert set(by_name) == {"Åkesson", "Dahl", "Ek", "Öhman"}
+    with db.unit_of_work() as session:
+        set_status(session, by_name["Öhman"], "attended")  # checked in since the add
+        remove(session, by_name["Ek"])  # already taken off by hand
+    with db.unit_of_work() as session:
+        result = undo_add(session, meeting, [*added, elsewhere])  # Berg was there before
+    assert result == UndoResult(removed=2, kept_changed=["P Öhman"], gone=2)
+    with db.reading() as session:
+        rows = list_participants(session, meeting)
+        assert [(r.last_name, r.status) for r in rows] == [
+            ("Berg", "invited"),
+            ("Öhman", "attended"),
+        ]
+        assert [r.id for r in list_participants(session, other)] == [elsewhere]
+        log = audit.history(session, "participation", by_name["Åkesson"])
+    assert [entry.action for entry in log] == ["create", "delete"]
+    assert log[-1].changes["contact_id"] == [people["Åkesson"], None]
+    with db.unit_of_work() as session:
+        assert undo_add(session, meeting, added) == UndoResult(
+            removed=0, kept_changed=["P Öhman"], gone=3
+        )
+        assert list_participants(session, meeting)[0].id == before
+
+
+def test_undoing_an_add_of_many_people_in_one_transaction(db: Database) -> None:
+    people = [_person(db, "P", f"N{i:04}") for i in range(1500)]
+    meeting = _meeting(db)
+    with db.unit_of_work() as session:
+        added = add_to_meeting(session, meeting, people).added
+    with pytest.raises(NotFoundError), db.unit_of_work() as session:
+        undo_add(session, meeting, added)
+        undo_add(session, 9999, added)
+    with db.reading() as session:
+        assert len(list_participants(session, meeting)) == 1500
+    with db.unit_of_work() as session:
+        assert undo_add(session, meeting, added).removed == 1500
+    with db.reading() as session:
+        assert list_participants(session, meeting) == []

@@ -1,25 +1,41 @@
-"""What window tests share: prompts that answer (and pick files) instead of a person, typing."""
+"""What window tests share: prompts that answer (and pick files) instead of a person, typing,
+ticking and clicking tabs."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import (
+    QStyle,
+    QStyleOptionViewItem,
+    QTabWidget,
+    QTreeWidget,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
 
+from lkoe_desktop.domain.codes import ParticipationStatus
+from lkoe_desktop.services.candidates import Candidate
 from lkoe_desktop.ui.context import Prompts
+from lkoe_desktop.ui.dialogs.last_look import LastLookDialog
 
 
 class RecordingPrompts(Prompts):
     """Answers every question with `answer`; `asked` holds every text shown (questions and
-    messages), `errors` the messages alone."""
+    messages), `errors` the messages alone. A last look before adding people is answered with
+    `add_after_look`; `looked_over` holds what each one listed (name, organisation) and the
+    number it said had been out of sight."""
 
     def __init__(self, answer: bool = True, save_to: Path | None = None) -> None:
         self.answer = answer
         self.save_to = save_to
+        self.add_after_look = True
         self.asked: list[str] = []
         self.errors: list[str] = []
+        self.looked_over: list[tuple[list[tuple[str, str]], int]] = []
 
     def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
         self.asked.append(text)
@@ -32,6 +48,18 @@ class RecordingPrompts(Prompts):
     def inform(self, parent: QWidget | None, title: str, text: str) -> None:
         self.asked.append(text)
         self.errors.append(text)
+
+    def look_over(
+        self,
+        parent: QWidget | None,
+        people: Sequence[Candidate],
+        status: ParticipationStatus,
+        unseen: int,
+    ) -> bool:
+        dialog = LastLookDialog(people, status, unseen, parent)
+        self.looked_over.append((dialog.names(), unseen))
+        dialog.deleteLater()
+        return self.add_after_look
 
     def save_path(
         self, parent: QWidget | None, title: str, suggested: str, file_filter: str
@@ -46,3 +74,23 @@ def type_text(widget: QWidget, text: str) -> None:
         QTest.sendKeyEvent(
             QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, char, Qt.KeyboardModifier.NoModifier
         )
+
+
+def tick(qtbot: QtBot, tree: QTreeWidget, name: str) -> None:
+    """Click the box in front of a name in a list of people to tick, as the clerk does."""
+    item = tree.findItems(name, Qt.MatchFlag.MatchExactly, 0)[0]
+    tree.scrollToItem(item)
+    option = QStyleOptionViewItem()
+    tree.initViewItemOption(option)
+    option.rect = tree.visualItemRect(item)
+    option.features |= QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
+    box = tree.style().subElementRect(QStyle.SubElement.SE_ItemViewItemCheckIndicator, option, tree)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=box.center())
+
+
+def click_tab(qtbot: QtBot, tabs: QTabWidget, title: str) -> None:
+    """Click the tab with this title."""
+    bar = tabs.tabBar()
+    index = next(i for i in range(bar.count()) if bar.tabText(i) == title)
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    assert tabs.currentIndex() == index

@@ -1,25 +1,23 @@
 """Adding people to a meeting four ways: by search, by theme interest, by group, by pasted e-mail
-addresses (as Outlook and Excel copy them); unknown addresses can become contacts on the spot."""
+addresses (that page is `paste_addresses`).
+
+Nobody is ticked by opening a page or choosing a group: the clerk ticks people one by one or
+with “Tick all”. Pasted addresses are the one exception, since pasting them is choosing those
+people. The count line always says how many are ticked and how many of them are out of sight,
+and adding people who are not all in sight first lists every name for a last look."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QPlainTextEdit,
-    QPushButton,
-    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -28,15 +26,12 @@ from PySide6.QtWidgets import (
 from lkoe_desktop.domain.codes import ParticipationStatus, label
 from lkoe_desktop.domain.errors import LkoeError
 from lkoe_desktop.domain.i18n import gettext as _
-from lkoe_desktop.domain.i18n import ngettext
-from lkoe_desktop.exchange.email_addresses import PastedAddress, parse_addresses
 from lkoe_desktop.services import candidates, groups, meetings, relations
 from lkoe_desktop.services.candidates import Candidate
 from lkoe_desktop.ui import changes
-from lkoe_desktop.ui.dialogs.contact_form import ContactForm
-from lkoe_desktop.ui.dialogs.record_form import CONTACT
-from lkoe_desktop.ui.widgets.candidate_list import CandidateList
-from lkoe_desktop.ui.widgets.form_fields import mute, row_height
+from lkoe_desktop.ui.dialogs.paste_addresses import PastePage
+from lkoe_desktop.ui.widgets.candidate_list import CandidateList, TickButtons, ticked_text
+from lkoe_desktop.ui.widgets.form_fields import mute
 from lkoe_desktop.ui.widgets.participant_actions import confirm_over_capacity
 
 if TYPE_CHECKING:
@@ -61,16 +56,18 @@ class AddPeopleDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.meeting_id = meeting_id
-        self.added = 0
+        self.added: list[int] = []
         self.chosen: dict[int, Candidate] = {}
         self.loaded: set[str] = set()
-        self.tick_buttons: list[tuple[QPushButton, QPushButton]] = []
+        self.tick_buttons: dict[str, TickButtons] = {}
         self.pages = QTabWidget(self)
         self.lists: dict[str, CandidateList] = {}
         self.pages.addTab(self._search_page(), "")
         self.pages.addTab(self._themes_page(), "")
         self.pages.addTab(self._group_page(), "")
-        self.pages.addTab(self._paste_page(), "")
+        self.paste = PastePage(context, meeting_id, self.chosen, self)
+        self.lists["paste"] = self.paste.people
+        self.pages.addTab(self.paste, "")
         self.pages.currentChanged.connect(self._page_shown)
         self.status = QComboBox(self)
         for status in (Status.INVITED, Status.REGISTERED):
@@ -92,7 +89,7 @@ class AddPeopleDialog(QDialog):
         layout.addWidget(self.pages, 1)
         layout.addLayout(bottom)
         for people in self.lists.values():
-            people.ticks_changed.connect(self._count)
+            people.changed.connect(self._count)
         self.resize(900, 600)
         self.retranslate()
         self.pages.setCurrentIndex(WAYS.index(way) if way in WAYS else 0)
@@ -100,7 +97,8 @@ class AddPeopleDialog(QDialog):
         self._count()
 
     # --- the pages ----------------------------------------------------------------------------
-    def _page(self, key: str, *above: QWidget, below: Sequence[QWidget] = ()) -> QWidget:
+    def _page(self, key: str, *above: QWidget) -> QWidget:
+        """A page: what is `above` the list of people, then the list and its tick buttons."""
         page = QWidget(self)
         layout = QVBoxLayout(page)
         for widget in above:
@@ -109,89 +107,30 @@ class AddPeopleDialog(QDialog):
         people.setObjectName(f"{key}_people")
         self.lists[key] = people
         layout.addWidget(people, 1)
-        for widget in below:
-            layout.addWidget(widget)
+        self.tick_buttons[key] = TickButtons(people, page)
+        layout.addWidget(self.tick_buttons[key])
         return page
-
-    def _tick_buttons(self, key: str) -> QWidget:
-        row = QWidget(self)
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 0, 0, 0)
-        everyone, nobody = QPushButton(row), QPushButton(row)
-        everyone.clicked.connect(lambda: self.lists[key].tick_all(True))
-        nobody.clicked.connect(lambda: self.lists[key].tick_all(False))
-        for button in (everyone, nobody):
-            button.setAutoDefault(False)
-        layout.addWidget(everyone)
-        layout.addWidget(nobody)
-        layout.addStretch(1)
-        self.tick_buttons.append((everyone, nobody))
-        return row
 
     def _search_page(self) -> QWidget:
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
         self.search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self.search_timer.timeout.connect(self.find)
+        self.search_timer.timeout.connect(self.show_found)
         self.search.textChanged.connect(lambda _text: self.search_timer.start())
-        self.search.returnPressed.connect(self.find)
+        self.search.returnPressed.connect(self.show_found)
         self.search_hint = QLabel(self)
         mute(self.search_hint)
-        return self._page("search", self.search, below=[self.search_hint])
+        return self._page("search", self.search, self.search_hint)
 
     def _themes_page(self) -> QWidget:
         self.themes_hint = QLabel(self)
         self.themes_hint.setWordWrap(True)
-        return self._page("themes", self.themes_hint, below=[self._tick_buttons("themes")])
+        return self._page("themes", self.themes_hint)
 
     def _group_page(self) -> QWidget:
         self.group = QComboBox(self)
         self.group.currentIndexChanged.connect(lambda _index: self.show_group())
-        return self._page("group", self.group, below=[self._tick_buttons("group")])
-
-    def _paste_page(self) -> QWidget:
-        page = QWidget(self)
-        self.pasted = QPlainTextEdit(page)
-        self.pasted.setObjectName("pasted")
-        self.pasted.setTabChangesFocus(True)
-        self.paste_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self.paste_timer.timeout.connect(self.read_pasted)
-        self.pasted.textChanged.connect(self.paste_timer.start)
-        self.found_label = QLabel(page)
-        people = CandidateList(self.chosen, page)
-        people.setObjectName("paste_people")
-        self.lists["paste"] = people
-        self.unknown_label = QLabel(page)
-        self.unknown = QListWidget(page)
-        self.unknown.setObjectName("unknown")
-        self.unknown.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.unknown.itemDoubleClicked.connect(lambda _item: self.create_contact())
-        self.create_button = QPushButton(page)
-        self.create_button.setAutoDefault(False)
-        self.create_button.clicked.connect(self.create_contact)
-        self.paste_problems = QLabel(page)
-        self.paste_problems.setWordWrap(True)
-        mute(self.paste_problems)
-        self.unknown_addresses: list[PastedAddress] = []
-        right = QWidget(page)
-        column = QVBoxLayout(right)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.found_label)
-        column.addWidget(people, 3)
-        column.addWidget(self.unknown_label)
-        column.addWidget(self.unknown, 1)
-        column.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignRight)
-        split = QSplitter(Qt.Orientation.Horizontal, page)
-        split.addWidget(self.pasted)
-        split.addWidget(right)
-        split.setSizes([280, 520])
-        layout = QVBoxLayout(page)
-        self.paste_hint = QLabel(page)
-        self.paste_hint.setWordWrap(True)
-        layout.addWidget(self.paste_hint)
-        layout.addWidget(split, 1)
-        layout.addWidget(self.paste_problems)
-        return page
+        return self._page("group", self.group)
 
     def retranslate(self) -> None:
         self.setWindowTitle(_("Add people to the meeting"))
@@ -199,21 +138,11 @@ class AddPeopleDialog(QDialog):
             (_("Search"), _("Interested in the themes"), _("Group"), _("Paste e-mail addresses"))
         ):
             self.pages.setTabText(index, text)
-        for people in self.lists.values():
-            people.retranslate()
         self.search.setPlaceholderText(_("A name, an e-mail address or an organisation…"))
-        for everyone, nobody in self.tick_buttons:
-            everyone.setText(_("Tick everyone"))
-            nobody.setText(_("Tick no one"))
-        self.paste_hint.setText(
-            _(
-                "Paste addresses as Outlook or Excel copies them: separated by semicolons, "
-                "commas or new lines, with or without names."
-            )
-        )
-        self.found_label.setText(_("Contacts with these addresses"))
-        self.unknown_label.setText(_("Addresses that are not contacts yet"))
-        self.create_button.setText(_("Create contact…"))
+        for key, buttons in self.tick_buttons.items():  # the pages built here
+            self.lists[key].retranslate()
+            buttons.retranslate()
+        self.paste.retranslate()
         self.status_label.setText(_("Add as"))
         self.cancel_button.setText(_("Cancel"))
         self._count()
@@ -227,12 +156,14 @@ class AddPeopleDialog(QDialog):
             elif key == "group":
                 self.load_groups()
         self.lists[key].show_ticks()
-        focus = {"search": self.search, "paste": self.pasted}.get(key)
+        focus = {"search": self.search, "paste": self.paste.pasted}.get(key)
         if focus is not None:
             focus.setFocus()
+        self._count()
 
     # --- finding people -----------------------------------------------------------------------
-    def find(self) -> None:
+    def show_found(self) -> None:
+        """Show the people the search text finds (nobody without a text)."""
         self.search_timer.stop()
         text = self.search.text().strip()
         if not text:
@@ -273,7 +204,6 @@ class AddPeopleDialog(QDialog):
                 _("Contacts interested in {themes}.").format(themes=", ".join(themes))
             )
         self.lists["themes"].fill(people)
-        self.lists["themes"].tick_all(True)
 
     def load_groups(self) -> None:
         with self.context.database.reading() as session:
@@ -293,76 +223,32 @@ class AddPeopleDialog(QDialog):
         with self.context.database.reading() as session:
             people = candidates.group_candidates(session, self.meeting_id, int(group_id))
         self.lists["group"].fill(people)
-        self.lists["group"].tick_all(True)
-
-    def read_pasted(self) -> None:
-        """Read the pasted text: contacts found, addresses unknown, archived, unreadable."""
-        self.paste_timer.stop()
-        pasted = parse_addresses(self.pasted.toPlainText())
-        with self.context.database.reading() as session:
-            match = candidates.match_addresses(session, self.meeting_id, pasted.addresses)
-        people = self.lists["paste"]
-        before = set(people.rows)
-        people.fill(match.found)
-        for person in match.found:
-            if person.contact_id not in before and not person.already_on_list:
-                self.chosen[person.contact_id] = person
-        people.show_ticks()
-        self.unknown_addresses = list(match.unknown)
-        self.unknown.clear()
-        for address in match.unknown:
-            shown = f"{address.name} <{address.email}>" if address.name else address.email
-            item = QListWidgetItem(shown, self.unknown)
-            item.setSizeHint(QSize(0, row_height(self.unknown)))  # room for the dots of Å, Ä, Ö
-        if self.unknown.count():
-            self.unknown.setCurrentRow(0)
-        self.create_button.setEnabled(bool(match.unknown))
-        problems = []
-        if match.archived:
-            problems.append(
-                _("Archived contacts, not added: {addresses}.").format(
-                    addresses=", ".join(address.email for address in match.archived)
-                )
-            )
-        if pasted.invalid:
-            problems.append(
-                _("Not e-mail addresses: {pieces}.").format(pieces=", ".join(pasted.invalid))
-            )
-        self.paste_problems.setText(" ".join(problems))
-        self._count()
-
-    def create_contact(self) -> None:
-        """A new contact for the chosen unknown address, ticked to be added once it is saved."""
-        row = self.unknown.currentRow()
-        if not 0 <= row < len(self.unknown_addresses):
-            return
-        address = self.unknown_addresses[row]
-        form = ContactForm(self.context, None, self)
-        first, last = address.name_parts()
-        form.widgets["first_name"].set_value(first)
-        form.widgets["last_name"].set_value(last)
-        form.widgets["email"].set_value(address.email)
-        form.exec()
-        saved, redirect = form.saved_id, form.redirect
-        form.deleteLater()
-        if saved is None and redirect is not None and redirect[0] == CONTACT:
-            saved = redirect[1]
-        if saved is not None:
-            self.read_pasted()
 
     # --- adding -------------------------------------------------------------------------------
+    def in_view(self) -> CandidateList:
+        return self.lists[WAYS[self.pages.currentIndex()]]
+
     def _count(self) -> None:
         count = len(self.chosen)
-        self.count.setText(
-            ngettext("{count} person chosen", "{count} people chosen", count).format(count=count)
-        )
+        listed = self.in_view().rows
+        elsewhere = sum(contact_id not in listed for contact_id in self.chosen)
+        self.count.setText(ticked_text(count, elsewhere))
+        font = self.count.font()
+        font.setBold(elsewhere > 0)  # ticks out of sight should not go unnoticed
+        self.count.setFont(font)
         self.add_button.setText(_("Add {count}").format(count=count) if count else _("Add"))
         self.add_button.setEnabled(bool(count))
 
     def add(self) -> None:
+        """Add everyone ticked; when some are out of sight, after a last look at every name."""
         if not self.chosen:
             return
-        status = str(self.status.currentData())
+        status = Status(self.status.currentData())
+        unseen = len(set(self.chosen) - self.in_view().ids_in_view())
+        if unseen and not self.context.prompts.look_over(
+            self, list(self.chosen.values()), status, unseen
+        ):
+            return
         if status == Status.REGISTERED and not confirm_over_capacity(
             self.context, self, self.meeting_id, len(self.chosen)
         ):
@@ -370,20 +256,20 @@ class AddPeopleDialog(QDialog):
         try:
             with self.context.database.unit_of_work() as session:
                 result = candidates.add_to_meeting(
-                    session, self.meeting_id, list(self.chosen), status=status
+                    session, self.meeting_id, list(self.chosen), status=status.value
                 )
         except LkoeError as error:
             self.context.prompts.error(self, _("Cannot add"), error.message)
             return
-        self.added = len(result.added)
+        self.added = result.added
         self.context.bus.announce(changes.PARTICIPANTS, changes.MEETINGS)
         self.accept()
 
 
 def open_add_people(
     context: AppContext, meeting_id: int, way: str = "search", parent: QWidget | None = None
-) -> int:
-    """Show the dialog until closed; how many people were added."""
+) -> list[int]:
+    """Show the dialog until closed; the participations it added."""
     dialog = AddPeopleDialog(context, meeting_id, way, parent)
     try:
         dialog.exec()

@@ -7,9 +7,18 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QPalette
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from lkoe_desktop.domain.i18n import gettext as _
+from lkoe_desktop.domain.i18n import ngettext
 from lkoe_desktop.services.candidates import Candidate
 from lkoe_desktop.ui.widgets.form_fields import row_height
 
@@ -18,11 +27,29 @@ NAME_CHARACTERS = 26
 EMAIL_CHARACTERS = 30
 
 
+def ticked_text(count: int, elsewhere: int) -> str:
+    """How many people are ticked in all, and how many of them the list in view does not show."""
+    if not count:
+        return _("Nobody ticked")
+    if not elsewhere:
+        text = ngettext(
+            "{count} person ticked, in this list", "{count} people ticked, all in this list", count
+        )
+    else:
+        text = ngettext(
+            "{count} person ticked, not in this list",
+            "{count} people ticked, {elsewhere} of them not in this list",
+            count,
+        )
+    return text.format(count=count, elsewhere=elsewhere)
+
+
 class CandidateList(QTreeWidget):
     """People to tick: name, organisation, e-mail. Someone already on the list is shown greyed
-    and cannot be ticked. Ticks are kept in a dict shared by every page of the dialog."""
+    and cannot be ticked. Ticks are kept in a dict shared by every page of the dialog; the list
+    never ticks anybody by itself. `changed` says that the rows or the ticks changed."""
 
-    ticks_changed = Signal()
+    changed = Signal()
 
     def __init__(self, chosen: dict[int, Candidate], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,18 +99,19 @@ class CandidateList(QTreeWidget):
                 ticked = person.contact_id in self.chosen
                 item.setCheckState(0, Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
         self.blockSignals(False)
+        self.changed.emit()
 
     def show_ticks(self) -> None:
         """Tick what is chosen (another page may have changed it)."""
         self.blockSignals(True)
-        for index in range(self.topLevelItemCount()):
-            item = self.topLevelItem(index)
+        for item in self.items():
             if item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
                 ticked = item.data(0, ID_ROLE) in self.chosen
                 item.setCheckState(0, Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
         self.blockSignals(False)
 
     def tick_all(self, ticked: bool) -> None:
+        """Tick (or untick) everyone the list shows who can be added."""
         for person in self.rows.values():
             if person.already_on_list:
                 continue
@@ -92,10 +120,23 @@ class CandidateList(QTreeWidget):
             else:
                 self.chosen.pop(person.contact_id, None)
         self.show_ticks()
-        self.ticks_changed.emit()
+        self.changed.emit()
 
-    def addable(self) -> int:
-        return sum(not person.already_on_list for person in self.rows.values())
+    def ids_in_view(self) -> set[int]:
+        """The people whose rows are wholly in sight now, without scrolling."""
+        if not self.isVisible():
+            return set()
+        area = self.viewport().rect()
+        seen = set()
+        for item in self.items():
+            row = self.visualItemRect(item)
+            if row.isValid() and row.top() >= area.top() and row.bottom() <= area.bottom():
+                seen.add(int(item.data(0, ID_ROLE)))
+        return seen
+
+    def items(self) -> list[QTreeWidgetItem]:
+        found = (self.topLevelItem(index) for index in range(self.topLevelItemCount()))
+        return [item for item in found if item is not None]
 
     def _ticked(self, item: QTreeWidgetItem, _column: int) -> None:
         contact_id = int(item.data(0, ID_ROLE))
@@ -103,4 +144,26 @@ class CandidateList(QTreeWidget):
             self.chosen[contact_id] = self.rows[contact_id]
         else:
             self.chosen.pop(contact_id, None)
-        self.ticks_changed.emit()
+        self.changed.emit()
+
+
+class TickButtons(QWidget):
+    """“Tick all” and “Untick all” for the people one list shows."""
+
+    def __init__(self, people: CandidateList, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.everyone, self.nobody = QPushButton(self), QPushButton(self)
+        self.everyone.clicked.connect(lambda: people.tick_all(True))
+        self.nobody.clicked.connect(lambda: people.tick_all(False))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for button in (self.everyone, self.nobody):
+            button.setAutoDefault(False)
+            layout.addWidget(button)
+        layout.addStretch(1)
+
+    def retranslate(self) -> None:
+        self.everyone.setText(_("Tick all"))
+        self.everyone.setToolTip(_("Tick everyone this list shows"))
+        self.nobody.setText(_("Untick all"))
+        self.nobody.setToolTip(_("Untick everyone this list shows"))

@@ -1,13 +1,14 @@
-"""What the office does to a meeting's participants: add people, change status or role for
-many at once, edit one, remove, copy e-mail addresses, print, calendar file, catering."""
+"""What the office does to a meeting's participants: add people (and undo that in one step),
+change status or role for many at once, edit one, remove, copy e-mail addresses, print,
+calendar file, catering."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLabel, QTableView, QWidget
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QLabel, QTableView, QToolButton, QWidget
 
 from lkoe_desktop.domain.codes import ON_SIGN_IN_SHEET, ParticipationStatus, Role, label
 from lkoe_desktop.domain.errors import LkoeError
@@ -53,16 +54,51 @@ def confirm_over_capacity(
     return context.prompts.confirm(parent, _("More than the places"), question)
 
 
+def undone_text(result: candidates.UndoResult) -> str:
+    """What undoing an add did, as the panel says it."""
+    said = [
+        ngettext(
+            "Adding undone: {count} person taken off the list again.",
+            "Adding undone: {count} people taken off the list again.",
+            result.removed,
+        ).format(count=result.removed)
+    ]
+    kept = result.kept_changed
+    if kept:
+        said.append(
+            ngettext(
+                "{count} person was kept because their participation changed after the "
+                "adding: {names}.",
+                "{count} people were kept because their participation changed after the "
+                "adding: {names}.",
+                len(kept),
+            ).format(count=len(kept), names=", ".join(kept[:10]) + ("…" * (len(kept) > 10)))
+        )
+    if result.gone:
+        said.append(
+            ngettext(
+                "{count} person had already been taken off the list.",
+                "{count} people had already been taken off the list.",
+                result.gone,
+            ).format(count=result.gone)
+        )
+    return " ".join(said)
+
+
 class ParticipantActions(QWidget):
-    """The actions on the rows chosen in `table`; a subclass builds the table, `model` and the
-    `message` line, and sets `context` and `meeting_id`. Each write is one transaction and
-    announces `changes.PARTICIPANTS`."""
+    """The actions on the rows chosen in `table`; a subclass builds the table, `model`, the
+    `message` line and the undo offer (`undo_action`, shown by `undo_button`), and sets
+    `context` and `meeting_id`. Each write is one transaction and announces
+    `changes.PARTICIPANTS`; it also ends the offer to undo the last add."""
 
     context: AppContext
     meeting_id: int
     model: WindowedTableModel
     table: QTableView
     message: QLabel
+    undo_action: QAction
+    undo_button: QToolButton
+    undoable: list[int]
 
     def selected_ids(self) -> list[int]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
@@ -96,6 +132,7 @@ class ParticipantActions(QWidget):
         except LkoeError as error:
             self.context.prompts.error(self, title, error.message)
             return False
+        self.offer_undo([])
         self.context.bus.announce(changes.PARTICIPANTS, changes.MEETINGS)
         return True
 
@@ -106,8 +143,10 @@ class ParticipantActions(QWidget):
         if participation_id is None:
             ids = self.selected_ids()
             participation_id = ids[0] if ids else None
-        if participation_id is not None:
-            open_participation_form(self.context, participation_id, self)
+        if participation_id is not None and open_participation_form(
+            self.context, participation_id, self
+        ):
+            self.offer_undo([])
 
     def set_status(self, status: Status) -> None:
         ids = self.selected_ids()
@@ -183,9 +222,44 @@ class ParticipantActions(QWidget):
         if added:
             self._say(
                 ngettext(
-                    "{count} person added to the list.", "{count} people added to the list.", added
-                ).format(count=added)
+                    "{count} person added to the list.",
+                    "{count} people added to the list.",
+                    len(added),
+                ).format(count=len(added))
             )
+            self.offer_undo(added)
+
+    def offer_undo(self, added: list[int]) -> None:
+        """Offer to take the participations `added` by one add off the list again (an empty
+        list ends the offer)."""
+        self.undoable = added
+        self.undo_action.setText(
+            ngettext("Undo adding {count} person", "Undo adding {count} people", len(added)).format(
+                count=len(added)
+            )
+        )
+        self.undo_action.setToolTip(
+            _(
+                "Take the people just added off the list again (Ctrl+Z); anyone whose "
+                "participation has changed since stays on it"
+            )
+        )
+        self.undo_action.setEnabled(bool(added))
+        self.undo_button.setVisible(bool(added))
+
+    def undo_add(self) -> None:
+        """Take the people the last add put on the list off it again, in one transaction;
+        those whose participation changed since are kept, and the message says who."""
+        added = self.undoable
+        if not added:
+            return
+        done: list[candidates.UndoResult] = []
+
+        def work(session: Session) -> None:
+            done.append(candidates.undo_add(session, self.meeting_id, added))
+
+        if self._write(_("Cannot undo the adding"), work):
+            self._say(undone_text(done[0]))
 
     # --- e-mail addresses ---------------------------------------------------------------------
     def copy_addresses(self) -> None:

@@ -79,6 +79,7 @@ class ParticipantsPanel(ParticipantActions):
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         mute(self.message)
+        self._build_undo()
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
         filters.addWidget(self.status_filter)
@@ -89,7 +90,10 @@ class ParticipantsPanel(ParticipantActions):
         layout.addLayout(self.actions)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.message)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.message, 1)
+        bottom.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(bottom)
         context.bus.changed.connect(self._on_changed)
         self.retranslate()
         self.refresh()
@@ -189,6 +193,18 @@ class ParticipantsPanel(ParticipantActions):
         self.actions.addWidget(self.copy_button)
         self.actions.addWidget(self.more_button)
 
+    def _build_undo(self) -> None:
+        """Undoing the last add: a button beside the message, and Ctrl+Z in the panel."""
+        self.undoable = []
+        self.undo_action = QAction(self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.undo_action.triggered.connect(lambda _checked=False: self.undo_add())
+        self.addAction(self.undo_action)
+        self.undo_button = self._button()
+        self.undo_button.setObjectName("undo_add")
+        self.undo_button.setDefaultAction(self.undo_action)
+
     def _build_table(self) -> None:
         self.model = WindowedTableModel(self.context.database, ParticipantSource(), self)
         self.table = record_table(self.model, self)
@@ -240,6 +256,7 @@ class ParticipantsPanel(ParticipantActions):
         self.calendar_action.setText(_("Save as calendar file (.ics)…"))
         self.catering_action.setText(_("Dietary needs for the caterer…"))
         self.checkin_action.setText(_("Check in…"))
+        self.offer_undo(self.undoable)
         self.model.retranslate()
 
     # --- showing ------------------------------------------------------------------------------
