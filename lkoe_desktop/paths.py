@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,11 +24,24 @@ def _dirs() -> PlatformDirs:
 
 
 def resource_dir() -> Path:
-    """`resources/` of a source checkout, or the bundled copy in a frozen build."""
+    """The fonts and translations: the bundled copy in a frozen build; `lkoe_desktop/resources`
+    in an installed package (the build puts the repository's `resources/` there); else
+    `resources/` beside the package, in a source checkout and an editable install of it."""
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         return Path(bundle) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    package = files("lkoe_desktop")
+    if not isinstance(package, Path):
+        raise RuntimeError(f"{APP_ID} must be installed as files on disk, not in an archive")
+    installed = package / "resources"
+    if installed.is_dir():
+        return installed
+    checkout = package.parent / "resources"
+    if checkout.is_dir():
+        return checkout
+    raise FileNotFoundError(
+        f"{APP_ID} is incompletely installed: neither {installed} nor {checkout}"
+    )
 
 
 def data_dir() -> Path:
