@@ -282,6 +282,7 @@ def test_db_option_wins_over_the_environment(home: Path, known: Path, tmp_path: 
 
 def test_a_new_path_becomes_an_empty_database(home: Path, tmp_path: Path) -> None:
     path = tmp_path / "ny mapp" / "tom.sqlite3"
+    path.parent.mkdir()
     result = run(home, "--db", str(path), "list", "partners")
     assert result.code == 0, result.err
     assert result.out == cli_output.count_line("partners", 0) + "\n"

@@ -8,12 +8,18 @@ from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from lkoe_desktop.domain.clock import Clock, SystemClock
+from lkoe_desktop.domain.errors import DatabaseBusyError
+from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.text import sort_key
 
+# How long a connection waits for another one's write lock before it gives up.
 SQLITE_BUSY_TIMEOUT_MS = 5000
+# SQLite's primary result codes for a lock held elsewhere (extended codes add high bits).
+SQLITE_BUSY, SQLITE_LOCKED = 5, 6
 # Swedish sort key as an SQL function on SQLite, for sorting columns without a stored key.
 SQLITE_SORT_FUNCTION = "sv_sort_key"
 
@@ -38,6 +44,32 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return create_engine(url, pool_pre_ping=True)
+
+
+def is_locked(error: DBAPIError) -> bool:
+    """Whether SQLite gave up waiting for a lock that another connection held."""
+    code = getattr(error.orig, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF in (SQLITE_BUSY, SQLITE_LOCKED)
+
+
+def busy_error() -> DatabaseBusyError:
+    return DatabaseBusyError(
+        _(
+            "The database is locked by another program. Close LKÖ Desktop on the other "
+            "computer or window, or wait a moment, and try again."
+        )
+    )
+
+
+@contextmanager
+def _locks_told() -> Iterator[None]:
+    """A lock that outlasted the busy timeout becomes a DatabaseBusyError a person can read."""
+    try:
+        yield
+    except DBAPIError as error:
+        if is_locked(error):
+            raise busy_error() from error
+        raise
 
 
 def os_user() -> str:
@@ -79,10 +111,11 @@ class Database:
 
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back on any error."""
+        """One transaction: committed when the block ends, rolled back on any error; a lock
+        that another program holds past the busy timeout is a DatabaseBusyError."""
         session = self._session()
         try:
-            with session.begin():
+            with _locks_told(), session.begin():
                 yield session
         finally:
             session.close()
@@ -92,7 +125,8 @@ class Database:
         """A session for reading only; nothing it does is committed."""
         session = self._session()
         try:
-            yield session
+            with _locks_told():
+                yield session
         finally:
             session.rollback()
             session.close()

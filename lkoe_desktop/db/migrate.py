@@ -15,7 +15,7 @@ from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from lkoe_desktop.db.engine import Database, make_engine
+from lkoe_desktop.db.engine import Database, busy_error, is_locked, make_engine
 from lkoe_desktop.domain.clock import Clock
 from lkoe_desktop.domain.errors import DatabaseOpenError
 from lkoe_desktop.domain.i18n import gettext as _
@@ -109,9 +109,16 @@ def _sqlite_path(url: str) -> Path | None:
 
 
 def _prepare_sqlite_file(path: Path) -> None:
-    """A new file is created readable by its owner only; an existing one must be SQLite."""
+    """A new file is created readable by its owner only, in a folder that exists already; an
+    existing one must be SQLite."""
     if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.parent.is_dir():
+            raise DatabaseOpenError(
+                _(
+                    "The folder {folder} does not exist. Create it first, or choose another "
+                    "place for the database."
+                ).format(folder=path.parent)
+            )
         os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
         return
     if path.is_dir():
@@ -149,14 +156,9 @@ def backup_sqlite(path: Path, clock_time: datetime, label: str) -> Path:
 
 
 def _explain(error: DBAPIError, url: str) -> DatabaseOpenError:
+    if is_locked(error):
+        return DatabaseOpenError(busy_error().message)
     reason = str(error.orig).lower() if error.orig else str(error).lower()
-    if "locked" in reason or "busy" in reason:
-        return DatabaseOpenError(
-            _(
-                "The database is locked by another program. Close LKÖ Desktop on the other "
-                "computer or window, or wait a moment, and try again."
-            )
-        )
     if "not a database" in reason or "malformed" in reason or "corrupt" in reason:
         return _damaged()
     if "unable to open" in reason or "readonly" in reason or "permission" in reason:

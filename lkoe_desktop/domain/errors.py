@@ -40,5 +40,9 @@ class DatabaseOpenError(LkoeError):
     """The database cannot be opened: damaged, too new, locked, or not a database."""
 
 
+class DatabaseBusyError(LkoeError):
+    """Another program kept the database locked for writing longer than the program waits."""
+
+
 class UserInputError(LkoeError):
     """A request that cannot be carried out as asked (e.g. demo into a non-empty database)."""

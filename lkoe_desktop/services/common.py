@@ -18,6 +18,9 @@ ModelT = TypeVar("ModelT", bound=Base)
 RowT = TypeVar("RowT")
 # A select of any number of columns (SQLAlchemy 2.1 types `Select[Any]` as one column).
 Query = Select[*tuple[Any, ...]]
+# The ids a table can hold: id columns are INTEGER, 32 bits on PostgreSQL, which refuses to
+# compare them with a larger number (and SQLite anything beyond 64 bits).
+SMALLEST_ID, LARGEST_ID = -(2**31), 2**31 - 1
 
 
 def now(session: Session) -> datetime:
@@ -36,8 +39,9 @@ def user(session: Session) -> str:
 
 
 def get(session: Session, model: type[ModelT], record_id: int, what: str) -> ModelT:
-    """The record with this id, or a NotFoundError that names what was looked for."""
-    record = session.get(model, record_id)
+    """The record with this id, or a NotFoundError that names what was looked for (also for
+    an id no database can hold, such as one typed with too many digits)."""
+    record = session.get(model, record_id) if SMALLEST_ID <= record_id <= LARGEST_ID else None
     if record is None:
         raise NotFoundError(_("{what} {id} does not exist.").format(what=what, id=record_id))
     return record

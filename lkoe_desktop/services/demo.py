@@ -230,8 +230,10 @@ def _bulk_load(session: Session) -> Iterator[None]:
         return
     if not connection.connection.driver_connection.in_transaction:  # type: ignore[union-attr]
         # pysqlite opens a transaction only before INSERT/UPDATE/DELETE; the DDL below must
-        # be inside it, or a failure would leave the triggers dropped.
-        connection.exec_driver_sql("BEGIN")
+        # be inside it, or a failure would leave the triggers dropped. IMMEDIATE: the write
+        # lock is waited for here, up to the busy timeout; a transaction that has read first
+        # cannot wait for it (SQLite answers "locked" at once, to avoid a deadlock).
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
     previous = int(connection.exec_driver_sql("PRAGMA cache_size").scalar_one())
     tables = [table for table in INDEXED_TABLES if sqlite_has_fts(connection, table)]
     try:

@@ -98,6 +98,7 @@ def _drop_pg_database(engine: Engine, name: str) -> None:
 def fresh_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """The address of a database that does not exist yet (SQLite) or is empty (PostgreSQL)."""
     if request.param == "sqlite":
+        (tmp_path / "kontor").mkdir()
         yield f"sqlite:///{tmp_path / 'kontor' / 'lkoe.sqlite3'}"
         return
     admin = _pg_admin_url()
@@ -274,7 +275,8 @@ def _check_seed_data(database: Database) -> None:
 def test_a_path_that_does_not_exist_becomes_a_private_database_at_the_newest_schema(
     tmp_path: Path,
 ) -> None:
-    path = tmp_path / "ny mapp" / "undermapp" / "lkoe.sqlite3"
+    path = tmp_path / "ny mapp" / "lkoe.sqlite3"
+    path.parent.mkdir()
     database = _open(f"sqlite:///{path}")
     try:
         assert path.is_file()
@@ -405,9 +407,6 @@ def test_a_file_that_is_not_a_database_is_refused_and_left_alone(
 
 
 def test_a_database_of_another_program_is_refused_and_left_alone(fresh_url: str) -> None:
-    path = _sqlite_file(fresh_url)
-    if path is not None:
-        path.parent.mkdir(parents=True)
     engine = create_engine(fresh_url)
     with engine.begin() as connection:
         connection.execute(text("CREATE TABLE kunder (id INTEGER PRIMARY KEY, namn TEXT)"))
