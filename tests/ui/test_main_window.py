@@ -528,7 +528,7 @@ def test_columns_geometry_and_tab_are_remembered(
     qtbot: QtBot, context: AppContext, data: Data
 ) -> None:
     first = _open_window(qtbot, context)
-    first.resize(900, 640)  # the offscreen screen is 800 pixels wide; 900 is the least
+    first.resize(900, 640)  # the least width the window takes
     tab = _tab(first, CONTACTS)
     tab.table.setColumnWidth(_column(tab, "organisation"), 321)
     tab.table.sortByColumn(_column(tab, "last_name"), Qt.SortOrder.DescendingOrder)
@@ -547,7 +547,7 @@ def test_columns_geometry_and_tab_are_remembered(
 def test_columns_fit_the_view_and_can_be_hidden(
     qtbot: QtBot, context: AppContext, data: Data
 ) -> None:
-    first = _open_window(qtbot, context)  # 1280 × 800 the first time
+    first = _open_window(qtbot, context)  # 1280 × 688 on the laptop screen the first time
     tab = _tab(first, PARTNERS)
     name = _column(tab, "name")
     wide = tab.table.fontMetrics().horizontalAdvance("Linköpings universitet")

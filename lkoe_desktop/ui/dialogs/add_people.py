@@ -35,6 +35,7 @@ from lkoe_desktop.services.candidates import Candidate
 from lkoe_desktop.ui import changes
 from lkoe_desktop.ui.dialogs.contact_form import ContactForm
 from lkoe_desktop.ui.dialogs.record_form import CONTACT
+from lkoe_desktop.ui.screen_fit import fit_to_screen
 from lkoe_desktop.ui.widgets.candidate_list import CandidateList
 from lkoe_desktop.ui.widgets.form_fields import mute, row_height
 from lkoe_desktop.ui.widgets.participant_actions import confirm_over_capacity
@@ -93,7 +94,7 @@ class AddPeopleDialog(QDialog):
         layout.addLayout(bottom)
         for people in self.lists.values():
             people.ticks_changed.connect(self._count)
-        self.resize(900, 600)
+        fit_to_screen(self, QSize(900, 600))
         self.retranslate()
         self.pages.setCurrentIndex(WAYS.index(way) if way in WAYS else 0)
         self._page_shown(self.pages.currentIndex())

@@ -32,6 +32,7 @@ from lkoe_desktop.services.participations import ParticipantRow
 from lkoe_desktop.ui import changes
 from lkoe_desktop.ui.dialogs.contact_form import ContactForm
 from lkoe_desktop.ui.dialogs.record_form import CONTACT
+from lkoe_desktop.ui.screen_fit import fit_to_screen
 from lkoe_desktop.ui.widgets.form_fields import row_height
 
 if TYPE_CHECKING:
@@ -148,7 +149,7 @@ class CheckInDialog(QDialog):
         QShortcut(QKeySequence("Ctrl+Z"), self, self.undo)
         QShortcut(QKeySequence("Ctrl+N"), self, self.walk_in)
         self._lay_out()
-        self.resize(880, 640)
+        fit_to_screen(self, QSize(880, 640))
         self.retranslate()
         self.refresh()
         self.search.setFocus()

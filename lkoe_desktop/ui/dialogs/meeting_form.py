@@ -25,6 +25,7 @@ from lkoe_desktop.services import meetings, relations
 from lkoe_desktop.ui import changes
 from lkoe_desktop.ui.context import settings
 from lkoe_desktop.ui.dialogs.form import CODE, DATETIME, TEXT, Field, shown
+from lkoe_desktop.ui.screen_fit import fit_to_screen
 from lkoe_desktop.ui.widgets.form_fields import (
     PeriodForm,
     attach_calendar,
@@ -89,7 +90,7 @@ class MeetingForm(PeriodForm):
     def __init__(self, context: AppContext, record_id: int | None, parent: QWidget | None = None):
         super().__init__(context, record_id, parent)
         if not isinstance(settings().value(f"dialogs/{type(self).__name__}"), QByteArray):
-            self.resize(*WIDE)  # room for the participant list's columns
+            fit_to_screen(self, QSize(*WIDE))  # room for the participant list's columns
 
     def build(self) -> None:
         roomy(self)
