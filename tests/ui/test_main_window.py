@@ -19,12 +19,12 @@ from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.i18n import ngettext
 from lkoe_desktop.services import contacts, meetings, partners, themes
 from lkoe_desktop.ui.app import Starter, build_tabs
-from lkoe_desktop.ui.context import AppContext
+from lkoe_desktop.ui.context import AppContext, settings
 from lkoe_desktop.ui.dialogs import contact_form, meeting_form, partner_form, theme_form
 from lkoe_desktop.ui.dialogs.settings_dialog import SettingsDialog
 from lkoe_desktop.ui.main_window import MainWindow
 from lkoe_desktop.ui.tabs.list_tab import ListTab
-from lkoe_desktop.ui.tabs.widths import fitted_widths
+from lkoe_desktop.ui.tabs.widths import CELL_PADDING, fitted_widths
 
 PARTNERS, CONTACTS, THEMES, MEETINGS = range(4)
 WAIT_MS = 5_000
@@ -566,6 +566,41 @@ def test_columns_fit_the_view_and_can_be_hidden(
     second = _open_window(qtbot, context)
     assert _tab(second, PARTNERS).table.isColumnHidden(municipality)
     assert not _tab(second, PARTNERS).table.isColumnHidden(phone)
+
+
+def _fits_names(tab: ListTab) -> bool:
+    """The partner names are shown whole: the column has room for the longest of them."""
+    name = _column(tab, "name")
+    widest = max(tab.table.fontMetrics().horizontalAdvance(text) for text in _shown(tab, "name"))
+    return tab.table.columnWidth(name) >= widest + CELL_PADDING > 100
+
+
+def test_a_tab_first_shown_on_a_later_day_fits_its_columns(
+    qtbot: QtBot, context: AppContext, data: Data
+) -> None:
+    first = _open_window(qtbot, context)  # the Kontakter tab; Partner is never shown
+    contacts = _tab(first, CONTACTS)
+    qtbot.waitUntil(lambda: contacts.table.columnWidth(0) != 100, timeout=WAIT_MS)
+    first.close()  # remembers the contacts' columns only
+
+    second = _open_window(qtbot, context)
+    tab = _tab(second, PARTNERS)
+    qtbot.waitUntil(lambda: _fits_names(tab), timeout=WAIT_MS)
+
+
+def test_columns_saved_unfitted_by_an_earlier_version_are_fitted(
+    qtbot: QtBot, context: AppContext, data: Data
+) -> None:
+    first = _open_window(qtbot, context)
+    never_shown = first.tabs[PARTNERS]
+    settings().setValue(
+        f"{never_shown.kind}/header", never_shown.table.horizontalHeader().saveState()
+    )
+    first.close()
+
+    second = _open_window(qtbot, context)
+    tab = _tab(second, PARTNERS)
+    qtbot.waitUntil(lambda: _fits_names(tab), timeout=WAIT_MS)
 
 
 def test_a_narrow_table_keeps_names_and_numbers_readable(window: MainWindow) -> None:

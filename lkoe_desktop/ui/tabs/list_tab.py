@@ -312,13 +312,22 @@ class ListTab(QWidget):
 
     # --- remembered state -----------------------------------------------------------------
     def save_state(self, settings: QSettings) -> None:
-        settings.setValue(f"{self.kind}/header", self.table.horizontalHeader().saveState())
+        """The columns of a tab that has been shown (one not shown yet fits them when it is),
+        and the splitter."""
+        if self._columns_fitted or self._loaded:
+            settings.setValue(f"{self.kind}/header", self.table.horizontalHeader().saveState())
         settings.setValue(f"{self.kind}/splitter", self.splitter.saveState())
 
     def restore_state(self, settings: QSettings) -> None:
         header = settings.value(f"{self.kind}/header")
-        if isinstance(header, QByteArray) and self.table.horizontalHeader().restoreState(header):
-            self._columns_fitted = True
+        view = self.table.horizontalHeader()
+        if isinstance(header, QByteArray) and view.restoreState(header):
+            # Earlier versions also saved the untouched widths of a tab never shown (all alike
+            # but the last, which stretches): fit those.
+            shown = [
+                view.sectionSize(c) for c in range(view.count()) if not view.isSectionHidden(c)
+            ]
+            self._columns_fitted = any(width != view.defaultSectionSize() for width in shown[:-1])
         splitter = settings.value(f"{self.kind}/splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
