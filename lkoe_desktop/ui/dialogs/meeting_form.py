@@ -44,7 +44,7 @@ DEFAULT_LENGTH = timedelta(hours=2)
 DEFAULT_START_TIME = "09:00"
 THEME_ROWS = 6
 COMBO_CHARACTERS = 24
-WIDE = (900, 720)
+WIDE = (1120, 720)
 FILTER_DELAY_MS = 150
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 # "2026-04-02", "2026-04-02 8:30", "2026-04-02 08.30", "2026-04-02T13:00": as people type times.

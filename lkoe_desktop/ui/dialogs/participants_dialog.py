@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from lkoe_desktop.ui.context import AppContext
 
 GEOMETRY_KEY = "dialogs/ParticipantsDialog"
-FIRST_SIZE = QSize(1000, 680)
+FIRST_SIZE = QSize(1120, 680)  # room for every column of the list, in English too
 
 
 class ParticipantsDialog(QDialog):
