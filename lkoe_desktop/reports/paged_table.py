@@ -57,6 +57,8 @@ class PagedTable(Flowable):
     `align` gives "left", "right" or "centre" per column; `grid` draws lines between columns;
     `progress(done, total)` is called after each page's part is drawn, with the rows on paper so
     far. It measures every row once, so thousands of rows cost one pass, not one per page.
+    A table that goes on from one just above it on the same page is drawn without its header
+    (`headed` False); a part split off onto a new page always has it.
     """
 
     def __init__(
@@ -80,6 +82,7 @@ class PagedTable(Flowable):
         self._keep = max(1, keep_rows)
         self._progress = progress
         self._start, self._stop = 0, len(rows)
+        self.headed = True
 
     @property
     def row_count(self) -> int:
@@ -91,19 +94,24 @@ class PagedTable(Flowable):
         part._rows, part._align, part._grid = self._rows, self._align, self._grid
         part._keep, part._progress = self._keep, self._progress
         part._start, part._stop = start, stop
+        part.headed = True
         return part
 
     def _body_height(self, start: int, stop: int) -> float:
         return self._rows.offsets[stop] - self._rows.offsets[start]
 
+    @property
+    def header_height(self) -> float:
+        return self._rows.header_height if self.headed else 0.0
+
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = sum(self._rows.widths)
-        self.height = self._rows.header_height + self._body_height(self._start, self._stop)
+        self.height = self.header_height + self._body_height(self._start, self._stop)
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         offsets = self._rows.offsets
-        room = availHeight - self._rows.header_height
+        room = availHeight - self.header_height
         end = bisect_right(offsets, offsets[self._start] + room + 0.01) - 1
         fitting = min(end, self._stop) - self._start
         total = self.row_count
@@ -120,11 +128,15 @@ class PagedTable(Flowable):
         canvas, rows = self.canv, self._rows
         lefts = [sum(rows.widths[:column]) for column in range(len(rows.widths))]
         top = self.height
-        canvas.setFillColor(HEADER_FILL)
-        canvas.rect(0, top - rows.header_height, self.width, rows.header_height, stroke=0, fill=1)
+        if self.headed:
+            canvas.setFillColor(HEADER_FILL)
+            canvas.rect(
+                0, top - rows.header_height, self.width, rows.header_height, stroke=0, fill=1
+            )
+            canvas.setFillColor(INK)
+            self._draw_row(rows.header, FONT_BOLD, top, rows.header_height, lefts)
+        y = top - self.header_height
         canvas.setFillColor(INK)
-        self._draw_row(rows.header, FONT_BOLD, top, rows.header_height, lefts)
-        y = top - rows.header_height
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.4)
         for index in range(self._start, self._stop):
@@ -136,9 +148,11 @@ class PagedTable(Flowable):
             for x in lefts[1:]:
                 canvas.line(x, 0, x, top)
             canvas.rect(0, 0, self.width, top, stroke=1, fill=0)
-        canvas.setStrokeColor(ACCENT)
-        canvas.setLineWidth(0.8)
-        canvas.line(0, top - rows.header_height, self.width, top - rows.header_height)
+        if self.headed:
+            canvas.setStrokeColor(ACCENT)
+            canvas.setLineWidth(0.8)
+            under = top - rows.header_height
+            canvas.line(0, under, self.width, under)
         if self._progress is not None:
             self._progress(self._stop, len(rows.cells))
 

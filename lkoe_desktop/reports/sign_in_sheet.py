@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer
+from reportlab.platypus import Flowable, Spacer
 from sqlalchemy.orm import Session
 
 from lkoe_desktop.domain.codes import ON_SIGN_IN_SHEET, ParticipationStatus
@@ -32,6 +32,8 @@ SIGNATURE_ROW_HEIGHT = 9.5 * mm
 NUMBER_WIDTH = 11 * mm
 # Rows kept together at a page's end or start: never one lonely row.
 KEEP_ROWS = 3
+# The names that go with the blank rows to a new page, so that no page holds only blank rows.
+CARRIED_NAMES = 2
 DEFAULT_BLANK_ROWS = 10
 FACT_LABEL_WIDTH = 28 * mm
 
@@ -164,9 +166,9 @@ def _people_widths(header: list[str], rows: list[list[str]], width: float) -> li
     return widths
 
 
-def _people_table(sheet: SignInSheet, width: float) -> PagedTable:
+def _people_table(people: tuple[SignInRow, ...], width: float) -> PagedTable:
     header = [_("No."), _("Name"), _("Organisation"), _("Signature")]
-    rows = [[str(row.number), row.name, row.organisation or "", ""] for row in sheet.people]
+    rows = [[str(row.number), row.name, row.organisation or "", ""] for row in people]
     return PagedTable(
         header,
         rows,
@@ -192,12 +194,69 @@ def _walk_in_table(first_number: int, blank_rows: int, width: float) -> PagedTab
     )
 
 
+class WalkIns(Flowable):
+    """The last names on the list, then the heading and the blank rows for walk-ins, kept on
+    one page so that no page holds only blank rows: where they do not all fit after the names
+    above, the last names start the next page with them (their table's header repeated there).
+    Where no names stay above (a list of one or two) or the blank rows are too many for a page,
+    the blank rows follow the names as far as there is room for at least KEEP_ROWS of them."""
+
+    def __init__(
+        self,
+        names: PagedTable | None,
+        heading: Flowable,
+        blanks: PagedTable,
+        *,
+        continues: bool,
+        page_height: float,
+    ) -> None:
+        super().__init__()
+        self._names, self._heading, self._blanks = names, heading, blanks
+        heading.keepWithNext = False  # kept with its rows here, also when split into pieces
+        self._continues = continues  # the names go on from the table above
+        self._page_height = page_height
+        self._placed: list[tuple[Flowable, float]] = []  # each piece and its offset from the top
+
+    def _pieces(self) -> list[Flowable]:
+        return [piece for piece in (self._names, self._heading, self._blanks) if piece is not None]
+
+    def _at_page_top(self) -> bool:
+        frame = getattr(self, "_frame", None)  # set by the frame while it places this
+        return bool(getattr(frame, "_atTop", False))
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self._names is not None:
+            self._names.headed = not self._continues or self._at_page_top()
+        self._placed, top = [], 0.0
+        for number, piece in enumerate(self._pieces()):
+            if number:
+                top += piece.getSpaceBefore()
+            self._placed.append((piece, top))
+            top += piece.wrap(availWidth, availHeight)[1] + piece.getSpaceAfter()
+        self.width, self.height = availWidth, top - self._pieces()[-1].getSpaceAfter()
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        at_top = self._at_page_top()
+        whole = self.wrap(availWidth, availHeight)[1] <= self._page_height
+        if self._continues and whole and not at_top:
+            return []  # all on the next page, the last names with the blank rows
+        above = self._placed[-1][1]
+        if at_top or self._blanks.split(availWidth, availHeight - above):
+            return self._pieces()  # the blank rows go on overleaf
+        return []
+
+    def draw(self) -> None:
+        for piece, top in self._placed:
+            piece.drawOn(self.canv, 0, self.height - top - piece.height)
+
+
 def sign_in_story(sheet: SignInSheet, setup: PageSetup, *, blank_rows: int) -> list[Flowable]:
     """The flowables of the sheet (for build_pdf)."""
     if blank_rows < 0:
         raise ValueError("blank_rows must not be negative")
     style = styles()
-    width, _height = content_size(setup)
+    width, height = content_size(setup)
     story: list[Flowable] = [
         *document_heading(_("Sign-in sheet"), sheet.title),
         facts_table(_facts(sheet), width, label_width=FACT_LABEL_WIDTH),
@@ -211,15 +270,18 @@ def sign_in_story(sheet: SignInSheet, setup: PageSetup, *, blank_rows: int) -> l
         ),
         Spacer(0, 3 * mm),
     ]
-    if sheet.people:
-        story.append(_people_table(sheet, width))
-    else:
+    people = sheet.people
+    carried = people[-CARRIED_NAMES:] if blank_rows else ()
+    above = people[: len(people) - len(carried)]
+    if above:
+        story.append(_people_table(above, width))
+    elif not people:
         story.append(para(_("Nobody is registered yet."), style.body))
     if blank_rows:
+        names = _people_table(carried, width) if carried else None
         heading = para(_("Not registered in advance"), style.heading)
-        story.append(
-            KeepTogether([heading, _walk_in_table(len(sheet.people) + 1, blank_rows, width)])
-        )
+        blanks = _walk_in_table(len(people) + 1, blank_rows, width)
+        story.append(WalkIns(names, heading, blanks, continues=bool(above), page_height=height))
     return story
 
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from lkoe_desktop import APP_NAME
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.ui.context import settings
+from lkoe_desktop.ui.screen_fit import restore_geometry
 
 if TYPE_CHECKING:
     from lkoe_desktop.ui.context import AppContext
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 
 UNDO_SECONDS = 15
 DEFAULT_TAB = 1  # Kontakter
+FIRST_SIZE = QSize(1280, 800)  # less on a smaller screen
 
 
 def _remembered_tab() -> int:
@@ -49,7 +51,6 @@ class MainWindow(QMainWindow):
         self.tabs: list[ListTab] = []
         self._undo: Callable[[], object] | None = None
         self.setMinimumSize(900, 560)
-        self.resize(1280, 800)
 
         self.stack = QStackedWidget(self)
         self.tab_widget = QTabWidget(self)
@@ -439,9 +440,7 @@ class MainWindow(QMainWindow):
 
     # --- remembered state -------------------------------------------------------------------
     def _restore_geometry(self) -> None:
-        geometry = settings().value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+        restore_geometry(self, settings().value("window/geometry"), FIRST_SIZE, centre=True)
         state = settings().value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)

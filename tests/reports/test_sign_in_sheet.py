@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from pdf_checks import (
@@ -11,6 +13,7 @@ from pdf_checks import (
     MEETING_TITLE,
     Seminar,
     dark_share,
+    fragments,
     needs_pdftoppm,
     page_texts,
 )
@@ -19,12 +22,16 @@ from pypdf import PdfReader
 from lkoe_desktop.domain.errors import NotFoundError
 from lkoe_desktop.domain.text import sort_key
 from lkoe_desktop.reports.sign_in_sheet import (
+    CARRIED_NAMES,
+    DEFAULT_BLANK_ROWS,
     KEEP_ROWS,
+    SIGNATURE_ROW_HEIGHT,
+    SignInRow,
     SignInSheet,
     collect_sign_in_sheet,
     write_sign_in_sheet,
 )
-from lkoe_desktop.reports.template import PageSetup
+from lkoe_desktop.reports.template import MARGIN_BOTTOM, PageSetup
 from lkoe_desktop.services.demo_names import FOREIGN
 
 DIGITS = re.compile(r"\d+")
@@ -44,6 +51,36 @@ def _write(sheet: SignInSheet, path: Path, setup: PageSetup, **options: int) -> 
 
 def _numbers(text: str) -> list[int]:
     return [int(line) for line in text.splitlines() if DIGITS.fullmatch(line.strip())]
+
+
+def _listing(count: int) -> SignInSheet:
+    """A sheet of `count` people, made up without a database."""
+    people = tuple(
+        SignInRow(n, n, f"Person{n}", "Testsson", "Test AB", "registered", "participant")
+        for n in range(1, count + 1)
+    )
+    starts = datetime(2026, 3, 12, 9, 0, tzinfo=ZoneInfo("Europe/Stockholm"))
+    return SignInSheet(1, MEETING_TITLE, starts, None, "Kajen", None, None, (), people, False)
+
+
+def _baseline(path: Path, page: int, number: int) -> float:
+    """Where the row numbered `number` is printed on a page (points from the bottom)."""
+    return next(f.y for f in fragments(path, page) if f.text == str(number))
+
+
+def _walk_in_page(texts: list[str], people: int) -> int:
+    """The one page with the blank rows: every row on the sheet once, in order, and all the
+    blank rows on one page, together with the last name and the heading above them."""
+    pages = [_numbers(text) for text in texts]
+    assert [n for numbers in pages for n in numbers] == list(
+        range(1, people + DEFAULT_BLANK_ROWS + 1)
+    )
+    with_blanks = [index for index, numbers in enumerate(pages) if max(numbers) > people]
+    assert len(with_blanks) == 1
+    page = with_blanks[0]
+    assert people in pages[page]
+    assert "Ej föranmälda" in texts[page].splitlines()
+    return page
 
 
 def test_the_sheet_lists_registered_and_attended_people_in_swedish_order(db, seminar) -> None:
@@ -116,8 +153,39 @@ def test_rows_are_whole_contiguous_and_never_alone_on_a_page(collected, setup, t
     for numbers in per_page:
         listed = [number for number in numbers if number <= people]
         walk_ins = [number for number in numbers if number > people]
-        assert len(listed) in (0, *range(KEEP_ROWS, 1000))
+        carried = len(listed) == CARRIED_NAMES and walk_ins  # the last names with the blank rows
+        assert len(listed) in (0, *range(KEEP_ROWS, 1000)) or carried
         assert len(walk_ins) in (0, *range(KEEP_ROWS, 1000))
+
+
+@pytest.mark.parametrize("people", range(1, 41))
+def test_the_blank_rows_follow_the_names_and_never_stand_alone(
+    setup, tmp_path, people: int
+) -> None:
+    path = tmp_path / "sheet.pdf"
+    texts = _write(_listing(people), path, setup)
+    page = _walk_in_page(texts, people)
+    names = [n for n in _numbers(texts[page]) if n <= people]
+    assert len(names) >= min(people, CARRIED_NAMES)
+    if len(names) == CARRIED_NAMES and page > 0:  # carried over: the page before had no room
+        span = _baseline(path, page, people - 1) - _baseline(
+            path, page, people + DEFAULT_BLANK_ROWS
+        )
+        below = _baseline(path, page - 1, people - 2) - SIGNATURE_ROW_HEIGHT - span
+        assert below < MARGIN_BOTTOM + SIGNATURE_ROW_HEIGHT / 2
+    assert (len(texts) == 1) == (people <= 9)  # on A4, nine names and the blank rows fit
+
+
+@pytest.mark.parametrize("people", range(1, 41, 3))
+def test_in_landscape_the_blank_rows_stay_with_names_too(setup, tmp_path, people: int) -> None:
+    wide = PageSetup(setup.office, setup.printed_on, landscape=True)
+    texts = _write(_listing(people), tmp_path / "wide.pdf", wide)
+    if people > CARRIED_NAMES:
+        page = _walk_in_page(texts, people)
+        assert len([n for n in _numbers(texts[page]) if n <= people]) >= CARRIED_NAMES
+    else:  # no names would be left on the first page: the blank rows follow them there
+        first = _numbers(texts[0])
+        assert first[: people + KEEP_ROWS] == list(range(1, people + KEEP_ROWS + 1))
 
 
 @pytest.mark.parametrize("blank_rows", [0, 1, 10, 35])

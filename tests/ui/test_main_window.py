@@ -19,12 +19,12 @@ from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.i18n import ngettext
 from lkoe_desktop.services import contacts, meetings, partners, themes
 from lkoe_desktop.ui.app import Starter, build_tabs
-from lkoe_desktop.ui.context import AppContext
+from lkoe_desktop.ui.context import AppContext, settings
 from lkoe_desktop.ui.dialogs import contact_form, meeting_form, partner_form, theme_form
 from lkoe_desktop.ui.dialogs.settings_dialog import SettingsDialog
 from lkoe_desktop.ui.main_window import MainWindow
 from lkoe_desktop.ui.tabs.list_tab import ListTab
-from lkoe_desktop.ui.tabs.widths import fitted_widths
+from lkoe_desktop.ui.tabs.widths import CELL_PADDING, fitted_widths
 
 PARTNERS, CONTACTS, THEMES, MEETINGS = range(4)
 WAIT_MS = 5_000
@@ -528,7 +528,7 @@ def test_columns_geometry_and_tab_are_remembered(
     qtbot: QtBot, context: AppContext, data: Data
 ) -> None:
     first = _open_window(qtbot, context)
-    first.resize(900, 640)  # the offscreen screen is 800 pixels wide; 900 is the least
+    first.resize(900, 640)  # the least width the window takes
     tab = _tab(first, CONTACTS)
     tab.table.setColumnWidth(_column(tab, "organisation"), 321)
     tab.table.sortByColumn(_column(tab, "last_name"), Qt.SortOrder.DescendingOrder)
@@ -547,7 +547,7 @@ def test_columns_geometry_and_tab_are_remembered(
 def test_columns_fit_the_view_and_can_be_hidden(
     qtbot: QtBot, context: AppContext, data: Data
 ) -> None:
-    first = _open_window(qtbot, context)  # 1280 × 800 the first time
+    first = _open_window(qtbot, context)  # 1280 × 688 on the laptop screen the first time
     tab = _tab(first, PARTNERS)
     name = _column(tab, "name")
     wide = tab.table.fontMetrics().horizontalAdvance("Linköpings universitet")
@@ -568,8 +568,48 @@ def test_columns_fit_the_view_and_can_be_hidden(
     assert not _tab(second, PARTNERS).table.isColumnHidden(phone)
 
 
-def test_a_narrow_table_keeps_names_and_numbers_readable(window: MainWindow) -> None:
+def _fits_names(tab: ListTab) -> bool:
+    """The partner names are shown whole: the column has room for the longest of them."""
+    name = _column(tab, "name")
+    widest = max(tab.table.fontMetrics().horizontalAdvance(text) for text in _shown(tab, "name"))
+    return tab.table.columnWidth(name) >= widest + CELL_PADDING > 100
+
+
+def test_a_tab_first_shown_on_a_later_day_fits_its_columns(
+    qtbot: QtBot, context: AppContext, data: Data
+) -> None:
+    first = _open_window(qtbot, context)  # the Kontakter tab; Partner is never shown
+    contacts = _tab(first, CONTACTS)
+    qtbot.waitUntil(lambda: contacts.table.columnWidth(0) != 100, timeout=WAIT_MS)
+    first.close()  # remembers the contacts' columns only
+
+    second = _open_window(qtbot, context)
+    tab = _tab(second, PARTNERS)
+    qtbot.waitUntil(lambda: _fits_names(tab), timeout=WAIT_MS)
+
+
+def test_columns_saved_unfitted_by_an_earlier_version_are_fitted(
+    qtbot: QtBot, context: AppContext, data: Data
+) -> None:
+    first = _open_window(qtbot, context)
+    never_shown = first.tabs[PARTNERS]
+    settings().setValue(
+        f"{never_shown.kind}/header", never_shown.table.horizontalHeader().saveState()
+    )
+    first.close()
+
+    second = _open_window(qtbot, context)
+    tab = _tab(second, PARTNERS)
+    qtbot.waitUntil(lambda: _fits_names(tab), timeout=WAIT_MS)
+
+
+def test_a_narrow_table_keeps_names_and_numbers_readable(
+    window: MainWindow, context: AppContext, data: Data
+) -> None:
+    with context.database.unit_of_work() as session:
+        partners.update_partner(session, data.liu, {"email": "registrator.universitetet@liu.se"})
     tab = _tab(window, PARTNERS)
+    tab.refresh()
     for column in range(len(tab.model.columns)):
         tab.table.setColumnHidden(column, False)
     wide = fitted_widths(tab.table, tab.model, 10_000)

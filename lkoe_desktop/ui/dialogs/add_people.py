@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,6 +30,7 @@ from lkoe_desktop.services import candidates, groups, meetings, relations
 from lkoe_desktop.services.candidates import Candidate
 from lkoe_desktop.ui import changes
 from lkoe_desktop.ui.dialogs.paste_addresses import PastePage
+from lkoe_desktop.ui.screen_fit import fit_to_screen
 from lkoe_desktop.ui.widgets.candidate_list import CandidateList, TickButtons, ticked_text
 from lkoe_desktop.ui.widgets.form_fields import mute
 from lkoe_desktop.ui.widgets.participant_actions import confirm_over_capacity
@@ -90,7 +91,7 @@ class AddPeopleDialog(QDialog):
         layout.addLayout(bottom)
         for people in self.lists.values():
             people.changed.connect(self._count)
-        self.resize(900, 600)
+        fit_to_screen(self, QSize(900, 600))
         self.retranslate()
         self.pages.setCurrentIndex(WAYS.index(way) if way in WAYS else 0)
         self._page_shown(self.pages.currentIndex())

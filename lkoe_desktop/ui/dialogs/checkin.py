@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,6 +28,7 @@ from lkoe_desktop.services.participations import ParticipantRow
 from lkoe_desktop.ui import changes
 from lkoe_desktop.ui.dialogs.contact_form import ContactForm
 from lkoe_desktop.ui.dialogs.record_form import CONTACT
+from lkoe_desktop.ui.screen_fit import fit_to_screen
 from lkoe_desktop.ui.widgets.door_list import (
     ID_ROLE,
     DoorList,
@@ -128,7 +129,7 @@ class CheckInDialog(QDialog):
             button.setAutoDefault(False)
         QShortcut(QKeySequence("Ctrl+N"), self, self.walk_in)
         self._lay_out()
-        self.resize(880, 640)
+        fit_to_screen(self, QSize(880, 640))
         self.retranslate()
         self.refresh()
         self.search.setFocus()

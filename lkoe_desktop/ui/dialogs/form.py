@@ -13,7 +13,7 @@ from enum import StrEnum
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,6 +35,7 @@ from lkoe_desktop.domain.codes import label
 from lkoe_desktop.domain.errors import ConflictError, LkoeError, ValidationError
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.ui.context import settings
+from lkoe_desktop.ui.screen_fit import restore_geometry
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -332,11 +333,8 @@ class FormDialog(QDialog):
 
     # --- remembered geometry -----------------------------------------------------------------
     def _restore_geometry(self) -> None:
-        geometry = settings().value(f"dialogs/{type(self).__name__}")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(640, 720)
+        saved = settings().value(f"dialogs/{type(self).__name__}")
+        restore_geometry(self, saved, QSize(640, 720))
 
     # --- unsaved changes ------------------------------------------------------------------------
     def _editor_state(self) -> tuple[object, ...]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,6 +20,7 @@ from lkoe_desktop.domain.clock import to_stockholm
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.files import safe_file_name, write_atomically
 from lkoe_desktop.services import catering, meetings, relations
+from lkoe_desktop.ui.screen_fit import fit_to_screen
 from lkoe_desktop.ui.widgets.form_fields import mute
 
 if TYPE_CHECKING:
@@ -88,7 +90,7 @@ class CateringDialog(QDialog):
         layout.addWidget(self.text, 1)
         layout.addWidget(self.privacy)
         layout.addWidget(self.buttons)
-        self.resize(540, 400)
+        fit_to_screen(self, QSize(540, 400))
         self.setWindowTitle(_("Dietary needs for the caterer"))
         self.privacy.setText(
             _(

@@ -25,6 +25,7 @@ from lkoe_desktop.services import meetings, relations
 from lkoe_desktop.ui import changes
 from lkoe_desktop.ui.context import settings
 from lkoe_desktop.ui.dialogs.form import CODE, DATETIME, TEXT, Field, shown
+from lkoe_desktop.ui.screen_fit import fit_to_screen
 from lkoe_desktop.ui.widgets.form_fields import (
     PeriodForm,
     attach_calendar,
@@ -43,7 +44,7 @@ DEFAULT_LENGTH = timedelta(hours=2)
 DEFAULT_START_TIME = "09:00"
 THEME_ROWS = 6
 COMBO_CHARACTERS = 24
-WIDE = (900, 720)
+WIDE = (1120, 720)
 FILTER_DELAY_MS = 150
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 # "2026-04-02", "2026-04-02 8:30", "2026-04-02 08.30", "2026-04-02T13:00": as people type times.
@@ -89,7 +90,7 @@ class MeetingForm(PeriodForm):
     def __init__(self, context: AppContext, record_id: int | None, parent: QWidget | None = None):
         super().__init__(context, record_id, parent)
         if not isinstance(settings().value(f"dialogs/{type(self).__name__}"), QByteArray):
-            self.resize(*WIDE)  # room for the participant list's columns
+            fit_to_screen(self, QSize(*WIDE))  # room for the participant list's columns
 
     def build(self) -> None:
         roomy(self)

@@ -4,20 +4,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from lkoe_desktop.domain.clock import to_stockholm
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import meetings
 from lkoe_desktop.ui.context import settings
+from lkoe_desktop.ui.screen_fit import restore_geometry
 from lkoe_desktop.ui.widgets.participants_panel import ParticipantsPanel
 
 if TYPE_CHECKING:
     from lkoe_desktop.ui.context import AppContext
 
 GEOMETRY_KEY = "dialogs/ParticipantsDialog"
-FIRST_SIZE = (1000, 680)
+FIRST_SIZE = QSize(1120, 680)  # room for every column of the list, in English too
 
 
 class ParticipantsDialog(QDialog):
@@ -39,11 +40,7 @@ class ParticipantsDialog(QDialog):
         layout.addWidget(self.heading)
         layout.addWidget(self.panel, 1)
         layout.addWidget(self.buttons)
-        geometry = settings().value(GEOMETRY_KEY)
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(*FIRST_SIZE)
+        restore_geometry(self, settings().value(GEOMETRY_KEY), FIRST_SIZE)
         self.retranslate()
 
     def retranslate(self) -> None:

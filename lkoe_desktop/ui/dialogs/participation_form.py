@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray
+from PySide6.QtCore import QByteArray, QSize
 from PySide6.QtWidgets import QLabel, QWidget
 
 from lkoe_desktop.domain.codes import ParticipationStatus, Role
@@ -19,6 +19,7 @@ from lkoe_desktop.ui import changes
 from lkoe_desktop.ui.context import settings
 from lkoe_desktop.ui.dialogs.contact_dialogs import OrganisationPicker
 from lkoe_desktop.ui.dialogs.form import CODE, Field, FormDialog
+from lkoe_desktop.ui.screen_fit import fit_to_screen
 from lkoe_desktop.ui.widgets.form_fields import mute, swap_field
 
 if TYPE_CHECKING:
@@ -89,7 +90,7 @@ class ParticipationForm(FormDialog):
     def __init__(self, context: AppContext, record_id: int, parent: QWidget | None = None):
         super().__init__(context, record_id, parent)
         if not isinstance(settings().value(f"dialogs/{type(self).__name__}"), QByteArray):
-            self.resize(*FIRST_SIZE)
+            fit_to_screen(self, QSize(*FIRST_SIZE))
 
     def retranslate(self) -> None:
         super().retranslate()

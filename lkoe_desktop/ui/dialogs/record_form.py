@@ -30,6 +30,7 @@ from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import duplicates, relations
 from lkoe_desktop.ui.context import settings
 from lkoe_desktop.ui.dialogs.form import FieldWidget, FormDialog
+from lkoe_desktop.ui.screen_fit import fit_to_screen
 from lkoe_desktop.ui.widgets.duplicate_warning import DuplicateWarning
 from lkoe_desktop.ui.widgets.form_fields import RelatedList, row_height
 
@@ -228,7 +229,7 @@ class RecordForm(FormDialog):
     def __init__(self, context: AppContext, record_id: int | None, parent: QWidget | None = None):
         super().__init__(context, record_id, parent)
         if not isinstance(settings().value(f"dialogs/{type(self).__name__}"), QByteArray):
-            self.resize(*self.form_size)  # room for two columns of fields
+            fit_to_screen(self, QSize(*self.form_size))  # room for two columns of fields
 
     def build(self) -> None:
         self.dirty = False

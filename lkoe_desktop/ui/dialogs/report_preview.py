@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
@@ -36,6 +36,7 @@ from lkoe_desktop.files import safe_file_name, with_extension, write_atomically
 from lkoe_desktop.ui.context import settings
 from lkoe_desktop.ui.ops import Cancelled, Operation, Progress, run_in_background
 from lkoe_desktop.ui.pdf_printing import PdfBytes, print_pdf
+from lkoe_desktop.ui.screen_fit import restore_geometry
 
 if TYPE_CHECKING:
     from lkoe_desktop.ui.context import AppContext
@@ -47,6 +48,7 @@ Writer = Callable[[Path, Progress], None]
 ExtraSave = tuple[str, str, Writer]
 
 GEOMETRY_KEY = "dialogs/ReportPreview"
+FIRST_SIZE = QSize(960, 1100)  # an A4 page at a readable size, or as tall as the screen
 ZOOM_STEP = 1.25
 ZOOM_LIMITS = (0.2, 5.0)
 _running: set[Operation] = set()  # kept alive until they report back, whatever their parent
@@ -328,11 +330,7 @@ class ReportPreview(QDialog):
 
     # --- remembered size ------------------------------------------------------------------------
     def _restore_geometry(self) -> None:
-        geometry = settings().value(GEOMETRY_KEY)
-        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
-            return
-        screen = self.screen().availableGeometry()
-        self.resize(min(960, int(screen.width() * 0.9)), min(1100, int(screen.height() * 0.9)))
+        restore_geometry(self, settings().value(GEOMETRY_KEY), FIRST_SIZE)
 
     def done(self, result: int) -> None:
         settings().setValue(GEOMETRY_KEY, self.saveGeometry())

@@ -22,6 +22,7 @@ from lkoe_desktop.domain import i18n
 from lkoe_desktop.domain.codes import Language, label
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.ui.language import apply_language
+from lkoe_desktop.ui.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from lkoe_desktop.ui.context import AppContext
@@ -49,7 +50,7 @@ class SettingsDialog(QDialog):
         if context is not None:
             self.office = OfficeSettingsPage(context, self)
             self.pages.addTab(self.office, "")
-            self.resize(DIALOG_SIZE)
+            fit_to_screen(self, DIALOG_SIZE)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )

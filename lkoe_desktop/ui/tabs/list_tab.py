@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -24,13 +24,12 @@ from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.ui.context import AppContext
 from lkoe_desktop.ui.models.cell_delegate import CellDelegate
 from lkoe_desktop.ui.models.table_model import ListSource, WindowedTableModel
-from lkoe_desktop.ui.tabs.widths import fit_columns
+from lkoe_desktop.ui.tabs.widths import ColumnFitter
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 FILTER_DELAY_MS = 150
-LAID_OUT_WIDTH = 200
 SEARCH_CHARS = 24  # the search field keeps room for this many characters
 ROW_HEIGHT_PADDING = 6
 
@@ -94,7 +93,7 @@ class ListTab(QWidget):
         header.customContextMenuRequested.connect(
             lambda point: self.column_menu().exec(header.mapToGlobal(point))
         )
-        self._columns_fitted = False  # to the content, once the first rows are in
+        self.fitter = ColumnFitter(self.table, self.model)  # unless widths were remembered
         self.table.doubleClicked.connect(
             lambda index: self.open_form(self.model.id_at(index.row()))
         )
@@ -107,7 +106,6 @@ class ListTab(QWidget):
 
         for column, spec in enumerate(self.model.columns):
             self.table.setColumnHidden(column, not spec.shown)
-        self.table.viewport().installEventFilter(self)
         self.details = QTextBrowser(self)
         self.details.setOpenLinks(False)
         self.details.anchorClicked.connect(self._on_link)
@@ -211,8 +209,6 @@ class ListTab(QWidget):
         self.model.set_filter(self.make_filter())
         if selected is not None:
             self.select_id(selected)
-        if not self._columns_fitted:
-            QTimer.singleShot(0, self._fit_columns)
         self.status_changed.emit(self.status_text())
 
     def status_text(self) -> str:
@@ -281,30 +277,6 @@ class ListTab(QWidget):
             action.toggled.connect(lambda on, c=column: self.table.setColumnHidden(c, not on))
         return menu
 
-    def _fit_columns(self) -> None:
-        """Until the first rows have been shown, unless column widths were remembered."""
-        if self._columns_fitted or not self.table.isVisible():
-            return
-        fit_columns(self.table, self.model)
-        laid_out = self.table.viewport().width() > LAID_OUT_WIDTH  # not the size before layout
-        self._columns_fitted = laid_out and self.model.rowCount() > 0
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._loaded and not self._columns_fitted:
-            QTimer.singleShot(0, self._fit_columns)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Fit the columns again when the table gets its real width from the layout."""
-        if (
-            watched is self.table.viewport()
-            and event.type() == QEvent.Type.Resize
-            and self._loaded
-            and not self._columns_fitted
-        ):
-            QTimer.singleShot(0, self._fit_columns)
-        return super().eventFilter(watched, event)
-
     def _on_link(self, url: QUrl) -> None:
         record_id = url.path().strip("/")
         if url.scheme() == "lkoe" and record_id.isdigit():
@@ -312,13 +284,22 @@ class ListTab(QWidget):
 
     # --- remembered state -----------------------------------------------------------------
     def save_state(self, settings: QSettings) -> None:
-        settings.setValue(f"{self.kind}/header", self.table.horizontalHeader().saveState())
+        """The columns of a tab that has been shown (one not shown yet fits them when it is),
+        and the splitter."""
+        if self.fitter.done or self._loaded:
+            settings.setValue(f"{self.kind}/header", self.table.horizontalHeader().saveState())
         settings.setValue(f"{self.kind}/splitter", self.splitter.saveState())
 
     def restore_state(self, settings: QSettings) -> None:
         header = settings.value(f"{self.kind}/header")
-        if isinstance(header, QByteArray) and self.table.horizontalHeader().restoreState(header):
-            self._columns_fitted = True
+        view = self.table.horizontalHeader()
+        if isinstance(header, QByteArray) and view.restoreState(header):
+            # Earlier versions also saved the untouched widths of a tab never shown (all alike
+            # but the last, which stretches): fit those.
+            shown = [
+                view.sectionSize(c) for c in range(view.count()) if not view.isSectionHidden(c)
+            ]
+            self.fitter.done = any(width != view.defaultSectionSize() for width in shown[:-1])
         splitter = settings.value(f"{self.kind}/splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import math
 
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QStyle, QTableView
 
 from lkoe_desktop.domain.codes import label
 from lkoe_desktop.services.columns import CODE, DATE, DATETIME, NUMBER, PHONE, TEXT, ColumnSpec
 from lkoe_desktop.ui.models.table_model import PAGE_SIZE, WindowedTableModel
 
+LAID_OUT_WIDTH = 200  # a view narrower than this has not had its size from the layout yet
 CELL_PADDING = 16  # the cell's margins
 SORT_ARROW = 28  # the heading's margins and its sort indicator
 LEAST_TEXT_SHARE = 0.6  # a text column gives way first, down to this share of its spec width
@@ -42,8 +44,12 @@ def _longest(model: WindowedTableModel, column: int) -> int:
     return max((len(model.data(model.index(row, column)) or "") for row in range(rows)), default=0)
 
 
-def _heading(table: QTableView, spec: ColumnSpec) -> int:
-    return table.horizontalHeader().fontMetrics().horizontalAdvance(spec.title) + SORT_ARROW
+def _heading(table: QTableView, column: int, spec: ColumnSpec) -> int:
+    """Room for the heading and its sort arrow, as the style draws them (a hidden column's
+    heading is measured by hand, for when it is shown)."""
+    header = table.horizontalHeader()
+    measured = header.fontMetrics().horizontalAdvance(spec.title) + SORT_ARROW
+    return max(measured, header.sectionSizeHint(column))
 
 
 def _natural(table: QTableView, model: WindowedTableModel, column: int, spec: ColumnSpec) -> int:
@@ -55,8 +61,9 @@ def _natural(table: QTableView, model: WindowedTableModel, column: int, spec: Co
     else:
         most = int(spec.width * metrics.averageCharWidth() * MOST_TEXT_FACTOR)
         found = _content_width(table, model, column)
-        content = min(found, most) if found else spec.width * metrics.averageCharWidth()
-    return max(_heading(table, spec), content + CELL_PADDING)
+        usual = 0 if model.rowCount() else spec.width * metrics.averageCharWidth()
+        content = min(found, most) if found else usual  # rows all empty here: the heading's
+    return max(_heading(table, column, spec), content + CELL_PADDING)
 
 
 def fitted_widths(table: QTableView, model: WindowedTableModel, available: int) -> list[int]:
@@ -71,7 +78,7 @@ def fitted_widths(table: QTableView, model: WindowedTableModel, available: int) 
     wanted = [_natural(table, model, column, spec) for column, spec in enumerate(columns)]
     readable, least = list(wanted), list(wanted)
     for column, spec in enumerate(columns):
-        heading = min(_heading(table, spec), wanted[column])
+        heading = min(_heading(table, column, spec), wanted[column])
         if spec.kind == TEXT and not 0 < _longest(model, column) <= spec.width:  # short: whole
             readable[column] = max(heading, int(spec.width * char * LEAST_TEXT_SHARE))
         elif spec.kind == CODE:
@@ -112,3 +119,37 @@ def fit_columns(table: QTableView, model: WindowedTableModel) -> None:
     widths = fitted_widths(table, model, available)
     for column, width in enumerate(widths):
         table.setColumnWidth(column, width)
+
+
+class ColumnFitter(QObject):
+    """Fits a table's columns once, as soon as it is shown at its real width with its first
+    rows in; `done` is set instead where widths were remembered, `refit()` fits them again
+    (the headings and code labels of another language)."""
+
+    def __init__(self, table: QTableView, model: WindowedTableModel) -> None:
+        super().__init__(table)
+        self.table, self.model = table, model
+        self.done = False
+        table.installEventFilter(self)  # shown
+        table.viewport().installEventFilter(self)  # given its width by the layout
+        model.modelReset.connect(self.fit_soon)  # the first rows are in
+
+    def fit_soon(self) -> None:
+        if not self.done:
+            QTimer.singleShot(0, self, self._fit)
+
+    def refit(self) -> None:
+        self.done = False
+        self.fit_soon()
+
+    def _fit(self) -> None:
+        if self.done or not self.table.isVisible():
+            return
+        fit_columns(self.table, self.model)
+        laid_out = self.table.viewport().width() > LAID_OUT_WIDTH  # not the size before layout
+        self.done = laid_out and self.model.rowCount() > 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self.done and event.type() in (QEvent.Type.Show, QEvent.Type.Resize):
+            self.fit_soon()
+        return super().eventFilter(watched, event)

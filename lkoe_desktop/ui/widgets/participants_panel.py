@@ -29,7 +29,9 @@ from lkoe_desktop.ui.models.sources import ParticipantSource
 from lkoe_desktop.ui.models.table_model import WindowedTableModel
 from lkoe_desktop.ui.tabs.filters import CodeCombo
 from lkoe_desktop.ui.tabs.list_tab import record_table
+from lkoe_desktop.ui.tabs.widths import ColumnFitter
 from lkoe_desktop.ui.widgets.form_fields import mute
+from lkoe_desktop.ui.widgets.menu_button import MenuButton
 from lkoe_desktop.ui.widgets.participant_actions import COPY_STATUSES, ParticipantActions
 
 if TYPE_CHECKING:
@@ -121,15 +123,13 @@ class ParticipantsPanel(ParticipantActions):
         self.capacity.setObjectName("capacity_left")
 
     def _button(self, menu: QMenu | None = None, *, split: bool = False) -> QToolButton:
+        if menu is not None and not split:
+            return MenuButton(menu, self)
         button = QToolButton(self)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         if menu is not None:
             button.setMenu(menu)
-            button.setPopupMode(
-                QToolButton.ToolButtonPopupMode.MenuButtonPopup
-                if split
-                else QToolButton.ToolButtonPopupMode.InstantPopup
-            )
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         return button
 
     def _action(self, menu: QMenu, handler: Callable[[], None]) -> QAction:
@@ -209,9 +209,7 @@ class ParticipantsPanel(ParticipantActions):
         self.model = WindowedTableModel(self.context.database, ParticipantSource(), self)
         self.table = record_table(self.model, self)
         self.table.setObjectName("participants")
-        char = self.table.fontMetrics().averageCharWidth()
-        for column, spec in enumerate(self.model.columns):
-            self.table.setColumnWidth(column, spec.width * char + 16)
+        self.fitter = ColumnFitter(self.table, self.model)
         self.table.doubleClicked.connect(lambda _index: self.edit_current())
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
@@ -258,6 +256,7 @@ class ParticipantsPanel(ParticipantActions):
         self.checkin_action.setText(_("Check in…"))
         self.offer_undo(self.undoable)
         self.model.retranslate()
+        self.fitter.refit()  # headings and statuses are longer or shorter in another language
 
     # --- showing ------------------------------------------------------------------------------
     def refresh(self) -> None:
