@@ -80,7 +80,10 @@ def add_report_parser(
         type=int,
         default=10,
         metavar="N",
-        help=_("blank rows for walk-ins at the end (default 10)"),
+        help=_(
+            "blank rows for walk-ins after the names: as many as fit on the page with the last "
+            "names, at most N (default 10)"
+        ),
     )
     _invited_option(sheet)
     sheet.add_argument("--landscape", action="store_true", help=_("print across the page"))

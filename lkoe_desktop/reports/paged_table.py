@@ -109,11 +109,19 @@ class PagedTable(Flowable):
         self.height = self.header_height + self._body_height(self._start, self._stop)
         return self.width, self.height
 
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+    def fitting_rows(self, availHeight: float) -> int:
+        """How many of its rows fit in `availHeight` below its header."""
         offsets = self._rows.offsets
         room = availHeight - self.header_height
         end = bisect_right(offsets, offsets[self._start] + room + 0.01) - 1
-        fitting = min(end, self._stop) - self._start
+        return max(min(end, self._stop) - self._start, 0)
+
+    def first_rows(self, count: int) -> PagedTable:
+        """Its first `count` rows as a table of their own (the rest left out)."""
+        return self._part(self._start, self._start + min(count, self.row_count))
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        fitting = self.fitting_rows(availHeight)
         total = self.row_count
         if fitting >= total:
             return [self]

@@ -195,11 +195,14 @@ def _walk_in_table(first_number: int, blank_rows: int, width: float) -> PagedTab
 
 
 class WalkIns(Flowable):
-    """The last names on the list, then the heading and the blank rows for walk-ins, kept on
-    one page so that no page holds only blank rows: where they do not all fit after the names
-    above, the last names start the next page with them (their table's header repeated there).
-    Where no names stay above (a list of one or two) or the blank rows are too many for a page,
-    the blank rows follow the names as far as there is room for at least KEEP_ROWS of them."""
+    """The last names on the list, then the heading and the blank rows for walk-ins, on one
+    page, so that no page holds only blank rows.
+
+    The blank rows follow the names on the same page as far as there is room: where not all
+    that were asked for fit, those that do are printed and the rest are left out (a page of
+    blank rows alone is what this avoids). Where fewer than KEEP_ROWS fit, the last names start
+    the next page with the blank rows (their table's header repeated there). Only a list with
+    nobody on it lets its blank rows run on over as many pages as they need."""
 
     def __init__(
         self,
@@ -208,13 +211,11 @@ class WalkIns(Flowable):
         blanks: PagedTable,
         *,
         continues: bool,
-        page_height: float,
     ) -> None:
         super().__init__()
         self._names, self._heading, self._blanks = names, heading, blanks
         heading.keepWithNext = False  # kept with its rows here, also when split into pieces
         self._continues = continues  # the names go on from the table above
-        self._page_height = page_height
         self._placed: list[tuple[Flowable, float]] = []  # each piece and its offset from the top
 
     def _pieces(self) -> list[Flowable]:
@@ -238,13 +239,15 @@ class WalkIns(Flowable):
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         at_top = self._at_page_top()
-        whole = self.wrap(availWidth, availHeight)[1] <= self._page_height
-        if self._continues and whole and not at_top:
+        self.wrap(availWidth, availHeight)
+        if self._names is None:
+            return self._pieces()  # nobody on the list: the blank rows run on overleaf
+        fitting = self._blanks.fitting_rows(availHeight - self._placed[-1][1])
+        if fitting >= KEEP_ROWS:
+            return [*self._pieces()[:-1], self._blanks.first_rows(fitting)]
+        if self._continues and not at_top:
             return []  # all on the next page, the last names with the blank rows
-        above = self._placed[-1][1]
-        if at_top or self._blanks.split(availWidth, availHeight - above):
-            return self._pieces()  # the blank rows go on overleaf
-        return []
+        return self._pieces()
 
     def draw(self) -> None:
         for piece, top in self._placed:
@@ -256,7 +259,7 @@ def sign_in_story(sheet: SignInSheet, setup: PageSetup, *, blank_rows: int) -> l
     if blank_rows < 0:
         raise ValueError("blank_rows must not be negative")
     style = styles()
-    width, height = content_size(setup)
+    width = content_size(setup)[0]
     story: list[Flowable] = [
         *document_heading(_("Sign-in sheet"), sheet.title),
         facts_table(_facts(sheet), width, label_width=FACT_LABEL_WIDTH),
@@ -281,7 +284,7 @@ def sign_in_story(sheet: SignInSheet, setup: PageSetup, *, blank_rows: int) -> l
         names = _people_table(carried, width) if carried else None
         heading = para(_("Not registered in advance"), style.heading)
         blanks = _walk_in_table(len(people) + 1, blank_rows, width)
-        story.append(WalkIns(names, heading, blanks, continues=bool(above), page_height=height))
+        story.append(WalkIns(names, heading, blanks, continues=bool(above)))
     return story
 
 

@@ -124,7 +124,13 @@ def sign_in_sheet(context: AppContext, meeting_id: int, parent: QWidget | None) 
     blank.setRange(0, MAX_BLANK_ROWS)
     blank.setValue(int(settings().value("reports/blank_rows", 10)))  # type: ignore[call-overload]
     blank.valueChanged.connect(lambda value: settings().setValue("reports/blank_rows", value))
-    options.form.addRow(_("Blank rows for walk-ins:"), blank)
+    blank.setToolTip(
+        _(
+            "As many as fit on the page with the last names, at most this many: no page "
+            "holds blank rows alone."
+        )
+    )
+    options.form.addRow(_("Blank rows for walk-ins (at most):"), blank)
     invited = options.check("include_invited", _("Also the people invited but not registered"))
     landscape = options.check("landscape", _("Landscape"))
     choices = (blank.value, invited.isChecked, landscape.isChecked)
