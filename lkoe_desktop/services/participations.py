@@ -28,6 +28,7 @@ from lkoe_desktop.services.common import (
     all_ids,
     assign,
     check_version,
+    flush,
     get,
     ids_exist,
     in_order,
@@ -122,7 +123,7 @@ def participation_version(session: Session, participation_id: int) -> int:
 
 def _flush(session: Session) -> None:
     try:
-        session.flush()
+        flush(session)
     except IntegrityError as error:
         if "meeting_contact" in str(error.orig).lower():
             raise DuplicateError(_("The person is already on this meeting's list.")) from error
