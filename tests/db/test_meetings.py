@@ -129,6 +129,18 @@ def test_a_save_that_lands_between_reading_and_writing_is_a_conflict(db: Databas
         assert get_meeting(session, meeting_id).place == "Hamnen"
 
 
+def test_a_change_of_themes_alone_is_a_new_version(db: Database) -> None:
+    """Even when the clock shows the time of the last save (it stands still in tests)."""
+    with db.unit_of_work() as session:
+        theme = themes.create_theme(session, {"name": "E-handel"}).id
+    meeting_id = _meeting(db, "Workshop", "2026-05-01 13:00")
+    with db.unit_of_work() as session:
+        changed = update_meeting(session, meeting_id, {"theme_ids": [theme]}, expected_version=1)
+    assert changed.version == 2
+    with pytest.raises(ConflictError), db.unit_of_work() as session:
+        update_meeting(session, meeting_id, {"theme_ids": []}, expected_version=1)
+
+
 def test_a_meeting_cannot_end_before_it_starts(db: Database) -> None:
     with pytest.raises(ValidationError) as caught, db.unit_of_work() as session:
         create_meeting(
