@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +15,7 @@ from lkoe_desktop.ui.changes import ChangeBus
 
 if TYPE_CHECKING:
     from lkoe_desktop.db.engine import Database
+    from lkoe_desktop.ui.dialogs.form_merge import Choice, ConflictField
 
 
 class Prompts:
@@ -34,6 +36,15 @@ class Prompts:
 
     def inform(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.information(parent, title, text)
+
+    def resolve_conflicts(
+        self, parent: QWidget | None, intro: str, fields: Sequence[ConflictField]
+    ) -> dict[str, Choice] | None:
+        """Theirs or mine for each field both changed, chosen in the conflict dialog (None:
+        cancelled)."""
+        from lkoe_desktop.ui.dialogs.conflict_dialog import ask
+
+        return ask(parent, intro, fields)
 
     def save_path(
         self, parent: QWidget | None, title: str, suggested: str, file_filter: str
