@@ -111,3 +111,14 @@ def sqlite_db(tmp_path: Path, sqlite_template: Path) -> Iterator[Database]:
     database = open_database(f"sqlite:///{path}", clock=FixedClock(START), user="testare")
     yield database
     database.dispose()
+
+
+@pytest.fixture
+def colleague_db(db: Database) -> Iterator[Database]:
+    """A second workstation on the same database as `db`: its own engine, connections and user."""
+    from lkoe_desktop.db.engine import make_engine
+
+    url = db.engine.url.render_as_string(hide_password=False)
+    other = Database(make_engine(url), clock=db.clock, user="kollega")
+    yield other
+    other.dispose()

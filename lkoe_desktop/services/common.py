@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
 from lkoe_desktop.db.base import Base
@@ -134,12 +135,18 @@ def assign(record: Any, values: Mapping[str, object]) -> dict[str, list[object]]
 
 
 def touch(session: Session, record: Any, *, new: bool = False) -> None:
-    """Stamp created/updated times and the first version from the session's clock."""
+    """Stamp created/updated times and the first version from the session's clock.
+
+    A record changed only in its links (its themes) is still written, so that it gets a new
+    version even when the clock shows the same time as at its last save.
+    """
     moment = now(session)
     if new:
         record.created_at = moment
         record.version = 1
     record.updated_at = moment
+    if not new:
+        flag_modified(record, "updated_at")
 
 
 def ids_exist(session: Session, model: type[ModelT], ids: Iterable[int], what: str) -> list[ModelT]:

@@ -24,7 +24,15 @@ from lkoe_desktop.domain.codes import (
 from lkoe_desktop.domain.errors import ValidationError
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import audit
-from lkoe_desktop.services.common import all_ids, assign, check_version, get, in_order, touch
+from lkoe_desktop.services.common import (
+    all_ids,
+    assign,
+    check_version,
+    flush,
+    get,
+    in_order,
+    touch,
+)
 from lkoe_desktop.services.interests import named_themes, replace_themes
 from lkoe_desktop.services.keys import meeting_keys
 from lkoe_desktop.services.order import code_order, ordering, swedish_order
@@ -213,7 +221,7 @@ def update_meeting(
     if changes:
         _refresh_keys(record)
         touch(session, record)
-        session.flush()
+        flush(session)
         audit.record(session, ENTITY, record.id, audit.UPDATE, changes)
     return _to_record(record)
 

@@ -123,7 +123,7 @@ def participation_version(session: Session, participation_id: int) -> int:
 
 def _flush(session: Session) -> None:
     try:
-        session.flush()
+        flush(session)
     except IntegrityError as error:
         if "meeting_contact" in str(error.orig).lower():
             raise DuplicateError(_("The person is already on this meeting's list.")) from error

@@ -18,7 +18,15 @@ from lkoe_desktop.domain.codes import MAX_NOTES_LENGTH
 from lkoe_desktop.domain.errors import DuplicateError, ValidationError
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import audit
-from lkoe_desktop.services.common import all_ids, assign, check_version, get, in_order, touch
+from lkoe_desktop.services.common import (
+    all_ids,
+    assign,
+    check_version,
+    flush,
+    get,
+    in_order,
+    touch,
+)
 from lkoe_desktop.services.keys import theme_keys
 from lkoe_desktop.services.order import ordering, swedish_order
 from lkoe_desktop.services.search import matches
@@ -131,7 +139,7 @@ def _refresh_keys(record: Theme) -> None:
 
 def _flush(session: Session) -> None:
     try:
-        session.flush()
+        flush(session)
     except IntegrityError as error:
         if "name" in str(error.orig).lower():
             raise DuplicateError(_("There is already a theme with that name.")) from error

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from lkoe_desktop.db.engine import Database
     from lkoe_desktop.domain.codes import ParticipationStatus
     from lkoe_desktop.services.candidates import Candidate
+    from lkoe_desktop.ui.dialogs.form_merge import Choice, ConflictField
 
 
 class Prompts:
@@ -52,6 +53,15 @@ class Prompts:
         from lkoe_desktop.ui.dialogs.last_look import look_over
 
         return look_over(parent, people, status, unseen)
+
+    def resolve_conflicts(
+        self, parent: QWidget | None, intro: str, fields: Sequence[ConflictField]
+    ) -> dict[str, Choice] | None:
+        """Theirs or mine for each field both changed, chosen in the conflict dialog (None:
+        cancelled)."""
+        from lkoe_desktop.ui.dialogs.conflict_dialog import ask
+
+        return ask(parent, intro, fields)
 
     def save_path(
         self, parent: QWidget | None, title: str, suggested: str, file_filter: str

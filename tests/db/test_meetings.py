@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from lkoe_desktop.db.engine import Database
+from lkoe_desktop.db.models import Meeting
 from lkoe_desktop.domain.clock import STOCKHOLM
 from lkoe_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
 from lkoe_desktop.services import audit, contacts, participations, themes
@@ -112,6 +113,32 @@ def test_invalid_and_missing_values_are_named_field_by_field(db: Database) -> No
             )
     with db.reading() as session:
         assert count_meetings(session, MeetingFilter(include_archived=True)) == 0
+
+
+def test_a_save_that_lands_between_reading_and_writing_is_a_conflict(db: Database) -> None:
+    meeting_id = _meeting(db, "Workshop", "2026-05-01 13:00")
+    with db.unit_of_work() as mine:
+        read = mine.get(Meeting, meeting_id)  # as the service reads it, before it writes
+        assert read is not None and read.version == 1
+        with db.unit_of_work() as theirs:
+            update_meeting(theirs, meeting_id, {"place": "Hamnen"}, expected_version=1)
+        with pytest.raises(ConflictError):
+            update_meeting(mine, meeting_id, {"place": "Kajen"}, expected_version=1)
+        mine.rollback()
+    with db.reading() as session:
+        assert get_meeting(session, meeting_id).place == "Hamnen"
+
+
+def test_a_change_of_themes_alone_is_a_new_version(db: Database) -> None:
+    """Even when the clock shows the time of the last save (it stands still in tests)."""
+    with db.unit_of_work() as session:
+        theme = themes.create_theme(session, {"name": "E-handel"}).id
+    meeting_id = _meeting(db, "Workshop", "2026-05-01 13:00")
+    with db.unit_of_work() as session:
+        changed = update_meeting(session, meeting_id, {"theme_ids": [theme]}, expected_version=1)
+    assert changed.version == 2
+    with pytest.raises(ConflictError), db.unit_of_work() as session:
+        update_meeting(session, meeting_id, {"theme_ids": []}, expected_version=1)
 
 
 def test_a_meeting_cannot_end_before_it_starts(db: Database) -> None:

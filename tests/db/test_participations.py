@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from lkoe_desktop.db.engine import Database
-from lkoe_desktop.db.models import ChangeLogEntry
+from lkoe_desktop.db.models import ChangeLogEntry, Participation
 from lkoe_desktop.domain.codes import ParticipationStatus
 from lkoe_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
 from lkoe_desktop.services import affiliations, audit, contacts, meetings, partners
@@ -184,6 +184,22 @@ def test_attended_stamps_the_check_in_time_and_leaving_attended_clears_it(db: Da
         set_status(session, row.id, "kanske")
     with pytest.raises(NotFoundError), db.unit_of_work() as session:
         set_status(session, 999, "attended")
+
+
+def test_a_save_that_lands_between_reading_and_writing_is_a_conflict(db: Database) -> None:
+    meeting = _meeting(db)
+    with db.unit_of_work() as session:
+        row = register(session, meeting, _person(db, "Eva", "Ek"))
+    with db.unit_of_work() as mine:
+        read = mine.get(Participation, row.id)  # as the service reads it, before it writes
+        assert read is not None and read.version == 1
+        with db.unit_of_work() as theirs:
+            update_participation(theirs, row.id, {"note": "Kommer sent"}, expected_version=1)
+        with pytest.raises(ConflictError):
+            update_participation(mine, row.id, {"note": "Går tidigt"}, expected_version=1)
+        mine.rollback()
+    with db.reading() as session:
+        assert get_participant(session, row.id).note == "Kommer sent"
 
 
 def test_bulk_status_change(db: Database) -> None:

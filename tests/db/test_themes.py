@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from lkoe_desktop.db.engine import Database
+from lkoe_desktop.db.models import Theme
 from lkoe_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
 from lkoe_desktop.services import audit, contacts
 from lkoe_desktop.services.themes import (
@@ -91,6 +92,20 @@ def test_the_responsible_person_must_exist(db: Database) -> None:
     with pytest.raises(ValidationError) as caught, db.unit_of_work() as session:
         create_theme(session, {"name": "E-handel", "responsible_id": 404})
     assert "404" in caught.value.errors["responsible_id"]
+
+
+def test_a_save_that_lands_between_reading_and_writing_is_a_conflict(db: Database) -> None:
+    theme_id = _theme(db, "E-handel")
+    with db.unit_of_work() as mine:
+        read = mine.get(Theme, theme_id)  # as the service reads it, before it writes
+        assert read is not None and read.version == 1
+        with db.unit_of_work() as theirs:
+            update_theme(theirs, theme_id, {"colour": "#112233"}, expected_version=1)
+        with pytest.raises(ConflictError):
+            update_theme(mine, theme_id, {"colour": "#445566"}, expected_version=1)
+        mine.rollback()
+    with db.reading() as session:
+        assert get_theme(session, theme_id).colour == "#112233"
 
 
 def test_the_active_period_cannot_end_before_it_starts(db: Database) -> None:

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from window_fakes import RecordingPrompts, type_text
 
 from lkoe_desktop.db.engine import Database
+from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import audit
 from lkoe_desktop.services.consents import consent_history
 from lkoe_desktop.services.contacts import create_contact, get_contact, update_contact
@@ -151,20 +152,38 @@ def test_change_employer_keeps_the_history(
     assert saved.phone == "+4613200000"
 
 
-def test_change_employer_after_someone_else_saved_asks_to_reload(
+def test_change_employer_after_someone_else_saved_shows_their_changes_and_says_so(
     qtbot: QtBot, context: AppContext, partners: dict[str, int]
 ) -> None:
     contact = person(context.database, first_name="Per", last_name="Ek")
     form = make_form(qtbot, context, contact)
+    type_text(line(form, "phone"), "013-20 00 00")  # typed before, kept
     with context.database.unit_of_work() as session:
         update_contact(session, contact, {"notes": "Ringde i går."})
     dialog = form.change_employer()
     type_text(dialog.picker.editor, "Region Östergötland")
     dialog.accept()
     prompts = context.prompts
-    assert isinstance(prompts, RecordingPrompts) and len(prompts.asked) == 1
+    assert isinstance(prompts, RecordingPrompts)
+    assert prompts.asked == [
+        _(
+            "Someone else saved the contact while you were changing the employer, so the "
+            "new employer is not saved. Their changes are now in the form: change the "
+            "employer again."
+        )
+    ]
     assert form.widgets["notes"].value() == "Ringde i går."
+    assert line(form, "phone").text() == "013-20 00 00"
     assert form.jobs.topLevelItemCount() == 0
+    again = form.change_employer()  # now over their version
+    type_text(again.picker.editor, "Region Östergötland")
+    with qtbot.waitSignal(again.saved):
+        again.accept()
+    assert form.jobs.topLevelItemCount() == 1
+    assert form.save() is True
+    with context.database.reading() as session:
+        saved = get_contact(session, contact)
+    assert (saved.notes, saved.phone) == ("Ringde i går.", "+4613200000")
 
 
 def test_duplicate_warning_for_the_same_email(qtbot: QtBot, context: AppContext) -> None:

@@ -1,4 +1,4 @@
-"""The meeting form: create and edit, start and end as people type them, conflicts, participants."""
+"""The meeting form: create and edit, start and end as people type them, participants."""
 
 from __future__ import annotations
 
@@ -21,7 +21,6 @@ from lkoe_desktop.services.meetings import (
     create_meeting,
     get_meeting,
     list_meetings,
-    update_meeting,
 )
 from lkoe_desktop.services.themes import create_theme, set_theme_archived
 from lkoe_desktop.ui.context import AppContext
@@ -201,32 +200,6 @@ def test_editing_shows_the_meeting_and_an_archived_theme_only_if_chosen(
         saved = get_meeting(session, meeting_id)
     assert saved.starts_at == datetime(2026, 4, 2, 9, 0, tzinfo=STOCKHOLM)
     assert saved.theme_ids == tuple(sorted((kept.id, old.id)))
-
-
-@pytest.mark.parametrize("reload", [True, False])
-def test_a_conflicting_save_asks_to_reload_or_keep_editing(
-    qtbot: QtBot, sqlite_db: Database, reload: bool
-) -> None:
-    prompts = RecordingPrompts(answer=reload)
-    context = AppContext(sqlite_db, prompts=prompts)
-    meeting_id = _meeting(sqlite_db)
-    form = _form(qtbot, context, meeting_id)
-    with sqlite_db.unit_of_work() as session:
-        update_meeting(session, meeting_id, {"place": "Kollegans lokal"})
-    type_text(_line(form, "organiser"), "Logistikkluster Östergötland")
-    _save(qtbot, form)
-    assert len(prompts.asked) == 1
-    assert form.isVisible()
-    if reload:
-        assert form.widgets["place"].value() == "Kollegans lokal"
-        assert form.widgets["organiser"].value() == ""
-        return
-    assert form.widgets["organiser"].value() == "Logistikkluster Östergötland"
-    _save(qtbot, form)
-    assert form.result() == form.DialogCode.Accepted
-    with sqlite_db.reading() as session:
-        saved = get_meeting(session, meeting_id)
-    assert (saved.place, saved.organiser) == (None, "Logistikkluster Östergötland")
 
 
 def test_the_participants_page_counts_each_status_and_lists_everyone(

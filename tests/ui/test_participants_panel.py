@@ -194,7 +194,7 @@ def test_represented_organisation_is_changed_for_this_meeting_only(
     )
 
 
-def test_participation_form_refuses_an_unknown_organisation_and_a_stale_save(
+def test_participation_form_refuses_an_unknown_organisation_and_keeps_a_colleagues_note(
     qtbot: QtBot, context: AppContext, prompts: RecordingPrompts
 ) -> None:
     meeting = populate(context.database, PEOPLE[:2])
@@ -209,15 +209,12 @@ def test_participation_form_refuses_an_unknown_organisation_and_a_stale_save(
     form.picker.line.clear()
     with context.database.unit_of_work() as session:
         participations.update_participation(session, participation_id, {"note": "Kommer sent"})
-    prompts.answer = False  # keep editing
-    assert not form.save()
-    conflict = _(
-        "Someone else saved this record after you opened it. Reload it to see their "
-        "changes, or keep editing and save again to overwrite them."
-    )
-    assert prompts.asked[-1].startswith(conflict)
+    type_text(form.widgets["dietary_needs"].editor, "Vegetarisk")
+    assert form.save()
+    assert prompts.asked == []  # their note and my dietary needs: nothing to decide
     with context.database.reading() as session:
-        assert participations.get_participant(session, participation_id).note == "Kommer sent"
+        saved = participations.get_participant(session, participation_id)
+    assert (saved.note, saved.dietary_needs) == ("Kommer sent", "Vegetarisk")
 
 
 def test_the_meetings_tab_opens_the_participants_window(qtbot: QtBot, context: AppContext) -> None:

@@ -1,4 +1,4 @@
-"""The partner form: messages as you type, saving, conflicts, duplicates, people and meetings."""
+"""The partner form: messages as you type, saving, duplicates, people and meetings."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from lkoe_desktop.services.affiliations import change_job
 from lkoe_desktop.services.contacts import create_contact
 from lkoe_desktop.services.meetings import create_meeting
 from lkoe_desktop.services.participations import register
-from lkoe_desktop.services.partners import create_partner, get_partner, update_partner
+from lkoe_desktop.services.partners import create_partner, get_partner
 from lkoe_desktop.services.themes import create_theme
 from lkoe_desktop.ui.context import AppContext
 from lkoe_desktop.ui.dialogs.partner_form import PartnerForm, open_partner_form
@@ -139,41 +139,6 @@ def test_every_field_codes_municipalities_and_themes_are_saved(
     assert partner.relationship_until == date(2027, 12, 31)
     assert partner.notes == "Finansiär av förstudien."
     assert partner.theme_ids == (theme,)
-
-
-def test_stale_version_asks_and_reload_shows_the_other_value(
-    qtbot: QtBot, sqlite_db: Database
-) -> None:
-    with sqlite_db.unit_of_work() as session:
-        partner = create_partner(session, {"name": "Hamnbolaget AB", "industry": "Hamn"}).id
-    context = context_for(sqlite_db, answer=True)
-    form = make_form(qtbot, context, partner)
-    assert line(form, "name").text() == "Hamnbolaget AB"
-    with sqlite_db.unit_of_work() as session:
-        update_partner(session, partner, {"industry": "Sjöfart"}, expected_version=1)
-    type_text(line(form, "name"), " i Norrköping")
-    assert form.save() is False
-    prompts = context.prompts
-    assert isinstance(prompts, RecordingPrompts)
-    assert len(prompts.asked) == 1
-    assert line(form, "industry").text() == "Sjöfart"  # reloaded: their value
-    assert line(form, "name").text() == "Hamnbolaget AB"  # and ours is gone
-    assert form.save() is True  # nothing else happened in between: saves cleanly
-
-
-def test_keep_editing_then_saving_overwrites(qtbot: QtBot, sqlite_db: Database) -> None:
-    with sqlite_db.unit_of_work() as session:
-        partner = create_partner(session, {"name": "Hamnbolaget AB"}).id
-    context = context_for(sqlite_db, answer=False)
-    form = make_form(qtbot, context, partner)
-    with sqlite_db.unit_of_work() as session:
-        update_partner(session, partner, {"industry": "Sjöfart"})
-    type_text(line(form, "industry"), "Hamn")
-    assert form.save() is False
-    assert line(form, "industry").text() == "Hamn"  # kept what was typed
-    assert form.save() is True
-    with sqlite_db.reading() as session:
-        assert get_partner(session, partner).industry == "Hamn"
 
 
 def test_duplicate_warning_for_the_same_org_number(qtbot: QtBot, sqlite_db: Database) -> None:

@@ -1,4 +1,4 @@
-"""The theme form: create and edit, messages under the fields as you type, conflicts, reach."""
+"""The theme form: create and edit, messages under the fields as you type, reach."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services.contacts import create_contact
 from lkoe_desktop.services.meetings import create_meeting
 from lkoe_desktop.services.partners import create_partner
-from lkoe_desktop.services.themes import create_theme, get_theme, list_themes, update_theme
+from lkoe_desktop.services.themes import create_theme, get_theme, list_themes
 from lkoe_desktop.ui.context import AppContext
 from lkoe_desktop.ui.dialogs.theme_form import ThemeForm, open_theme_form
 from lkoe_desktop.ui.widgets.form_fields import CalendarPopup
@@ -172,45 +172,6 @@ def test_the_calendar_writes_the_chosen_day(qtbot: QtBot, context: AppContext) -
     assert popup is not None and popup.isVisible()
     popup.clicked.emit(QDate(2026, 5, 4))
     assert line.text() == "2026-05-04"
-
-
-def test_a_conflicting_save_can_reload_the_record(
-    qtbot: QtBot, context: AppContext, sqlite_db: Database
-) -> None:
-    with sqlite_db.unit_of_work() as session:
-        theme = create_theme(session, {"name": "E-handel"})
-    form = _form(qtbot, context, theme.id)
-    assert form.windowTitle() == _("Theme: {name}").format(name="E-handel")
-    with sqlite_db.unit_of_work() as session:
-        update_theme(session, theme.id, {"description": "Från kollegan"})
-    type_text(form.widgets["description"].editor, "Mitt tillägg")
-    _save(qtbot, form)
-    prompts = context.prompts
-    assert isinstance(prompts, RecordingPrompts)
-    assert len(prompts.asked) == 1
-    assert form.isVisible()
-    assert form.widgets["description"].value() == "Från kollegan"
-    _save(qtbot, form)
-    assert form.result() == form.DialogCode.Accepted
-
-
-def test_a_conflicting_save_can_keep_the_edits_and_overwrite(
-    qtbot: QtBot, sqlite_db: Database
-) -> None:
-    context = AppContext(sqlite_db, prompts=RecordingPrompts(answer=False))
-    with sqlite_db.unit_of_work() as session:
-        theme = create_theme(session, {"name": "E-handel"})
-    form = _form(qtbot, context, theme.id)
-    with sqlite_db.unit_of_work() as session:
-        update_theme(session, theme.id, {"description": "Från kollegan"})
-    qtbot.keyClicks(form.widgets["description"].editor, "Mitt")
-    _save(qtbot, form)
-    assert form.isVisible()
-    assert form.widgets["description"].value() == "Mitt"
-    _save(qtbot, form)
-    assert form.result() == form.DialogCode.Accepted
-    with sqlite_db.reading() as session:
-        assert get_theme(session, theme.id).description == "Mitt"
 
 
 def test_the_theme_shows_its_meetings_and_interested_partners_and_contacts(

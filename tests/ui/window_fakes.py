@@ -3,7 +3,7 @@ ticking and clicking tabs."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 from lkoe_desktop.domain.codes import ParticipationStatus
 from lkoe_desktop.services.candidates import Candidate
 from lkoe_desktop.ui.context import Prompts
+from lkoe_desktop.ui.dialogs.form_merge import Choice, ConflictField
 from lkoe_desktop.ui.dialogs.last_look import LastLookDialog
 
 
@@ -27,15 +28,23 @@ class RecordingPrompts(Prompts):
     """Answers every question with `answer`; `asked` holds every text shown (questions and
     messages), `errors` the messages alone. A last look before adding people is answered with
     `add_after_look`; `looked_over` holds what each one listed (name, organisation) and the
-    number it said had been out of sight."""
+    number it said had been out of sight. A conflict is answered with `resolve`: one choice
+    for every field, a choice per field, or None (cancelled); `conflicts` holds the fields shown."""
 
-    def __init__(self, answer: bool = True, save_to: Path | None = None) -> None:
+    def __init__(
+        self,
+        answer: bool = True,
+        save_to: Path | None = None,
+        resolve: Choice | Mapping[str, Choice] | None = None,
+    ) -> None:
         self.answer = answer
         self.save_to = save_to
+        self.resolve = resolve
         self.add_after_look = True
         self.asked: list[str] = []
         self.errors: list[str] = []
         self.looked_over: list[tuple[list[tuple[str, str]], int]] = []
+        self.conflicts: list[list[ConflictField]] = []
 
     def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
         self.asked.append(text)
@@ -60,6 +69,15 @@ class RecordingPrompts(Prompts):
         self.looked_over.append((dialog.names(), unseen))
         dialog.deleteLater()
         return self.add_after_look
+
+    def resolve_conflicts(
+        self, parent: QWidget | None, intro: str, fields: Sequence[ConflictField]
+    ) -> dict[str, Choice] | None:
+        self.asked.append(intro)
+        self.conflicts.append(list(fields))
+        if self.resolve is None or isinstance(self.resolve, Choice):
+            return None if self.resolve is None else {f.key: self.resolve for f in fields}
+        return dict(self.resolve)
 
     def save_path(
         self, parent: QWidget | None, title: str, suggested: str, file_filter: str

@@ -84,11 +84,13 @@ class OrganisationPicker(FieldWidget):
         return same[0] if len(same) == 1 else None
 
     def set_value(self, value: object) -> None:
+        self.line.setText(self.display(value))
+
+    def display(self, value: object) -> str:
         if not isinstance(value, int):
-            self.line.clear()
-            return
+            return ""
         names = {pid: name for name, pid in self.choices().items()}
-        self.line.setText(names.get(value, ""))
+        return names.get(value, "")
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

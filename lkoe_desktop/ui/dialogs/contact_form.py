@@ -10,10 +10,12 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from lkoe_desktop.domain.codes import Gender, Language, LegalBasis, ParticipationStatus, label
+from lkoe_desktop.domain.errors import ConflictError
 from lkoe_desktop.domain.i18n import N_
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import consents, contacts, duplicates, relations
 from lkoe_desktop.ui import changes
+from lkoe_desktop.ui.dialogs import form_merge
 from lkoe_desktop.ui.dialogs.contact_dialogs import (
     ChangeEmployerDialog,
     ConsentDialog,
@@ -55,6 +57,7 @@ class ContactForm(RecordForm):
     )
     rules = contacts.RULES | {"title": contacts.AFFILIATION_RULES["title"]}
     kinds = (changes.CONTACTS, changes.PARTNERS, changes.THEMES, changes.GROUPS)
+    record_noun = N_("the contact")
 
     archived_text = N_("This contact is archived.")
 
@@ -198,9 +201,22 @@ class ContactForm(RecordForm):
         """Open the "change employer" dialog (it saves on its own; the form then shows it)."""
         dialog = ChangeEmployerDialog(self)
         dialog.saved.connect(self._employer_changed)
-        dialog.conflicted.connect(self._on_conflict)
+        dialog.conflicted.connect(self._employer_conflict)
         dialog.open()
         return dialog
+
+    def _employer_conflict(self, error: ConflictError) -> None:
+        """Someone else saved the person first: show their changes, then say to try again."""
+        if form_merge.merge_newer(self, error) is not form_merge.Outcome.GONE:
+            self.context.prompts.inform(
+                self,
+                _("Saved by someone else"),
+                _(
+                    "Someone else saved the contact while you were changing the employer, so the "
+                    "new employer is not saved. Their changes are now in the form: change the "
+                    "employer again."
+                ),
+            )
 
     def _employer_changed(self, record: contacts.ContactRecord) -> None:
         # The change has its own transaction: what is typed in the form stays as it is.

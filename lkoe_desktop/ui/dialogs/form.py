@@ -1,7 +1,8 @@
 """The shared form contract: fields declared as data, `load()`, `validate()`, `save()`.
 
-Each field's message appears under it as the user types; Save runs one transaction; a record
-saved by someone else in between gives a clear choice instead of a silent overwrite.
+Each field's message appears under it as the user types; Save runs one transaction and writes
+only the fields the user changed; a record saved by someone else in between is merged field by
+field (`form_merge`), and where both changed a field the user chooses, never a silent overwrite.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from lkoe_desktop.domain.codes import label
 from lkoe_desktop.domain.errors import ConflictError, LkoeError, ValidationError
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.ui.context import settings
+from lkoe_desktop.ui.dialogs import form_merge
 from lkoe_desktop.ui.screen_fit import restore_geometry
 
 if TYPE_CHECKING:
@@ -140,6 +142,13 @@ class FieldWidget(QWidget):
             assert isinstance(self.editor, QLineEdit)
             self.editor.setText(shown(self.field, value))
 
+    def display(self, value: object) -> str:
+        """A stored value as the form shows it: a code's label, a date, a phone number…"""
+        if isinstance(self.editor, QComboBox):
+            index = self.editor.findData(value)
+            return self.editor.itemText(index) if index > 0 else ""
+        return shown(self.field, value)
+
     def show_error(self, message: str | None) -> None:
         self.error.setText(message or "")
         self.error.setVisible(bool(message))
@@ -164,6 +173,8 @@ class FormDialog(QDialog):
     fields: Sequence[Field] = ()
     kinds: tuple[str, ...] = ()
     rules: Mapping[str, Callable[[Any], object]] = {}
+    record_noun = ""  # "the contact": how messages about a conflict name the record
+    extra_labels: Mapping[str, str] = {}  # the labels of `extra_values`' keys
 
     def __init__(self, context: AppContext, record_id: int | None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -229,6 +240,18 @@ class FormDialog(QDialog):
         """Values that do not come from a declared field (e.g. chosen themes)."""
         return {}
 
+    def stored_extras(self, record: Any) -> dict[str, object]:
+        """A record's values for the keys of `extra_values`."""
+        return {}
+
+    def show_extra(self, key: str, value: object) -> None:
+        """Show a stored value of one of the keys of `extra_values`."""
+        raise KeyError(key)
+
+    def show_record_state(self) -> None:
+        """Show what depends on the record read (its name in the title, whether archived)."""
+        self.setWindowTitle(self.title())
+
     # --- the contract -------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.setWindowTitle(self.title())
@@ -250,9 +273,11 @@ class FormDialog(QDialog):
         self.version = getattr(self.record, "version", None)
         for field in self.fields:
             self.widgets[field.key].set_value(getattr(self.record, field.key, None))
+        for key, value in self.stored_extras(self.record).items():
+            self.show_extra(key, value)
         for widget in self.widgets.values():
             widget.show_error(None)
-        self.setWindowTitle(self.title())
+        self.show_record_state()
         if self.isVisible():
             self._pristine = self._editor_state()
 
@@ -294,42 +319,34 @@ class FormDialog(QDialog):
             first.editor.setFocus()
 
     def save(self) -> bool:
-        """Save in one transaction; True when saved and the dialog closed."""
-        if self.validate():
-            return False
-        try:
-            with self.context.database.unit_of_work() as session:
-                saved = self.persist(session, self.values())
-        except ValidationError as error:
-            self.show_errors(error.errors)
-            unplaced = [m for k, m in error.errors.items() if k not in self.widgets]
-            if unplaced:
-                self.context.prompts.error(self, _("Cannot save"), "\n".join(unplaced))
-            return False
-        except ConflictError as error:
-            self._on_conflict(error)
-            return False
-        except LkoeError as error:
-            self.context.prompts.error(self, _("Cannot save"), error.message)
-            return False
+        """Save in one transaction; True when saved and the dialog closed.
+
+        When someone else saved the record first, their changes are merged into the form and
+        the save is made again over their version, as often as that happens.
+        """
+        while True:
+            if self.validate():
+                return False
+            try:
+                with self.context.database.unit_of_work() as session:
+                    saved = self.persist(session, form_merge.changed(self))
+                break
+            except ValidationError as error:
+                self.show_errors(error.errors)
+                unplaced = [m for k, m in error.errors.items() if k not in self.widgets]
+                if unplaced:
+                    self.context.prompts.error(self, _("Cannot save"), "\n".join(unplaced))
+                return False
+            except ConflictError as error:
+                if form_merge.merge_newer(self, error) is not form_merge.Outcome.SAVE_AGAIN:
+                    return False
+            except LkoeError as error:
+                self.context.prompts.error(self, _("Cannot save"), form_merge.explain(self, error))
+                return False
         self.saved_id = saved.id
         self.context.bus.announce(*self.kinds)
         self.accept()
         return True
-
-    def _on_conflict(self, error: ConflictError) -> None:
-        reload = self.context.prompts.confirm(
-            self,
-            _("Saved by someone else"),
-            error.message
-            + "\n\n"
-            + _("Reload the record now? (No keeps your changes here; saving again overwrites.)"),
-        )
-        if reload:
-            self.load()
-            return
-        with self.context.database.reading() as session:
-            self.version = getattr(self.fetch(session, self.record_id or 0), "version", None)
 
     # --- remembered geometry -----------------------------------------------------------------
     def _restore_geometry(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -84,6 +85,8 @@ class MeetingForm(PeriodForm):
     )
     rules = RULES
     kinds = (changes.MEETINGS,)
+    record_noun = N_("the meeting")
+    extra_labels: Mapping[str, str] = {"theme_ids": N_("Themes")}
     period = ("starts_at", "ends_at")
     period_message = N_("The meeting cannot end before it starts.")
 
@@ -159,15 +162,23 @@ class MeetingForm(PeriodForm):
         return meetings.get_meeting(session, record_id)
 
     def fill_related(self, session: Session, record: Any) -> None:
+        if self.participants is not None:
+            self._title_participants()
+
+    def stored_extras(self, record: Any) -> dict[str, object]:
+        return {"theme_ids": record.theme_ids}
+
+    def show_extra(self, key: str, value: object) -> None:
+        """Tick the meeting's themes; an archived theme shows (marked) only while ticked."""
+        assert key == "theme_ids" and isinstance(value, Iterable)
+        chosen = set(value)
         for index in range(self.themes.count()):
             item = self.themes.item(index)
-            checked = item.data(ID_ROLE) in record.theme_ids
+            checked = item.data(ID_ROLE) in chosen
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
             if checked and item.isHidden():
                 item.setText(_("{name} (archived)").format(name=item.text()))
                 item.setHidden(False)
-        if self.participants is not None:
-            self._title_participants()
 
     def _title_participants(self) -> None:
         if self.participants is not None:
@@ -185,8 +196,9 @@ class MeetingForm(PeriodForm):
         }
 
     def persist(self, session: Session, values: dict[str, object]) -> Any:
+        times = [key for key in self.period if key in values]
         values = values | validation.collect(
-            {key: values[key] for key in self.period}, {key: self.rules[key] for key in self.period}
+            {key: values[key] for key in times}, {key: self.rules[key] for key in times}
         )
         if self.record_id is None:
             return meetings.create_meeting(session, values)

@@ -56,6 +56,7 @@ class ParticipationForm(FormDialog):
         {key: participations.RULES[key] for key in ("status", "role", "dietary_needs", "note")}
     )
     kinds = (changes.PARTICIPANTS, changes.MEETINGS)
+    record_noun = N_("the participant")
 
     def build(self) -> None:
         self._choices: list[duplicates.PartnerChoice] | None = None

@@ -73,6 +73,7 @@ class PartnerForm(RecordForm, PeriodForm):
     )
     rules = partners.RULES
     kinds = (changes.PARTNERS, changes.CONTACTS, changes.THEMES)
+    record_noun = N_("the partner")
     period = ("relationship_since", "relationship_until")
     period_message = N_("The end date must not be before the start date.")
 

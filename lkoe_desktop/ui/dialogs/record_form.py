@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lkoe_desktop.domain.i18n import N_
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import duplicates, relations
 from lkoe_desktop.ui.context import settings
@@ -225,6 +226,7 @@ class RecordForm(FormDialog):
 
     form_size = (940, 700)
     archived_text = ""
+    extra_labels: Mapping[str, str] = {"theme_ids": N_("Themes of interest")}
 
     def __init__(self, context: AppContext, record_id: int | None, parent: QWidget | None = None):
         super().__init__(context, record_id, parent)
@@ -295,14 +297,22 @@ class RecordForm(FormDialog):
         for index in self.related_pages:
             self.pages.setTabVisible(index, self.record_id is not None)
         super().load()
-        if self.record is not None:
-            self.themes.set_ids(self.record.theme_ids)
-            self.notice.setText(_(self.archived_text))
-            self.notice.setVisible(self.record.archived)
         self.dirty = False
+
+    def show_record_state(self) -> None:
+        super().show_record_state()
+        self.notice.setText(_(self.archived_text))
+        self.notice.setVisible(self.record.archived)
 
     def extra_values(self) -> dict[str, object]:
         return {"theme_ids": self.themes.ids()}
+
+    def stored_extras(self, record: Any) -> dict[str, object]:
+        return {"theme_ids": record.theme_ids}
+
+    def show_extra(self, key: str, value: object) -> None:
+        assert key == "theme_ids" and isinstance(value, Iterable)
+        self.themes.set_ids(value)
 
     def refresh_related(self) -> None:
         """Read the related lists again (after another form changed them)."""

@@ -45,6 +45,7 @@ class ThemeForm(PeriodForm):
     )
     rules = themes.RULES
     kinds = (changes.THEMES,)
+    record_noun = N_("the theme")
     period = ("active_from", "active_until")
     period_message = N_("The end date must not be before the start date.")
     pages_shown = (

@@ -344,17 +344,20 @@ class ContactPicker(FieldWidget):
         return self.contact_id
 
     def set_value(self, value: object) -> None:
-        self.contact_id, self.chosen_name = None, ""
-        if isinstance(value, int):
-            try:
-                with self.database.reading() as session:
-                    person = get_contact(session, value)
-            except NotFoundError:
-                person = None
-            if person is not None:
-                self.contact_id = person.id
-                self.chosen_name = f"{person.first_name} {person.last_name}"
+        self.chosen_name = self.display(value)
+        self.contact_id = value if self.chosen_name and isinstance(value, int) else None
         self.line.setText(self.chosen_name)
+
+    def display(self, value: object) -> str:
+        """The person's name ("" when there is none, or nobody has that id any more)."""
+        if not isinstance(value, int):
+            return ""
+        try:
+            with self.database.reading() as session:
+                person = get_contact(session, value)
+        except NotFoundError:
+            return ""
+        return f"{person.first_name} {person.last_name}"
 
 
 class RelatedList(QTreeWidget):
