@@ -21,6 +21,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from lkoe_desktop.domain.codes import Role, Sector, SizeClass, label
+from lkoe_desktop.domain.entities import PARTNER
 from lkoe_desktop.domain.i18n import N_
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.files import write_atomically
@@ -46,7 +47,10 @@ COLUMNS: Sequence[tuple[str, Callable[[AttendeeRow], object]]] = (
     (N_("Organisation number"), lambda row: row.org_number),
     (N_("Sector"), lambda row: _code(Sector, row.sector)),
     (N_("Size class"), lambda row: _code(SizeClass, row.size_class)),
-    (N_("Municipality"), lambda row: row.municipality),
+    (
+        N_("Municipality"),
+        lambda row: PARTNER.field("municipality").display(row.municipality) or None,
+    ),
     (N_("Role"), lambda row: _code(Role, row.role)),
 )
 
@@ -117,3 +121,7 @@ def write_participant_xlsx(
     _table(table, participants.rows)
     _about(book.create_sheet(), participants, office, created)
     write_atomically(Path(target), book.save)
+
+
+def _municipality(value: str | None) -> str | None:
+    return PARTNER.field("municipality").display(value) or None

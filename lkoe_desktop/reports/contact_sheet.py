@@ -20,6 +20,7 @@ from reportlab.platypus import (
 )
 
 from lkoe_desktop.domain.codes import Relationship, Sector, SizeClass
+from lkoe_desktop.domain.entities import PARTNER
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.i18n import ngettext
 from lkoe_desktop.domain.validation import format_phone
@@ -87,7 +88,7 @@ def _facts(sheet: ContactSheet, width: float) -> Table:
         (_("Sector"), code_text(Sector, sheet.sector)),
         (_("Size class"), code_text(SizeClass, sheet.size_class)),
         (_("Industry"), sheet.industry or ""),
-        (_("Municipality"), sheet.municipality or ""),
+        (_("Municipality"), PARTNER.field("municipality").display(sheet.municipality)),
         (_("Relationship"), _relationship(sheet)),
     ]
     right = [

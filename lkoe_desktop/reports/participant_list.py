@@ -12,6 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, PTOContainer, Spacer
 
 from lkoe_desktop.domain.codes import Sector, SizeClass
+from lkoe_desktop.domain.entities import PARTNER
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.i18n import ngettext
 from lkoe_desktop.reports.columns import SAMPLE_ORG_NUMBER, code_text, labels, natural_width
@@ -76,7 +77,7 @@ def _cells(rows: Sequence[AttendeeRow]) -> list[list[str]]:
             row.email or "",
             code_text(Sector, row.sector),
             code_text(SizeClass, row.size_class),
-            row.municipality or "",
+            PARTNER.field("municipality").display(row.municipality),
         ]
         for number, row in enumerate(rows, 1)
     ]

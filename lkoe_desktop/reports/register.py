@@ -10,6 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from lkoe_desktop.domain.codes import Relationship, Sector, SizeClass
+from lkoe_desktop.domain.entities import PARTNER
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.i18n import ngettext
 from lkoe_desktop.reports.columns import (
@@ -42,7 +43,7 @@ def _table(rows: Sequence[RegisterRow], width: float, progress: Progress | None)
             row.org_number or "",
             code_text(Sector, row.sector),
             code_text(SizeClass, row.size_class),
-            row.municipality or "",
+            PARTNER.field("municipality").display(row.municipality),
             code_text(Relationship, row.relationship),
             since_text(row.relationship_since, row.relationship_until),
         ]

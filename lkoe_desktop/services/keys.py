@@ -6,6 +6,7 @@ however they were written.
 
 from __future__ import annotations
 
+from lkoe_desktop.domain import municipalities
 from lkoe_desktop.domain.text import compound_sort_key, search_text, sort_key
 from lkoe_desktop.domain.validation import format_phone
 
@@ -55,7 +56,7 @@ def organisation_keys(
             name,
             org_number,
             org_number.replace("-", "") if org_number else None,
-            municipality,
+            municipalities.name_of(municipality) if municipality else None,
             industry,
             email,
             postal_city,

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from lkoe_desktop.domain import validation
 from lkoe_desktop.domain.codes import LegalBasis
+from lkoe_desktop.domain.entities import AFFILIATION
 from lkoe_desktop.domain.errors import ConflictError, LkoeError, ValidationError
 from lkoe_desktop.domain.i18n import N_
 from lkoe_desktop.domain.i18n import gettext as _
@@ -194,7 +195,7 @@ def checked(
 class ChangeEmployerDialog(SmallDialog):
     """The person has a new job: the current one ends the day before the new one starts."""
 
-    rules = contacts.AFFILIATION_RULES
+    rules = AFFILIATION.rules(["title", "start_date", "end_date"])
 
     def __init__(self, form: ContactForm) -> None:
         super().__init__(form.context, _("Change employer"), form)

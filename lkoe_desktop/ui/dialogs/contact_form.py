@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from lkoe_desktop.domain import entities
 from lkoe_desktop.domain.codes import Gender, Language, LegalBasis, ParticipationStatus, label
 from lkoe_desktop.domain.errors import ConflictError
 from lkoe_desktop.domain.i18n import N_
@@ -55,7 +56,7 @@ class ContactForm(RecordForm):
         Field("title", N_("Job title")),
         Field("notes", N_("Notes"), kind=TEXT),
     )
-    rules = contacts.RULES | {"title": contacts.AFFILIATION_RULES["title"]}
+    rules = entities.CONTACT.rules()
     kinds = (changes.CONTACTS, changes.PARTNERS, changes.THEMES, changes.GROUPS)
     record_noun = N_("the contact")
 

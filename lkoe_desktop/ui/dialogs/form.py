@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lkoe_desktop.domain import validation
+from lkoe_desktop.domain import municipalities, validation
 from lkoe_desktop.domain.clock import to_stockholm
 from lkoe_desktop.domain.codes import label
 from lkoe_desktop.domain.errors import ConflictError, LkoeError, ValidationError
@@ -164,6 +164,8 @@ def shown(field: Field, value: object) -> str:
         return value.isoformat()
     if field.key in ("phone", "mobile") and isinstance(value, str):
         return validation.format_phone(value)
+    if field.key == "municipality" and isinstance(value, str):
+        return municipalities.name_of(value)
     return str(value)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from lkoe_desktop.domain import validation
 from lkoe_desktop.domain.codes import MeetingKind, MeetingStatus
+from lkoe_desktop.domain.entities import MEETING
 from lkoe_desktop.domain.i18n import N_
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import meetings, relations
@@ -48,23 +48,6 @@ COMBO_CHARACTERS = 24
 WIDE = (1120, 720)
 FILTER_DELAY_MS = 150
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-# "2026-04-02", "2026-04-02 8:30", "2026-04-02 08.30", "2026-04-02T13:00": as people type times.
-_MOMENT = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[ T]+(\d{1,2})(?:[:.](\d{2}))?)?")
-
-
-def lenient_moment(value: object) -> datetime:
-    """A meeting time as `meetings.moment` reads it, also taking 8:30 and 08.30 for 08:30."""
-    if isinstance(value, datetime):
-        return meetings.moment(value)
-    text = str(value).strip()
-    match = _MOMENT.fullmatch(text)
-    if match is not None and match.group(2) is not None:
-        day, hour, minute = match.groups()
-        text = f"{day} {int(hour):02d}:{minute or '00'}"
-    return meetings.moment(text)
-
-
-RULES = {**meetings.RULES, "starts_at": lenient_moment, "ends_at": lenient_moment}
 
 
 class MeetingForm(PeriodForm):
@@ -83,7 +66,7 @@ class MeetingForm(PeriodForm):
         Field("capacity", N_("Number of places")),
         Field("description", N_("Description"), TEXT),
     )
-    rules = RULES
+    rules = MEETING.rules()
     kinds = (changes.MEETINGS,)
     record_noun = N_("the meeting")
     extra_labels: Mapping[str, str] = {"theme_ids": N_("Themes")}
@@ -209,7 +192,7 @@ class MeetingForm(PeriodForm):
     # --- start and end -------------------------------------------------------------------------
     def _moment(self, key: str) -> datetime | None:
         try:
-            return lenient_moment(self.widgets[key].value())
+            return validation.moment(self.widgets[key].value())
         except validation.InvalidValue:
             return None
 

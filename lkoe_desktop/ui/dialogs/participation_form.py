@@ -11,6 +11,7 @@ from PySide6.QtCore import QByteArray, QSize
 from PySide6.QtWidgets import QLabel, QWidget
 
 from lkoe_desktop.domain.codes import ParticipationStatus, Role
+from lkoe_desktop.domain.entities import PARTICIPATION
 from lkoe_desktop.domain.i18n import N_
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import duplicates, meetings, participations
@@ -52,9 +53,7 @@ class ParticipationForm(FormDialog):
         Field("dietary_needs", N_("Dietary needs"), placeholder=N_("For example vegetarian")),
         Field("note", N_("Note")),
     )
-    rules = MappingProxyType(
-        {key: participations.RULES[key] for key in ("status", "role", "dietary_needs", "note")}
-    )
+    rules = MappingProxyType(PARTICIPATION.rules(["status", "role", "dietary_needs", "note"]))
     kinds = (changes.PARTICIPANTS, changes.MEETINGS)
     record_noun = N_("the participant")
 

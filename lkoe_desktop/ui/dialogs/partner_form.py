@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
-from lkoe_desktop.domain.codes import OSTERGOTLAND_MUNICIPALITIES, Relationship, Sector, SizeClass
+from lkoe_desktop.domain import entities, municipalities
+from lkoe_desktop.domain.codes import Relationship, Sector, SizeClass
 from lkoe_desktop.domain.i18n import N_
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.validation import format_phone
@@ -71,7 +72,7 @@ class PartnerForm(RecordForm, PeriodForm):
         Field("relationship_until", N_("Until"), kind=DATE),
         Field("notes", N_("Notes"), kind=TEXT),
     )
-    rules = partners.RULES
+    rules = entities.PARTNER.rules()
     kinds = (changes.PARTNERS, changes.CONTACTS, changes.THEMES)
     record_noun = N_("the partner")
     period = ("relationship_since", "relationship_until")
@@ -81,7 +82,7 @@ class PartnerForm(RecordForm, PeriodForm):
 
     def build(self) -> None:
         super().build()
-        suggest(self.widgets["municipality"], OSTERGOTLAND_MUNICIPALITIES)
+        suggest(self.widgets["municipality"], [name for _code, name in municipalities.choices()])
         for key in (*self.period, "org_number", "postal_code", "visiting_code"):
             narrow(self.widgets[key].editor, 14)
         for key in self.period:

@@ -9,6 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from lkoe_desktop.domain.codes import MeetingStatus, label
+from lkoe_desktop.domain.entities import THEME
 from lkoe_desktop.domain.i18n import N_
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import relations, themes
@@ -43,7 +44,7 @@ class ThemeForm(PeriodForm):
         Field("active_until", N_("Active until"), DATE),
         Field("description", N_("Description"), TEXT),
     )
-    rules = themes.RULES
+    rules = THEME.rules()
     kinds = (changes.THEMES,)
     record_noun = N_("the theme")
     period = ("active_from", "active_until")

@@ -7,7 +7,8 @@ from typing import Any
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
-from lkoe_desktop.domain.codes import OSTERGOTLAND_MUNICIPALITIES, Relationship, Sector, SizeClass
+from lkoe_desktop.domain import municipalities
+from lkoe_desktop.domain.codes import Relationship, Sector, SizeClass
 from lkoe_desktop.domain.codes import label as code_label
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.i18n import ngettext
@@ -37,7 +38,9 @@ class PartnersTab(ListTab):
             Relationship, lambda: _("All relationships"), self.apply_filter, self
         )
         self.municipality = FilterCombo(lambda: _("All municipalities"), self.apply_filter, self)
-        self.municipality.set_items([(name, name) for name in OSTERGOTLAND_MUNICIPALITIES])
+        self.municipality.set_items(
+            [pair for pair in municipalities.choices() if municipalities.in_county(pair[0])]
+        )
         self.theme = FilterCombo(lambda: _("All themes"), self.apply_filter, self)
         for combo in (
             self.sector,
