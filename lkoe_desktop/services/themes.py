@@ -18,7 +18,15 @@ from lkoe_desktop.domain.codes import MAX_NOTES_LENGTH
 from lkoe_desktop.domain.errors import DuplicateError, ValidationError
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import audit
-from lkoe_desktop.services.common import all_ids, assign, check_version, get, in_order, touch
+from lkoe_desktop.services.common import (
+    all_ids,
+    assign,
+    check_version,
+    get,
+    gone,
+    in_order,
+    touch,
+)
 from lkoe_desktop.services.keys import theme_keys
 from lkoe_desktop.services.order import ordering, swedish_order
 from lkoe_desktop.services.search import matches
@@ -107,13 +115,7 @@ def _check(session: Session, record: Theme) -> None:
             {"active_until": _("The end date must not be before the start date.")}
         )
     if record.responsible_id is not None and session.get(Contact, record.responsible_id) is None:
-        raise ValidationError(
-            {
-                "responsible_id": _("{what} {id} does not exist.").format(
-                    what=_("Contact"), id=record.responsible_id
-                )
-            }
-        )
+        raise ValidationError({"responsible_id": gone(Contact)})
     clash = session.scalar(
         select(Theme).where(Theme.sort_key == record.sort_key, Theme.id != (record.id or 0))
     )

@@ -285,7 +285,7 @@ class MainWindow(QMainWindow):
                 return
             if tab.entity == entity:
                 self.tab_widget.setCurrentIndex(index)
-                tab.open_form(record_id)
+                tab.open_record(record_id)
                 return
 
     def _on_tab_changed(self, index: int) -> None:
@@ -308,8 +308,9 @@ class MainWindow(QMainWindow):
 
     def open_current(self) -> None:
         tab = self.current_tab()
-        if tab is not None and tab.current_id() is not None:
-            tab.open_form(tab.current_id())
+        record_id = None if tab is None else tab.current_id()
+        if tab is not None and record_id is not None:
+            tab.open_record(record_id)
 
     def focus_search(self) -> None:
         tab = self.current_tab()

@@ -95,9 +95,7 @@ class ListTab(QWidget):
             lambda point: self.column_menu().exec(header.mapToGlobal(point))
         )
         self._columns_fitted = False  # to the content, once the first rows are in
-        self.table.doubleClicked.connect(
-            lambda index: self.open_form(self.model.id_at(index.row()))
-        )
+        self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # only while the table has focus
             shortcut = QShortcut(QKeySequence(key), self.table, self._open_current)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -256,10 +254,26 @@ class ListTab(QWidget):
         if self.kind in kinds:
             self.refresh()
 
+    def open_record(self, record_id: int) -> None:
+        """Open a record's form; one that has gone meanwhile is told (without its id, which
+        the window never shows) and the list read again."""
+        from lkoe_desktop.domain.errors import NotFoundError
+
+        try:
+            self.open_form(record_id)
+        except NotFoundError as error:
+            self.context.prompts.error(self, _("Cannot open"), error.message)
+            self.refresh()
+
+    def _open_row(self, row: int) -> None:
+        record_id = self.model.id_at(row)
+        if record_id is not None:
+            self.open_record(record_id)
+
     def _open_current(self) -> None:
         record_id = self.current_id()
         if record_id is not None:
-            self.open_form(record_id)
+            self.open_record(record_id)
 
     def _focus_table(self) -> None:
         if self._filter_timer.isActive():  # Enter before the pause: filter first
