@@ -25,6 +25,7 @@ from lkoe_desktop.ui.context import AppContext
 from lkoe_desktop.ui.models.cell_delegate import CellDelegate
 from lkoe_desktop.ui.models.table_model import ListSource, WindowedTableModel
 from lkoe_desktop.ui.tabs.widths import fit_columns
+from lkoe_desktop.ui.widgets.table_copy import enable_copy
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -37,7 +38,8 @@ ROW_HEIGHT_PADDING = 6
 
 def record_table(model: WindowedTableModel, parent: QWidget) -> QTableView:
     """A read-only table of records as every list in the window shows them: whole rows chosen,
-    several at a time, evenly spaced, sorted in SQL by a click on a heading, painted quickly."""
+    several at a time, evenly spaced, sorted in SQL by a click on a heading, painted quickly,
+    copied with Ctrl+C for Excel."""
     table = QTableView(parent)
     table.setModel(model)
     table.setItemDelegate(CellDelegate(model, table))
@@ -54,6 +56,7 @@ def record_table(model: WindowedTableModel, parent: QWidget) -> QTableView:
     header.setSortIndicatorShown(True)
     header.setStretchLastSection(True)
     table.setSortingEnabled(True)
+    enable_copy(table)
     return table
 
 
