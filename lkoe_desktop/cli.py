@@ -341,7 +341,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             return _run(args)
         except LkoeError as error:
-            print(_("Error: {message}").format(message=error.message), file=sys.stderr)
+            print(_("Error: {message}").format(message=error.cli_message), file=sys.stderr)
             return EXIT_USER_ERROR
         except KeyboardInterrupt:
             print(_("Interrupted."), file=sys.stderr)

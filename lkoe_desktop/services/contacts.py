@@ -207,8 +207,8 @@ def _check_email_free(session: Session, email: object, contact_id: int | None) -
     if clash is not None:
         raise ValidationError(
             {
-                "email": _("The e-mail address is already used by {name} (id {id}).").format(
-                    name=f"{clash.first_name} {clash.last_name}", id=clash.id
+                "email": _("The e-mail address is already used by {name}.").format(
+                    name=f"{clash.first_name} {clash.last_name}"
                 )
             }
         )

@@ -24,6 +24,7 @@ from lkoe_desktop.services.common import (
     check_version,
     flush,
     get,
+    gone,
     in_order,
     touch,
 )
@@ -115,13 +116,7 @@ def _check(session: Session, record: Theme) -> None:
             {"active_until": _("The end date must not be before the start date.")}
         )
     if record.responsible_id is not None and session.get(Contact, record.responsible_id) is None:
-        raise ValidationError(
-            {
-                "responsible_id": _("{what} {id} does not exist.").format(
-                    what=_("Contact"), id=record.responsible_id
-                )
-            }
-        )
+        raise ValidationError({"responsible_id": gone(Contact)})
     clash = session.scalar(
         select(Theme).where(Theme.sort_key == record.sort_key, Theme.id != (record.id or 0))
     )

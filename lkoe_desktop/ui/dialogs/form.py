@@ -375,6 +375,16 @@ class FormDialog(QDialog):
         if self._pristine is None:  # the form as it was opened, defaults and all
             self._pristine = self._editor_state()
 
+    def setVisible(self, visible: bool) -> None:
+        opening = visible and self._pristine is None
+        super().setVisible(visible)
+        if opening:  # after QDialog's own choice (the tab bar), and with nothing selected
+            self.first_field().setFocus()
+
+    def first_field(self) -> QWidget:
+        """Where the cursor is when the form opens, so that typing goes straight into it."""
+        return self.widgets[self.fields[0].key].editor
+
     def has_changes(self) -> bool:
         return self._pristine is not None and self._editor_state() != self._pristine
 
