@@ -16,7 +16,7 @@ from lkoe_desktop.domain.i18n import ngettext
 
 if TYPE_CHECKING:
     from lkoe_desktop.db.engine import Database
-    from lkoe_desktop.reports.documents import Period
+    from lkoe_desktop.documents import Period
 
 Handler = Callable[[argparse.Namespace, str], int]
 QUARTER = re.compile(r"(\d{4})[- ]?Q([1-4])", re.IGNORECASE)
@@ -191,7 +191,7 @@ def _day(text: str) -> date:
 
 def period(args: argparse.Namespace, database: Database) -> Period:
     """The period `--quarter`, `--from`/`--to` or `--project` names."""
-    from lkoe_desktop.reports.documents import Period
+    from lkoe_desktop.documents import Period
     from lkoe_desktop.services.common import today
     from lkoe_desktop.services.meetings import first_meeting_day
 
@@ -221,7 +221,7 @@ def _said(path: Path, pages: int) -> None:
 
 
 def _sign_in_sheet(args: argparse.Namespace, database: Database) -> None:
-    from lkoe_desktop.reports import documents
+    from lkoe_desktop import documents
 
     _suffix(args.output, (".pdf",))
     pages = documents.sign_in_sheet(
@@ -236,7 +236,7 @@ def _sign_in_sheet(args: argparse.Namespace, database: Database) -> None:
 
 
 def _badges(args: argparse.Namespace, database: Database) -> None:
-    from lkoe_desktop.reports import documents
+    from lkoe_desktop import documents
 
     _suffix(args.output, (".pdf",))
     if args.calibration:
@@ -253,7 +253,7 @@ def _badges(args: argparse.Namespace, database: Database) -> None:
 
 
 def _participants(args: argparse.Namespace, database: Database) -> None:
-    from lkoe_desktop.reports import documents
+    from lkoe_desktop import documents
 
     kind = _suffix(args.output, (documents.PDF, documents.XLSX))
     if args.starts_until and not args.starts_from:
@@ -270,14 +270,14 @@ def _participants(args: argparse.Namespace, database: Database) -> None:
 
 
 def _contact_sheet(args: argparse.Namespace, database: Database) -> None:
-    from lkoe_desktop.reports import documents
+    from lkoe_desktop import documents
 
     _suffix(args.output, (".pdf",))
     _said(args.output, documents.contact_sheets(database, args.output, partner_id=args.partner))
 
 
 def _register(args: argparse.Namespace, database: Database) -> None:
-    from lkoe_desktop.reports import documents
+    from lkoe_desktop import documents
 
     _suffix(args.output, (".pdf",))
     _said(args.output, documents.partner_register(database, args.output))

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lkoe_desktop import documents
 from lkoe_desktop.domain.clock import to_stockholm
 from lkoe_desktop.domain.i18n import N_
 from lkoe_desktop.domain.i18n import gettext as _
-from lkoe_desktop.reports import documents
 from lkoe_desktop.services import meetings, partners
 from lkoe_desktop.ui.context import settings
 from lkoe_desktop.ui.dialogs.meeting_files import file_name
