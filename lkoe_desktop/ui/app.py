@@ -121,7 +121,7 @@ class Starter:
         view.load_demo.connect(lambda: self.load_demo(context, view))
 
     def load_demo(self, context: AppContext, view: QWidget) -> None:
-        from lkoe_desktop.services.demo import load_demo
+        from lkoe_desktop.demo.load import load_demo
 
         def work(progress: Progress) -> object:
             return load_demo(context.database, "small", progress.report)

@@ -19,6 +19,7 @@ from pdf_checks import (
 from pypdf import PdfReader
 from reportlab.lib.units import mm
 
+from lkoe_desktop.demo.names import FOREIGN
 from lkoe_desktop.domain.clock import STOCKHOLM
 from lkoe_desktop.domain.errors import NotFoundError
 from lkoe_desktop.reports.badges import (
@@ -33,7 +34,6 @@ from lkoe_desktop.reports.badges import (
 from lkoe_desktop.reports.fonts import text_width
 from lkoe_desktop.reports.sign_in_sheet import collect_sign_in_sheet
 from lkoe_desktop.reports.template import PageSetup
-from lkoe_desktop.services.demo_names import FOREIGN
 
 START = datetime(2026, 3, 12, 9, 0, tzinfo=STOCKHOLM)
 

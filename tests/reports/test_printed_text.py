@@ -25,6 +25,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.ttfonts import TTFont
 
 from lkoe_desktop.db.engine import Database
+from lkoe_desktop.demo.names import FOREIGN
 from lkoe_desktop.domain.clock import STOCKHOLM
 from lkoe_desktop.reports import documents
 from lkoe_desktop.reports.badges import Badge, BadgeSet, write_badges
@@ -33,7 +34,6 @@ from lkoe_desktop.reports.paged_table import DEFAULT_FONT_SIZE, PagedTable
 from lkoe_desktop.reports.sign_in_sheet import SignInRow, SignInSheet, write_sign_in_sheet
 from lkoe_desktop.reports.template import CELL_PAD_X, PageSetup, build_pdf, para, styles
 from lkoe_desktop.services import contacts, participations, partners
-from lkoe_desktop.services.demo_names import FOREIGN
 from lkoe_desktop.services.office_settings import OfficeSettings
 
 ROOT = Path(__file__).resolve().parents[2]

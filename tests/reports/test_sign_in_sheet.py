@@ -19,6 +19,7 @@ from pdf_checks import (
 )
 from pypdf import PdfReader
 
+from lkoe_desktop.demo.names import FOREIGN
 from lkoe_desktop.domain.errors import NotFoundError
 from lkoe_desktop.domain.text import sort_key
 from lkoe_desktop.reports.sign_in_sheet import (
@@ -32,7 +33,6 @@ from lkoe_desktop.reports.sign_in_sheet import (
     write_sign_in_sheet,
 )
 from lkoe_desktop.reports.template import MARGIN_BOTTOM, PageSetup
-from lkoe_desktop.services.demo_names import FOREIGN
 
 DIGITS = re.compile(r"\d+")
 

@@ -42,13 +42,13 @@ from lkoe_desktop.db.search_index import (
     fts_table,
     sqlite_has_fts,
 )
+from lkoe_desktop.demo import names as n
+from lkoe_desktop.demo.activities import Demo, group_rows, meeting_row, theme_rows
+from lkoe_desktop.demo.people import Plan, contact_row
 from lkoe_desktop.domain.errors import UserInputError
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import audit
-from lkoe_desktop.services import demo_names as n
 from lkoe_desktop.services.common import now, user
-from lkoe_desktop.services.demo_activities import Demo, group_rows, meeting_row, theme_rows
-from lkoe_desktop.services.demo_people import Plan, contact_row
 
 CHUNK = 5_000
 BULK_CACHE_KIB = 262_144  # SQLite page cache while loading: random-order index inserts need it

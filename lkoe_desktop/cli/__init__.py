@@ -162,7 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _json_option(participants)
     participants.set_defaults(handler=_list)
-    from lkoe_desktop.cli_reports import add_report_parser
+    from lkoe_desktop.cli.reports import add_report_parser
 
     add_report_parser(commands, db, _writing_a_file)
     return parser
@@ -223,8 +223,8 @@ def _progress_printer(doing: str) -> Callable[[int, int], None] | None:
 
 
 def _demo(args: argparse.Namespace, url: str) -> int:
-    from lkoe_desktop.cli_output import count_line
-    from lkoe_desktop.services.demo import load_demo
+    from lkoe_desktop.cli.output import count_line
+    from lkoe_desktop.demo.load import load_demo
 
     with _database(url) as database:
         summary = load_demo(database, args.size, _progress_printer(_("Adding demo data…")))
@@ -268,7 +268,7 @@ def _list(args: argparse.Namespace, url: str) -> int:
 
         sys.stdout.write(dumps(rows) + "\n")
     else:
-        from lkoe_desktop.cli_output import table
+        from lkoe_desktop.cli.output import table
 
         archived = args.what != "participants" and args.archived
         by_meeting = args.what == "participants" and args.meeting is None
