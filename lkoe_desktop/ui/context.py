@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from lkoe_desktop.db.engine import Database
     from lkoe_desktop.domain.codes import ParticipationStatus
     from lkoe_desktop.services.candidates import Candidate
-    from lkoe_desktop.ui.dialogs.form_merge import Choice, ConflictField
+    from lkoe_desktop.ui.forms.merge import Choice, ConflictField
 
 
 class Prompts:

@@ -15,7 +15,7 @@ from lkoe_desktop.services.meetings import update_meeting
 from lkoe_desktop.ui.context import AppContext
 from lkoe_desktop.ui.dialogs.add_people import AddPeopleDialog
 from lkoe_desktop.ui.dialogs.contact_form import ContactForm
-from lkoe_desktop.ui.widgets.participants_panel import ParticipantsPanel
+from lkoe_desktop.ui.dialogs.participants_panel import ParticipantsPanel
 
 
 @pytest.fixture

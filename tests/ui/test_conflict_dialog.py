@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.ui.context import Prompts
 from lkoe_desktop.ui.dialogs.conflict_dialog import ConflictDialog, ValueCell
-from lkoe_desktop.ui.dialogs.form_merge import Choice, ConflictField
+from lkoe_desktop.ui.forms.merge import Choice, ConflictField
 
 INTRO = "Någon annan sparade kontakten medan du redigerade."
 PHONE = ConflictField("phone", "Telefon", theirs="013-99 88 77", mine="013-55 44 33")

@@ -25,8 +25,8 @@ from lkoe_desktop.services.meetings import (
 from lkoe_desktop.services.themes import create_theme, set_theme_archived
 from lkoe_desktop.ui.context import AppContext
 from lkoe_desktop.ui.dialogs.meeting_form import MeetingForm, open_meeting_form
+from lkoe_desktop.ui.dialogs.participants_panel import capacity_text
 from lkoe_desktop.ui.widgets.form_fields import CalendarPopup
-from lkoe_desktop.ui.widgets.participants_panel import capacity_text
 
 
 @pytest.fixture

@@ -18,11 +18,11 @@ from lkoe_desktop.services.contacts import create_contact, get_contact, update_c
 from lkoe_desktop.services.partners import create_partner
 from lkoe_desktop.ui.context import AppContext
 from lkoe_desktop.ui.dialogs.meeting_form import MeetingForm
+from lkoe_desktop.ui.dialogs.participant_actions import email_list
 from lkoe_desktop.ui.dialogs.participants_dialog import ParticipantsDialog
+from lkoe_desktop.ui.dialogs.participants_panel import ParticipantsPanel
 from lkoe_desktop.ui.dialogs.participation_form import ParticipationForm
 from lkoe_desktop.ui.tabs.meetings_tab import MeetingsTab
-from lkoe_desktop.ui.widgets.participant_actions import email_list
-from lkoe_desktop.ui.widgets.participants_panel import ParticipantsPanel
 
 Status = ParticipationStatus
 

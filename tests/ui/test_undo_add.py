@@ -18,7 +18,7 @@ from lkoe_desktop.services import audit, groups, participations
 from lkoe_desktop.services.contacts import create_contact
 from lkoe_desktop.ui.context import AppContext
 from lkoe_desktop.ui.dialogs.add_people import AddPeopleDialog
-from lkoe_desktop.ui.widgets.participants_panel import ParticipantsPanel
+from lkoe_desktop.ui.dialogs.participants_panel import ParticipantsPanel
 
 NEWCOMERS = ("Ödlund", "Åkerman", "Zetterlund")
 

@@ -12,7 +12,6 @@ from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.validation import format_phone
 from lkoe_desktop.services import duplicates, partners, relations
 from lkoe_desktop.ui import changes
-from lkoe_desktop.ui.dialogs.form import CODE, DATE, TEXT, Field
 from lkoe_desktop.ui.dialogs.record_form import (
     CONTACT,
     MEETING,
@@ -24,6 +23,7 @@ from lkoe_desktop.ui.dialogs.record_form import (
     run_form,
     suggest,
 )
+from lkoe_desktop.ui.forms.form import CODE, DATE, TEXT, Field
 from lkoe_desktop.ui.widgets.form_fields import PeriodForm, attach_calendar, narrow
 
 if TYPE_CHECKING:

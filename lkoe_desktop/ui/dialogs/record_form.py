@@ -30,7 +30,7 @@ from lkoe_desktop.domain.i18n import N_
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import duplicates, relations
 from lkoe_desktop.ui.context import settings
-from lkoe_desktop.ui.dialogs.form import FieldWidget, FormDialog
+from lkoe_desktop.ui.forms.form import FieldWidget, FormDialog
 from lkoe_desktop.ui.screen_fit import fit_to_screen
 from lkoe_desktop.ui.widgets.duplicate_warning import DuplicateWarning
 from lkoe_desktop.ui.widgets.form_fields import RelatedList, row_height

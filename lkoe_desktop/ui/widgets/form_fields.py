@@ -39,7 +39,7 @@ from lkoe_desktop.domain import validation
 from lkoe_desktop.domain.errors import NotFoundError, ValidationError
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services.contacts import ContactFilter, get_contact, list_contacts
-from lkoe_desktop.ui.dialogs.form import Field, FieldWidget, FormDialog
+from lkoe_desktop.ui.forms.form import Field, FieldWidget, FormDialog
 
 if TYPE_CHECKING:
     from lkoe_desktop.db.engine import Database

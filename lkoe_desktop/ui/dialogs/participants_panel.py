@@ -25,6 +25,7 @@ from lkoe_desktop.domain.i18n import ngettext
 from lkoe_desktop.services import meetings, participations
 from lkoe_desktop.services.columns import format_number
 from lkoe_desktop.ui import changes
+from lkoe_desktop.ui.dialogs.participant_actions import COPY_STATUSES, ParticipantActions
 from lkoe_desktop.ui.models.sources import ParticipantSource
 from lkoe_desktop.ui.models.table_model import WindowedTableModel
 from lkoe_desktop.ui.tabs.filters import CodeCombo
@@ -32,7 +33,6 @@ from lkoe_desktop.ui.tabs.list_tab import record_table
 from lkoe_desktop.ui.tabs.widths import ColumnFitter
 from lkoe_desktop.ui.widgets.form_fields import mute
 from lkoe_desktop.ui.widgets.menu_button import MenuButton
-from lkoe_desktop.ui.widgets.participant_actions import COPY_STATUSES, ParticipantActions
 
 if TYPE_CHECKING:
     from lkoe_desktop.ui.context import AppContext
