@@ -484,6 +484,21 @@ def test_commands_never_load_qt(home: Path, known: Path) -> None:
     assert done.returncode == 0, done.stderr.decode("utf-8")
 
 
+def test_the_command_line_and_its_parser_import_only_light_modules() -> None:
+    """The window starts through the command line: reading its arguments must not pay for
+    SQLAlchemy, Qt, reportlab or openpyxl, which only a command or the window needs."""
+    heavy = ("sqlalchemy", "PySide6", "reportlab", "openpyxl", "alembic")
+    code = (
+        "import sys; from lkoe_desktop.cli import build_parser; build_parser(); "
+        f"print(' '.join(m for m in {heavy!r} if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, check=False, timeout=120
+    )
+    assert done.returncode == 0, done.stderr.decode("utf-8")
+    assert done.stdout.decode().split() == []
+
+
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert call(capsys, "--version") == Result(0, f"LKÖ Desktop {__version__}\n", "")
 
