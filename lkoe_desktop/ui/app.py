@@ -25,19 +25,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def is_empty(database: Database) -> bool:
-    """No partners, contacts, themes or meetings yet: the first run."""
-    from sqlalchemy import select
-
-    from lkoe_desktop.db.models import Contact, Meeting, Organisation, Theme
-
-    with database.reading() as session:
-        return all(
-            session.execute(select(model.id).limit(1)).first() is None
-            for model in (Organisation, Contact, Theme, Meeting)
-        )
-
-
 def collect_from_now_on() -> None:
     """End the collector's rest over the start-up (see cli), once the database is open. What was
     made until then (modules, classes, the window) stays until the window closes, so later
@@ -47,6 +34,13 @@ def collect_from_now_on() -> None:
     if not gc.isenabled():
         gc.freeze()
         gc.enable()
+
+
+def _is_empty(database: Database) -> bool:
+    from lkoe_desktop.services.contents import is_empty
+
+    with database.reading() as session:
+        return is_empty(session)
 
 
 def build_tabs(context: AppContext) -> list[ListTab]:
@@ -81,7 +75,7 @@ class Starter:
         collect_from_now_on()
         context = AppContext(database)
         self.window.destroyed.connect(lambda: database.dispose())
-        if is_empty(database):
+        if _is_empty(database):
             self.welcome(context)
         else:
             self.window.attach(context, build_tabs(context))
