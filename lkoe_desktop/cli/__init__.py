@@ -9,7 +9,6 @@ needs them, Qt only when the window opens.
 from __future__ import annotations
 
 import argparse
-import gc
 import logging
 import sys
 import traceback
@@ -148,12 +147,7 @@ def _logging_to_file() -> Iterator[Path | None]:
 def _run(args: argparse.Namespace) -> int:
     url = paths.database_url(getattr(args, "db", None))
     if args.command is None:
-        # The window's start-up makes some hundred thousand objects that live as long as it
-        # does (modules, classes, widgets); the cyclic collector would walk them over and over
-        # meanwhile, a sixth of the time to the first rows. It rests until the database is open,
-        # and then leaves those objects be (ui.app.collect_from_now_on).
-        gc.disable()
-        from lkoe_desktop.ui.app import run
+        from lkoe_desktop.ui.app import run  # light: it loads Qt itself (see its docstring)
 
         return run(url)
     handler: Handler = args.handler

@@ -16,13 +16,13 @@ from pytestqt.qtbot import QtBot
 from window_fakes import RecordingPrompts
 
 from lkoe_desktop.domain.i18n import gettext as _
-from lkoe_desktop.ui.app import build_tabs
 from lkoe_desktop.ui.context import AppContext
 from lkoe_desktop.ui.dialogs.participants_panel import ParticipantsPanel
 from lkoe_desktop.ui.dialogs.partner_form import PartnerForm
 from lkoe_desktop.ui.dialogs.report_preview import ReportPreview
 from lkoe_desktop.ui.main_window import MainWindow
 from lkoe_desktop.ui.reports import ReportOptions
+from lkoe_desktop.ui.start_up import build_tabs
 
 PARTNERS, CONTACTS, THEMES, MEETINGS = range(4)
 
