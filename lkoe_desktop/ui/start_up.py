@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from lkoe_desktop import APP_NAME
 from lkoe_desktop.domain.i18n import gettext as _
+from lkoe_desktop.ui.forms import openers
 from lkoe_desktop.ui.opening import open_for_window
 from lkoe_desktop.ui.ops import Progress, run_at_low_priority, run_in_background
 
@@ -27,7 +28,35 @@ def _is_empty(database: Database) -> bool:
         return is_empty(session)
 
 
+def _open_partner(context: AppContext, record_id: int | None, parent: QWidget | None) -> int | None:
+    from lkoe_desktop.ui.dialogs.partner_form import open_partner_form
+
+    return open_partner_form(context, record_id, parent)
+
+
+def _open_contact(context: AppContext, record_id: int | None, parent: QWidget | None) -> int | None:
+    from lkoe_desktop.ui.dialogs.contact_form import open_contact_form
+
+    return open_contact_form(context, record_id, parent)
+
+
+def _open_meeting(context: AppContext, record_id: int | None, parent: QWidget | None) -> int | None:
+    from lkoe_desktop.ui.dialogs.meeting_form import open_meeting_form
+
+    return open_meeting_form(context, record_id, parent)
+
+
+def register_record_forms() -> None:
+    """Let forms open partners, contacts and meetings by kind (each form module is imported when
+    a form of its kind first opens, not at start)."""
+    openers.register(openers.PARTNER, _open_partner)
+    openers.register(openers.CONTACT, _open_contact)
+    openers.register(openers.MEETING, _open_meeting)
+
+
 def build_tabs(context: AppContext) -> list[ListTab]:
+    """The four tabs, and the record forms registered for the forms they open."""
+    register_record_forms()
     from lkoe_desktop.ui.tabs.contacts_tab import ContactsTab
     from lkoe_desktop.ui.tabs.meetings_tab import MeetingsTab
     from lkoe_desktop.ui.tabs.partners_tab import PartnersTab
@@ -60,9 +89,10 @@ class Starter:
 
     def opened(self, database: Database) -> None:
         from lkoe_desktop.ui.context import AppContext
+        from lkoe_desktop.ui.dialogs.prompts import DialogPrompts
 
         self.end_rest()
-        context = AppContext(database)
+        context = AppContext(database, DialogPrompts())
         self.window.destroyed.connect(lambda: database.dispose())
         if _is_empty(database):
             self.welcome(context)

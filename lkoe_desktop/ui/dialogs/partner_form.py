@@ -12,6 +12,7 @@ from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.validation import format_phone
 from lkoe_desktop.services import duplicates, partners, relations
 from lkoe_desktop.ui import changes
+from lkoe_desktop.ui.dialogs.contact_form import open_contact_form
 from lkoe_desktop.ui.dialogs.record_form import (
     CONTACT,
     MEETING,
@@ -178,8 +179,6 @@ class PartnerForm(RecordForm, PeriodForm):
             contact_sheets(self.context, self.record_id, self)
 
     def new_person(self) -> None:
-        from lkoe_desktop.ui.dialogs.contact_form import open_contact_form
-
         open_contact_form(self.context, None, self, organisation_id=self.record_id)
         self.refresh_related()
 
