@@ -105,7 +105,8 @@ def attach_calendar(widget: FieldWidget, default_time: Callable[[], str] | None 
     def open_calendar() -> None:
         popup = CalendarPopup(line, chosen)
         with suppress(ValueError):
-            popup.setSelectedDate(QDate(date.fromisoformat(line.text().strip()[:10])))
+            typed = date.fromisoformat(line.text().strip()[:10])
+            popup.setSelectedDate(QDate(typed.year, typed.month, typed.day))
         popup.adjustSize()
         below = line.mapToGlobal(QPoint(0, line.height()))
         screen = line.screen().availableGeometry()
