@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from lkoe_desktop import APP_NAME
 from lkoe_desktop.domain.i18n import gettext as _
-from lkoe_desktop.ui.forms import openers
 from lkoe_desktop.ui.opening import open_for_window
 from lkoe_desktop.ui.ops import Progress, run_at_low_priority, run_in_background
 
@@ -49,6 +48,8 @@ def _open_meeting(context: AppContext, record_id: int | None, parent: QWidget | 
 def register_record_forms() -> None:
     """Let forms open partners, contacts and meetings by kind (each form module is imported when
     a form of its kind first opens, not at start)."""
+    from lkoe_desktop.ui.forms import openers  # not at the top: it needs the services
+
     openers.register(openers.PARTNER, _open_partner)
     openers.register(openers.CONTACT, _open_contact)
     openers.register(openers.MEETING, _open_meeting)
