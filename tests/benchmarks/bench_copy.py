@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication
 
 from lkoe_desktop.db.migrate import open_database
 from lkoe_desktop.ui.context import AppContext
+from lkoe_desktop.ui.dialogs.prompts import DialogPrompts
 from lkoe_desktop.ui.tabs.contacts_tab import ContactsTab
 from lkoe_desktop.ui.widgets.table_copy import copy_rows
 
@@ -79,7 +80,7 @@ def main() -> None:
     ready_large_demo(args.path)
     app = QApplication([])
     database = open_database(f"sqlite:///{args.path}")
-    tab = ContactsTab(AppContext(database))
+    tab = ContactsTab(AppContext(database, DialogPrompts()))
     tab.resize(1280, 700)
     tab.show()
     tab.ensure_loaded()

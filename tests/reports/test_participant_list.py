@@ -21,11 +21,11 @@ from pypdf import PdfReader
 
 from lkoe_desktop.db.engine import Database
 from lkoe_desktop.db.migrate import open_database
+from lkoe_desktop.demo.names import FOREIGN
 from lkoe_desktop.domain.clock import FixedClock
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.reports.participant_list import KEEP_ROWS, document_title, write_participant_list
 from lkoe_desktop.services import contacts, meetings, participations, partners
-from lkoe_desktop.services.demo_names import FOREIGN
 from lkoe_desktop.services.document_rows import PageSetup, ParticipantList
 from lkoe_desktop.services.report_rows import meeting_participants, period_participants
 

@@ -26,6 +26,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from lkoe_desktop import documents
 from lkoe_desktop.db.engine import Database
+from lkoe_desktop.demo.names import FOREIGN
 from lkoe_desktop.domain.clock import STOCKHOLM
 from lkoe_desktop.reports.badges import write_badges
 from lkoe_desktop.reports.fonts import FONT, fonts_dir, markup, text_width
@@ -33,7 +34,6 @@ from lkoe_desktop.reports.paged_table import DEFAULT_FONT_SIZE, PagedTable
 from lkoe_desktop.reports.sign_in_sheet import write_sign_in_sheet
 from lkoe_desktop.reports.template import CELL_PAD_X, build_pdf, para, styles
 from lkoe_desktop.services import contacts, participations, partners
-from lkoe_desktop.services.demo_names import FOREIGN
 from lkoe_desktop.services.document_rows import Badge, BadgeSet, PageSetup, SignInRow, SignInSheet
 from lkoe_desktop.services.office_settings import OfficeSettings
 from lkoe_desktop.services.report_rows import printed_office

@@ -13,11 +13,11 @@ from window_fakes import RecordingPrompts, type_text
 from lkoe_desktop.domain.codes import ParticipationStatus
 from lkoe_desktop.services import contacts, participations, partners
 from lkoe_desktop.services.deletion import delete_record
-from lkoe_desktop.ui.app import build_tabs
 from lkoe_desktop.ui.context import AppContext
 from lkoe_desktop.ui.dialogs.contact_form import ContactForm
+from lkoe_desktop.ui.dialogs.participants_panel import ParticipantsPanel
 from lkoe_desktop.ui.main_window import MainWindow
-from lkoe_desktop.ui.widgets.participants_panel import ParticipantsPanel
+from lkoe_desktop.ui.start_up import build_tabs
 
 CONTACTS = 1
 CONTACT_GONE = "Kontakten finns inte längre (den kan ha tagits bort av någon annan)."

@@ -12,10 +12,10 @@ from pytestqt.qtbot import QtBot
 from window_fakes import type_text
 
 from lkoe_desktop.services import contacts, meetings, partners, themes
-from lkoe_desktop.ui.app import build_tabs
 from lkoe_desktop.ui.context import AppContext
-from lkoe_desktop.ui.dialogs.form import FormDialog
+from lkoe_desktop.ui.forms.form import FormDialog
 from lkoe_desktop.ui.main_window import MainWindow
+from lkoe_desktop.ui.start_up import build_tabs
 
 PARTNERS, CONTACTS, THEMES, MEETINGS = range(4)
 WAIT_MS = 5_000

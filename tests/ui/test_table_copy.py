@@ -12,13 +12,13 @@ from pytestqt.qtbot import QtBot
 from window_fakes import type_text
 
 from lkoe_desktop.services import contacts, partners
-from lkoe_desktop.ui.app import build_tabs
 from lkoe_desktop.ui.context import AppContext
+from lkoe_desktop.ui.dialogs.participants_panel import ParticipantsPanel
 from lkoe_desktop.ui.dialogs.partner_form import PartnerForm
 from lkoe_desktop.ui.main_window import MainWindow
+from lkoe_desktop.ui.start_up import build_tabs
 from lkoe_desktop.ui.tabs.list_tab import ListTab
 from lkoe_desktop.ui.widgets import table_copy
-from lkoe_desktop.ui.widgets.participants_panel import ParticipantsPanel
 
 PARTNERS, CONTACTS = 0, 1
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -60,7 +60,8 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 class ListSource(Protocol):
     """What a table shows: its columns, a first page, the ordered ids, and rows by id."""
 
-    columns: Sequence[ColumnSpec]
+    @property
+    def columns(self) -> Sequence[ColumnSpec]: ...
 
     def page(
         self,

@@ -39,7 +39,7 @@ from lkoe_desktop.domain import validation
 from lkoe_desktop.domain.errors import NotFoundError, ValidationError
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services.contacts import ContactFilter, get_contact, list_contacts
-from lkoe_desktop.ui.dialogs.form import Field, FieldWidget, FormDialog
+from lkoe_desktop.ui.forms.form import Field, FieldWidget, FormDialog
 from lkoe_desktop.ui.widgets.table_copy import enable_copy
 
 if TYPE_CHECKING:
@@ -106,7 +106,8 @@ def attach_calendar(widget: FieldWidget, default_time: Callable[[], str] | None 
     def open_calendar() -> None:
         popup = CalendarPopup(line, chosen)
         with suppress(ValueError):
-            popup.setSelectedDate(QDate(date.fromisoformat(line.text().strip()[:10])))
+            typed = date.fromisoformat(line.text().strip()[:10])
+            popup.setSelectedDate(QDate(typed.year, typed.month, typed.day))
         popup.adjustSize()
         below = line.mapToGlobal(QPoint(0, line.height()))
         screen = line.screen().availableGeometry()

@@ -2,7 +2,7 @@
 
 Each field's message appears under it as the user types; Save runs one transaction and writes
 only the fields the user changed; a record saved by someone else in between is merged field by
-field (`form_merge`), and where both changed a field the user chooses, never a silent overwrite.
+field (`merge`), and where both changed a field the user chooses, never a silent overwrite.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from lkoe_desktop.domain.codes import label
 from lkoe_desktop.domain.errors import ConflictError, LkoeError, ValidationError
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.ui.context import settings
-from lkoe_desktop.ui.dialogs import form_merge
+from lkoe_desktop.ui.forms import merge
 from lkoe_desktop.ui.screen_fit import restore_geometry
 
 if TYPE_CHECKING:
@@ -329,7 +329,7 @@ class FormDialog(QDialog):
                 return False
             try:
                 with self.context.database.unit_of_work() as session:
-                    saved = self.persist(session, form_merge.changed(self))
+                    saved = self.persist(session, merge.changed(self))
                 break
             except ValidationError as error:
                 self.show_errors(error.errors)
@@ -338,10 +338,10 @@ class FormDialog(QDialog):
                     self.context.prompts.error(self, _("Cannot save"), "\n".join(unplaced))
                 return False
             except ConflictError as error:
-                if form_merge.merge_newer(self, error) is not form_merge.Outcome.SAVE_AGAIN:
+                if merge.merge_newer(self, error) is not merge.Outcome.SAVE_AGAIN:
                     return False
             except LkoeError as error:
-                self.context.prompts.error(self, _("Cannot save"), form_merge.explain(self, error))
+                self.context.prompts.error(self, _("Cannot save"), merge.explain(self, error))
                 return False
         self.saved_id = saved.id
         self.context.bus.announce(*self.kinds)

@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
+from lkoe_desktop.demo import names as n
+from lkoe_desktop.demo.people import CUTOFF, Member, Network, Person
 from lkoe_desktop.domain.clock import STOCKHOLM
 from lkoe_desktop.domain.text import sort_key
-from lkoe_desktop.services import demo_names as n
-from lkoe_desktop.services.demo_people import CUTOFF, Member, Network, Person
 from lkoe_desktop.services.keys import meeting_keys, theme_keys
 
 OPEN_AHEAD = timedelta(days=100)  # meetings to come this soon are open for registration

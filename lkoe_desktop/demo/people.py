@@ -13,7 +13,7 @@ from typing import Any
 
 from stdnum import luhn
 
-from lkoe_desktop.services import demo_names as n
+from lkoe_desktop.demo import names as n
 from lkoe_desktop.services.keys import contact_keys, organisation_keys
 
 SEED = 20_251_129

@@ -42,13 +42,14 @@ from lkoe_desktop.db.search_index import (
     fts_table,
     sqlite_has_fts,
 )
+from lkoe_desktop.demo import names as n
+from lkoe_desktop.demo.activities import Demo, group_rows, meeting_row, theme_rows
+from lkoe_desktop.demo.people import Plan, contact_row
 from lkoe_desktop.domain.errors import UserInputError
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import audit
-from lkoe_desktop.services import demo_names as n
 from lkoe_desktop.services.common import now, user
-from lkoe_desktop.services.demo_activities import Demo, group_rows, meeting_row, theme_rows
-from lkoe_desktop.services.demo_people import Plan, contact_row
+from lkoe_desktop.services.contents import is_empty
 
 CHUNK = 5_000
 BULK_CACHE_KIB = 262_144  # SQLite page cache while loading: random-order index inserts need it
@@ -266,14 +267,13 @@ def _move_sequences(session: Session, batches: list[_Batch]) -> None:
 
 
 def _refuse_non_empty(session: Session) -> None:
-    for model in (Organisation, Contact, Theme, Meeting, Group):
-        if session.scalar(select(model.id).limit(1)) is not None:
-            raise UserInputError(
-                _(
-                    "The database already holds data. Demo data can only be added to an "
-                    "empty database: create a new one with --db."
-                )
+    if not is_empty(session):
+        raise UserInputError(
+            _(
+                "The database already holds data. Demo data can only be added to an "
+                "empty database: create a new one with --db."
             )
+        )
 
 
 def load_demo(
