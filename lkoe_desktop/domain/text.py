@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import cache
 
 # Characters placed after z in the Swedish alphabet; chosen so binary order is Swedish order.
 _AFTER_Z = {"å": "{", "ä": "|", "æ": "|", "ö": "}", "ø": "}"}
@@ -10,6 +11,7 @@ _SPECIAL = {"ü": "y", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ß": "ss", 
 FIELD_SEPARATOR = "\x01"
 
 
+@cache
 def _fold_char(char: str) -> str:
     if char in _AFTER_Z:
         return _AFTER_Z[char]
@@ -29,8 +31,10 @@ def sort_key(text: str | None) -> str:
     if not text:
         return ""
     folded = unicodedata.normalize("NFC", text.strip()).casefold()
+    if folded.isascii():
+        return folded
     # Å/Ä/Ö must be looked up before decomposition strips their marks.
-    return "".join(_fold_char(c) for c in unicodedata.normalize("NFC", folded))
+    return "".join(map(_fold_char, unicodedata.normalize("NFC", folded)))
 
 
 def compound_sort_key(*parts: str | None) -> str:
