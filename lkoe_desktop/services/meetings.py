@@ -34,8 +34,8 @@ from lkoe_desktop.services.common import (
     touch,
 )
 from lkoe_desktop.services.interests import named_themes, replace_themes
-from lkoe_desktop.services.keys import meeting_keys
-from lkoe_desktop.services.order import code_order, ordering, swedish_order
+from lkoe_desktop.services.keys import meeting_keys, store
+from lkoe_desktop.services.order import code_order, ordering
 from lkoe_desktop.services.search import matches
 
 # A SELECT of any columns (SQLAlchemy 2.1 types a Select by its column types).
@@ -179,9 +179,7 @@ def _check_period(record: Meeting) -> None:
 
 
 def _refresh_keys(record: Meeting) -> None:
-    record.sort_key, record.search_text = meeting_keys(
-        title=record.title, place=record.place, organiser=record.organiser
-    )
+    store(record, meeting_keys(title=record.title, place=record.place, organiser=record.organiser))
 
 
 def create_meeting(session: Session, values: Mapping[str, object]) -> MeetingRecord:
@@ -355,16 +353,12 @@ def _ordered(
         attended,
     )
     statement = _filtered(session, statement, where or MeetingFilter())
-    dialect = session.get_bind().dialect.name
     sortable = {
         "starts_at": [Meeting.starts_at],
-        "ends_at": [Meeting.ends_at],
         "title": [Meeting.sort_key],
         "kind": [code_order(Meeting.kind, MeetingKind)],
         "status": [code_order(Meeting.status, MeetingStatus, by_label=False)],
-        "place": [swedish_order(Meeting.place, dialect)],
-        "organiser": [swedish_order(Meeting.organiser, dialect)],
-        "capacity": [Meeting.capacity],
+        "place": [Meeting.place_key],
         "registered_count": [registered],
         "attended_count": [attended],
     }
