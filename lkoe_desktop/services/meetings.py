@@ -306,8 +306,13 @@ def list_meetings(
     """Meetings newest first (by start, then id), with their registered and attended counts.
 
     The counts are correlated subqueries, so a page of rows costs a page of index look-ups.
-    `ids` keeps only those meetings: a window of `meeting_ids`, fetched in the same order.
+    `ids` keeps only those meetings: a window of `meeting_ids`, fetched in the same order. A
+    page (`limit`) is found as ids first, then fetched by id: the counts are worked out for
+    the page only, unless the list is sorted by one of them.
     """
+    if ids is None and limit is not None:
+        page = _ordered(session, where, sort, descending, None).with_only_columns(Meeting.id)
+        return list_meetings(session, ids=all_ids(session, page.offset(offset).limit(limit)))
     statement = _ordered(session, where, sort, descending, ids).offset(offset).limit(limit)
     rows = []
     for row in session.execute(statement):

@@ -237,9 +237,9 @@ def plain_sql(db: Path) -> dict[str, float]:
 
 
 def plain_sorted_pages(db: Path) -> dict[str, dict[str, float | None]]:
-    """The first page of each sorted column as bare SQL through sqlite3: the statement the
-    service runs for it, caught on its way to the database and run again with its parameters
-    (None where plain SQLite cannot run it)."""
+    """The first page of each sorted column as bare SQL through sqlite3: the statements the
+    service runs for it (a partner page: its ids, then its rows), caught on their way to the
+    database and run again with their parameters (None where plain SQLite cannot run them)."""
     import sqlite3
     import statistics
 
@@ -270,12 +270,12 @@ def plain_sorted_pages(db: Path) -> dict[str, dict[str, float | None]]:
             caught.clear()
             with Session(engine) as session:
                 list_rows(session, sort=column.key, limit=FIRST_PAGE_SIZE)
-            sql, parameters = caught[-1]
             times = []
             try:
                 for _repeat in range(REPEATS):
                     begun = time.perf_counter()
-                    connection.execute(sql, parameters).fetchall()
+                    for sql, parameters in caught:
+                        connection.execute(sql, parameters).fetchall()
                     times.append((time.perf_counter() - begun) * 1000)
             except sqlite3.OperationalError:
                 timings[tab][column.key] = None

@@ -9,12 +9,16 @@ SQLite (about 300 ms per heading click on 100 000 contacts) and on PostgreSQL co
 translate(lower(…)), which depends on the server's locale. Each such column now has a key
 stored on write: the shown text's Swedish sort key (`domain.text.column_sort_key`), NULL when
 empty. A contact's organisation and title are their current job's, kept on the contact so that
-the list sorts by them without a join. This revision adds the columns, computes the keys of
-the rows already there in batches, and then creates the indexes (archived, key, id) that a
-sorted page of contacts or partners walks; themes, meetings and participants are few enough
-to sort without one. SQLite walks one index both ways with the empty values last; a
-PostgreSQL b-tree read backwards gives them first, so there each of these columns, the list's
-own order (`sort_key`) too, also gets a descending index (`…_desc`), made here by hand.
+the list sorts by them without a join.
+
+This revision adds the columns, computes the keys of the rows already there in batches, and
+then creates the indexes (archived, key, id) that a sorted page of contacts or partners walks;
+themes, meetings and participants are few enough to sort without one. A partner's coded
+column (sorted by its label) gets an index that holds the name too, so that the sort reads
+the index rather than every row; the meeting list's counts get an index of their own. SQLite
+walks one index both ways with the empty values last; a PostgreSQL b-tree read backwards
+gives them first, so there each text column, the list's own order (`sort_key`) too, also gets
+a descending index (`…_desc`), made here by hand.
 
 The keys are computed here as `services.keys` stores them (the database layer does not import
 services); a test checks that the two agree.
@@ -36,7 +40,7 @@ depends_on = None
 
 KEY_LENGTH = 400
 BATCH = 5_000
-KEYS = {
+KEYS: dict[str, tuple[str, ...]] = {
     "contacts": (
         "first_name_key",
         "organisation_key",
@@ -50,10 +54,12 @@ KEYS = {
     "meetings": ("place_key",),
     "participations": ("dietary_needs_key", "note_key"),
 }
-INDEXED = {
+INDEXED: dict[str, tuple[str, ...]] = {
     "contacts": KEYS["contacts"],
     "organisations": ("org_number", *KEYS["organisations"]),
 }
+# Coded columns sort by label (a CASE): their indexes hold the name too, for the sort to read.
+CODED: dict[str, tuple[str, ...]] = {"organisations": ("sector", "size_class", "relationship")}
 # What each table's keys are made of: the rows to read (as `t`, paged by id), and the keys of
 # one row read.
 SOURCES: dict[str, tuple[str, Callable[[Any], dict[str, str | None]]]] = {
@@ -141,9 +147,18 @@ def upgrade() -> None:
                 f"CREATE INDEX {_index(table, column)}_desc ON {table} "
                 f"(archived, {column} DESC NULLS LAST, id DESC)"
             )
+    for table, columns in CODED.items():
+        for column in columns:
+            op.create_index(_index(table, column), table, ["archived", column, "sort_key", "id"])
+    # The meeting list's counts of registered and attended people, from the index alone.
+    op.create_index("ix_participations_meeting_status", "participations", ["meeting_id", "status"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_participations_meeting_status", table_name="participations")
+    for table, columns in CODED.items():
+        for column in columns:
+            op.drop_index(_index(table, column), table_name=table)
     for table, columns in INDEXED.items():
         for column in columns:
             op.drop_index(_index(table, column), table_name=table)
