@@ -50,6 +50,7 @@ from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import audit
 from lkoe_desktop.services.common import now, user
 from lkoe_desktop.services.contents import is_empty
+from lkoe_desktop.services.keys import participation_keys
 
 CHUNK = 5_000
 BULK_CACHE_KIB = 262_144  # SQLite page cache while loading: random-order index inserts need it
@@ -97,6 +98,23 @@ def _fields(*names: str) -> Callable[[tuple[Any, ...]], dict[str, Any]]:
         return dict(zip(names, values, strict=True))
 
     return make
+
+
+_participation_fields = _fields(
+    "id",
+    "meeting_id",
+    "contact_id",
+    "organisation_id",
+    "status",
+    "role",
+    "dietary_needs",
+    "checked_in_at",
+)
+
+
+def _participation(values: tuple[Any, ...]) -> dict[str, Any]:
+    row = _participation_fields(values)
+    return row | participation_keys(dietary_needs=row["dietary_needs"])
 
 
 def _numbered(rows: Sequence[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
@@ -175,16 +193,7 @@ def _batches(demo: Demo, moment: datetime, user_name: str) -> list[_Batch]:
         _Batch(
             _table(Participation),
             _numbered(demo.participations),
-            _fields(
-                "id",
-                "meeting_id",
-                "contact_id",
-                "organisation_id",
-                "status",
-                "role",
-                "dietary_needs",
-                "checked_in_at",
-            ),
+            _participation,
             versioned | {"note": None},
         ),
         _Batch(

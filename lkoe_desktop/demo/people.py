@@ -238,7 +238,7 @@ class Network:
             "notes": rng.choice(n.ORGANISATION_NOTES) if rng.random() < 0.05 else None,
             "archived": False,
         }
-        row["sort_key"], row["search_text"] = organisation_keys(
+        row |= organisation_keys(
             name=name,
             org_number=number,
             municipality=place.name,
@@ -350,7 +350,7 @@ class Network:
 
 
 def contact_row(person: Person) -> dict[str, Any]:
-    sort, search = contact_keys(
+    keys = contact_keys(
         first_name=person.first_name,
         last_name=person.last_name,
         email=person.email,
@@ -359,7 +359,7 @@ def contact_row(person: Person) -> dict[str, Any]:
         organisation=person.org.name,
         title=person.title,
     )
-    return {
+    return keys | {
         "id": person.id,
         "first_name": person.first_name,
         "last_name": person.last_name,
@@ -370,6 +370,4 @@ def contact_row(person: Person) -> dict[str, Any]:
         "language": person.language,
         "notes": person.notes,
         "archived": person.archived,
-        "sort_key": sort,
-        "search_text": search,
     }
