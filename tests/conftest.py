@@ -17,6 +17,7 @@ os.environ.setdefault(
 )
 os.environ.setdefault("LKOE_LANG", "sv")
 
+from database_guard import PG_URL_ENV, refuse_to_wipe
 from sqlalchemy import text
 
 from lkoe_desktop.db.base import Base
@@ -25,7 +26,6 @@ from lkoe_desktop.db.migrate import open_database
 from lkoe_desktop.domain import i18n
 from lkoe_desktop.domain.clock import FixedClock
 
-PG_URL_ENV = "LKOE_TEST_PG_URL"
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
@@ -55,6 +55,15 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Refuse, before any test runs, a PostgreSQL database whose name does not say it is for
+    tests: `pg_database` wipes the one it is given."""
+    url = _pg_url()
+    refusal = None if url is None else refuse_to_wipe(url)
+    if refusal is not None:
+        raise pytest.UsageError(refusal)
+
+
 def _pg_url() -> str | None:
     url = os.environ.get(PG_URL_ENV)
     if not url:
@@ -64,6 +73,8 @@ def _pg_url() -> str | None:
 
 @pytest.fixture(scope="session")
 def pg_database() -> Iterator[Database]:
+    """The PostgreSQL test database, wiped first (its name says it is for tests: see
+    pytest_configure)."""
     url = _pg_url()
     if url is None:
         pytest.skip(f"{PG_URL_ENV} is not set")

@@ -218,7 +218,7 @@ def test_report_help_is_swedish(tmp_path: Path) -> None:
 def test_today_is_the_default_end_of_the_project(
     capsys: pytest.CaptureFixture[str], db_path: Path
 ) -> None:
-    from lkoe_desktop.cli_reports import period
+    from lkoe_desktop.cli.reports import period
 
     database = open_database(f"sqlite:///{db_path}", clock=FixedClock(START), user="testare")
     args = type("Args", (), {"quarter": None, "starts_from": None, "starts_until": None})()

@@ -14,18 +14,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from lkoe_desktop.domain.clock import Clock, SystemClock
 from lkoe_desktop.domain.errors import DatabaseBusyError
 from lkoe_desktop.domain.i18n import gettext as _
-from lkoe_desktop.domain.text import sort_key
 
 # How long a connection waits for another one's write lock before it gives up.
 SQLITE_BUSY_TIMEOUT_MS = 5000
 # SQLite's primary result codes for a lock held elsewhere (extended codes add high bits).
 SQLITE_BUSY, SQLITE_LOCKED = 5, 6
-# Swedish sort key as an SQL function on SQLite, for sorting columns without a stored key.
-SQLITE_SORT_FUNCTION = "sv_sort_key"
-
-
-def _sqlite_sort_key(text: str | None) -> str | None:
-    return None if text is None else sort_key(text)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -35,7 +28,6 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.close()
-    dbapi_connection.create_function(SQLITE_SORT_FUNCTION, 1, _sqlite_sort_key, deterministic=True)
 
 
 def make_engine(url: str) -> Engine:

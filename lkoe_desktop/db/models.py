@@ -44,9 +44,24 @@ from lkoe_desktop.domain.codes import (
     Sector,
     SizeClass,
 )
+from lkoe_desktop.domain.text import COLUMN_KEY_LENGTH
 
 NAME = 200
 NOTES = 10_000
+
+
+def column_key() -> Mapped[str | None]:
+    """A table column's stored Swedish sort key (`domain.text.column_sort_key`), NULL if empty."""
+    return mapped_column(binary_string(COLUMN_KEY_LENGTH))
+
+
+def sorted_by(table: str, column: str, *then: str) -> Index:
+    """The index a large list walks to show its first page sorted by `column` (ascending or
+    descending, empty values last), leaving archived records out; for a coded column, sorted
+    by label, it holds what the sort needs (`then`), so that no row is read for it."""
+    name = f"ix_{table}_sort_{column.removesuffix('_key')}"
+    return Index(name, "archived", column, *then, "id")
+
 
 organisation_themes = Table(
     "organisation_themes",
@@ -88,6 +103,14 @@ class Organisation(IdMixin, TimestampMixin, VersionedMixin, Base):
             name="relationship_period",
         ),
         Index("ix_organisations_sort", "archived", "sort_key", "id"),
+        *(
+            sorted_by("organisations", column)
+            for column in ("org_number", "municipality_key", "email_key", "phone_key")
+        ),
+        *(
+            sorted_by("organisations", column, "sort_key")
+            for column in ("sector", "size_class", "relationship")
+        ),
     )
 
     name: Mapped[str] = mapped_column(String(NAME))
@@ -111,9 +134,23 @@ class Organisation(IdMixin, TimestampMixin, VersionedMixin, Base):
     notes: Mapped[str | None] = mapped_column(Text)
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
     sort_key: Mapped[str] = mapped_column(binary_string(NAME * 2))
+    municipality_key: Mapped[str | None] = column_key()
+    email_key: Mapped[str | None] = column_key()
+    phone_key: Mapped[str | None] = column_key()
     search_text: Mapped[str] = mapped_column(binary_string())
 
     themes = orm.relationship("Theme", secondary=organisation_themes, lazy="selectin")
+
+
+# The keys of the contact list's columns other than the last name (`sort_key`).
+CONTACT_COLUMN_KEYS = (
+    "first_name_key",
+    "organisation_key",
+    "title_key",
+    "email_key",
+    "phone_key",
+    "mobile_key",
+)
 
 
 class Contact(IdMixin, TimestampMixin, VersionedMixin, Base):
@@ -125,6 +162,7 @@ class Contact(IdMixin, TimestampMixin, VersionedMixin, Base):
         code_check("language", Language),
         Index("uq_contacts_email_lower", func.lower(text("email")), unique=True),
         Index("ix_contacts_sort", "archived", "sort_key", "id"),
+        *(sorted_by("contacts", column) for column in CONTACT_COLUMN_KEYS),
     )
 
     first_name: Mapped[str] = mapped_column(String(NAME))
@@ -137,6 +175,14 @@ class Contact(IdMixin, TimestampMixin, VersionedMixin, Base):
     notes: Mapped[str | None] = mapped_column(Text)
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
     sort_key: Mapped[str] = mapped_column(binary_string(NAME * 4))
+    first_name_key: Mapped[str | None] = column_key()
+    # The current job's organisation and title, kept here so that 100 000 people sort by them
+    # without a join.
+    organisation_key: Mapped[str | None] = column_key()
+    title_key: Mapped[str | None] = column_key()
+    email_key: Mapped[str | None] = column_key()
+    phone_key: Mapped[str | None] = column_key()
+    mobile_key: Mapped[str | None] = column_key()
     search_text: Mapped[str] = mapped_column(binary_string())
 
     affiliations: Mapped[list[Affiliation]] = orm.relationship(
@@ -199,6 +245,7 @@ class Theme(IdMixin, TimestampMixin, VersionedMixin, Base):
     active_until: Mapped[date | None] = mapped_column(Date)
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
     sort_key: Mapped[str] = mapped_column(binary_string(NAME * 2), index=True)
+    description_key: Mapped[str | None] = column_key()
     search_text: Mapped[str] = mapped_column(binary_string())
 
     responsible: Mapped[Contact | None] = orm.relationship()
@@ -261,6 +308,7 @@ class Meeting(IdMixin, TimestampMixin, VersionedMixin, Base):
     status: Mapped[str] = mapped_column(String(20), default=MeetingStatus.PLANNED.value)
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
     sort_key: Mapped[str] = mapped_column(binary_string(NAME * 2))
+    place_key: Mapped[str | None] = column_key()
     search_text: Mapped[str] = mapped_column(binary_string())
 
     themes = orm.relationship("Theme", secondary=meeting_themes, lazy="selectin")
@@ -272,6 +320,8 @@ class Participation(IdMixin, TimestampMixin, VersionedMixin, Base):
     __tablename__ = "participations"
     __table_args__ = (
         UniqueConstraint("meeting_id", "contact_id", name="uq_participations_meeting_contact"),
+        # The meeting list's counts of registered and attended people, from the index alone.
+        Index("ix_participations_meeting_status", "meeting_id", "status"),
         code_check("status", ParticipationStatus),
         code_check("role", Role),
     )
@@ -284,6 +334,8 @@ class Participation(IdMixin, TimestampMixin, VersionedMixin, Base):
     dietary_needs: Mapped[str | None] = mapped_column(Text)
     note: Mapped[str | None] = mapped_column(Text)
     checked_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    dietary_needs_key: Mapped[str | None] = column_key()
+    note_key: Mapped[str | None] = column_key()
 
     meeting: Mapped[Meeting] = orm.relationship()
     contact: Mapped[Contact] = orm.relationship()

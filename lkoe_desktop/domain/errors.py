@@ -6,14 +6,21 @@ from collections.abc import Mapping
 
 
 class LkoeError(Exception):
-    """Base of every error that is the user's to see: its text is already translated."""
+    """Base of every error that is the user's to see: its text is already translated.
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
+    `message` is what the window shows: it never names a record by its internal id, which
+    the window never shows either. `cli_message` is what the command line prints (and `str()`
+    gives, for the log): the same text, unless the error is about an id typed on the command
+    line, which it then repeats.
+    """
+
+    def __init__(self, message: str, cli_message: str | None = None) -> None:
+        self.cli_message = message if cli_message is None else cli_message
+        super().__init__(self.cli_message)
         self.message = message
 
     def __str__(self) -> str:
-        return self.message
+        return self.cli_message
 
 
 class ValidationError(LkoeError):
@@ -25,7 +32,8 @@ class ValidationError(LkoeError):
 
 
 class NotFoundError(LkoeError):
-    """A record asked for by id does not exist."""
+    """A record asked for by id does not exist (any more): the window says what is gone,
+    the command line names the id it was given."""
 
 
 class ConflictError(LkoeError):

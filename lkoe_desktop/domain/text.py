@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import cache
 
 # Characters placed after z in the Swedish alphabet; chosen so binary order is Swedish order.
 _AFTER_Z = {"å": "{", "ä": "|", "æ": "|", "ö": "}", "ø": "}"}
 _SPECIAL = {"ü": "y", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ß": "ss", "œ": "oe", "ı": "i"}
 FIELD_SEPARATOR = "\x01"
+# The longest key stored for a table column: a longer one is cut, which orders the same except
+# among values that share their first few hundred letters.
+COLUMN_KEY_LENGTH = 400
 
 
+@cache
 def _fold_char(char: str) -> str:
     if char in _AFTER_Z:
         return _AFTER_Z[char]
@@ -29,13 +34,23 @@ def sort_key(text: str | None) -> str:
     if not text:
         return ""
     folded = unicodedata.normalize("NFC", text.strip()).casefold()
+    if folded.isascii():
+        return folded
     # Å/Ä/Ö must be looked up before decomposition strips their marks.
-    return "".join(_fold_char(c) for c in unicodedata.normalize("NFC", folded))
+    return "".join(map(_fold_char, unicodedata.normalize("NFC", folded)))
 
 
 def compound_sort_key(*parts: str | None) -> str:
     """Sort keys of several fields, joined so that the first field decides first."""
     return FIELD_SEPARATOR.join(sort_key(part) for part in parts)
+
+
+def column_sort_key(shown: str | None, *tiebreak: str | None) -> str | None:
+    """The stored key a table column sorts by: the shown text's sort key, then `tiebreak`
+    fields for equal texts; None for an empty text, so that it sorts last either way."""
+    if not shown or not shown.strip():
+        return None
+    return compound_sort_key(shown, *tiebreak)[:COLUMN_KEY_LENGTH]
 
 
 def search_text(*parts: str | None) -> str:

@@ -25,7 +25,7 @@ from lkoe_desktop.domain.entities import PARTNER
 from lkoe_desktop.domain.i18n import N_
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.files import write_atomically
-from lkoe_desktop.services.report_rows import AttendeeRow, ParticipantList
+from lkoe_desktop.services.document_rows import AttendeeRow, ParticipantList
 
 DATE_FORMAT = "yyyy-mm-dd"
 MIN_WIDTH = 8

@@ -1,1 +1,1 @@
-"""PDF documents written with reportlab; no Qt."""
+"""PDF documents laid out with reportlab from the rows services collect; no Qt, no database."""

@@ -4,14 +4,12 @@ shifted by the office's printer offset; and the one-page print for measuring tha
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
-from sqlalchemy.orm import Session
 
 from lkoe_desktop.domain.codes import Role, label
 from lkoe_desktop.domain.i18n import N_
@@ -25,19 +23,18 @@ from lkoe_desktop.reports.fonts import (
     fit_text,
     text_width,
 )
-from lkoe_desktop.reports.sign_in_sheet import collect_sign_in_sheet, when
+from lkoe_desktop.reports.sign_in_sheet import when
 from lkoe_desktop.reports.template import (
     ACCENT,
     INK,
     MUTED,
-    PageSetup,
     Target,
     draw_lines_on_middle,
     draw_logo,
     logo_image,
     new_canvas,
 )
-from lkoe_desktop.services.office_settings import OfficeSettings
+from lkoe_desktop.services.document_rows import Badge, BadgeSet, PageSetup, PrintedOffice
 
 GUIDE = colors.HexColor("#9AA7B0")
 LINE_GAP = 1.15  # line height as a share of the font size
@@ -95,43 +92,6 @@ LAYOUTS = {
 }
 
 
-@dataclass(frozen=True)
-class Badge:
-    first_name: str
-    last_name: str
-    organisation: str | None
-    role: str
-
-    @property
-    def name(self) -> str:
-        return f"{self.first_name} {self.last_name}"
-
-
-@dataclass(frozen=True)
-class BadgeSet:
-    """A meeting's badges, in Swedish order by last name; times in Europe/Stockholm."""
-
-    meeting_id: int
-    title: str
-    starts_at: datetime
-    ends_at: datetime | None
-    badges: tuple[Badge, ...]
-
-
-def collect_badges(session: Session, meeting_id: int, *, include_invited: bool = False) -> BadgeSet:
-    """Badges for the people of the sign-in sheet; NotFoundError for an unknown meeting."""
-    sheet = collect_sign_in_sheet(session, meeting_id, include_invited=include_invited)
-    return BadgeSet(
-        meeting_id=sheet.meeting_id,
-        title=sheet.title,
-        starts_at=sheet.starts_at,
-        ends_at=sheet.ends_at,
-        badges=tuple(
-            Badge(row.first_name, row.last_name, row.organisation, row.role) for row in sheet.people
-        ),
-    )
-
-
 def layout_for(code: str) -> BadgeLayout:
     if code not in LAYOUTS:
         raise ValueError(f"unknown badge layout {code!r}")
@@ -150,7 +110,7 @@ def badge_origins(layout: BadgeLayout) -> list[tuple[float, float]]:
     ]
 
 
-def _start_page(canvas: Canvas, office: OfficeSettings) -> None:
+def _start_page(canvas: Canvas, office: PrintedOffice) -> None:
     """Shift everything on the page by the printer offset (+x right, +y down)."""
     canvas.translate(office.printer_offset_x_mm * mm, -office.printer_offset_y_mm * mm)
 
@@ -230,7 +190,7 @@ def _middle(
 def _draw_band(
     canvas: Canvas,
     layout: BadgeLayout,
-    office: OfficeSettings,
+    office: PrintedOffice,
     logo: ImageReader | None,
     role: str,
     x: float,
@@ -262,7 +222,7 @@ def _draw_badge(
     badges: BadgeSet,
     badge: Badge,
     layout: BadgeLayout,
-    office: OfficeSettings,
+    office: PrintedOffice,
     logo: ImageReader | None,
     origin: tuple[float, float],
 ) -> None:

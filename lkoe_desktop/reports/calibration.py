@@ -11,7 +11,7 @@ from lkoe_desktop.domain.i18n import current_language
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.reports.fonts import FONT, FONT_BOLD, draw_string, wrap_lines
 from lkoe_desktop.reports.template import ACCENT, INK, RULE
-from lkoe_desktop.services.office_settings import OfficeSettings
+from lkoe_desktop.services.document_rows import PrintedOffice
 
 CROSS_FROM_EDGE = 30 * mm
 
@@ -46,7 +46,7 @@ def _draw_ruler(canvas: Canvas, x: float, y: float) -> None:
     canvas.line(x, y, x + 100 * mm, y)
 
 
-def _calibration_text(office: OfficeSettings, layout: str) -> list[tuple[str, bool]]:
+def _calibration_text(office: PrintedOffice, layout: str) -> list[tuple[str, bool]]:
     """The calibration page's lines of text, each with whether it is a heading."""
     x, y = _decimal(office.printer_offset_x_mm), _decimal(office.printer_offset_y_mm)
     steps = [
@@ -86,7 +86,7 @@ def _calibration_text(office: OfficeSettings, layout: str) -> list[tuple[str, bo
     ]
 
 
-def draw_calibration(canvas: Canvas, office: OfficeSettings, layout: str) -> None:
+def draw_calibration(canvas: Canvas, office: PrintedOffice, layout: str) -> None:
     """Crosses A and B 30 mm from the corners, a 100 mm ruler and the instructions; `layout`
     describes the badge layout whose outlines the caller draws."""
     page_width, page_height = A4

@@ -36,7 +36,6 @@ from lkoe_desktop.reports.paged_table import PagedTable
 from lkoe_desktop.reports.template import (
     FACT_COMMANDS,
     RULE,
-    PageSetup,
     Target,
     build_pdf,
     content_size,
@@ -45,7 +44,7 @@ from lkoe_desktop.reports.template import (
     styles,
 )
 from lkoe_desktop.reports.text_lines import TextLines
-from lkoe_desktop.services.report_rows import ContactSheet, SheetPerson
+from lkoe_desktop.services.document_rows import ContactSheet, PageSetup, SheetPerson
 
 FONT_SIZE = 8.0
 LABEL_GAP = 3 * mm

@@ -19,7 +19,6 @@ from lkoe_desktop.reports.columns import SAMPLE_ORG_NUMBER, code_text, labels, n
 from lkoe_desktop.reports.paged_table import PagedTable
 from lkoe_desktop.reports.sign_in_sheet import when
 from lkoe_desktop.reports.template import (
-    PageSetup,
     Target,
     build_pdf,
     content_size,
@@ -28,7 +27,7 @@ from lkoe_desktop.reports.template import (
     para,
     styles,
 )
-from lkoe_desktop.services.report_rows import AttendeeRow, ParticipantList
+from lkoe_desktop.services.document_rows import AttendeeRow, PageSetup, ParticipantList
 
 FONT_SIZE = 8.0
 # Of the room the fixed columns leave, at most this share goes to e-mail (addresses break

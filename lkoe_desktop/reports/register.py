@@ -21,8 +21,8 @@ from lkoe_desktop.reports.columns import (
     since_text,
 )
 from lkoe_desktop.reports.paged_table import PagedTable, Progress
-from lkoe_desktop.reports.template import PageSetup, Target, build_pdf, content_size, para, styles
-from lkoe_desktop.services.report_rows import RegisterRow
+from lkoe_desktop.reports.template import Target, build_pdf, content_size, para, styles
+from lkoe_desktop.services.document_rows import PageSetup, RegisterRow
 
 FONT_SIZE = 9.0
 

@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
-from sqlalchemy.orm import Session
 
-from lkoe_desktop.domain.codes import ON_SIGN_IN_SHEET, ParticipationStatus
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.i18n import ngettext
-from lkoe_desktop.domain.text import sort_key
 from lkoe_desktop.reports.columns import word_width
 from lkoe_desktop.reports.paged_table import DEFAULT_FONT_SIZE, PagedTable
 from lkoe_desktop.reports.template import (
-    PageSetup,
     Target,
     build_pdf,
     content_size,
@@ -25,7 +20,7 @@ from lkoe_desktop.reports.template import (
     para,
     styles,
 )
-from lkoe_desktop.services import meetings, participations, themes
+from lkoe_desktop.services.document_rows import PageSetup, SignInRow, SignInSheet
 
 # Tall enough to sign in (about 9.5 mm), as a printed sign-in sheet needs.
 SIGNATURE_ROW_HEIGHT = 9.5 * mm
@@ -36,79 +31,6 @@ KEEP_ROWS = 3
 CARRIED_NAMES = 2
 DEFAULT_BLANK_ROWS = 10
 FACT_LABEL_WIDTH = 28 * mm
-
-
-@dataclass(frozen=True)
-class SignInRow:
-    """One person on the sheet; the organisation is the one they represent at the meeting."""
-
-    number: int
-    participation_id: int
-    first_name: str
-    last_name: str
-    organisation: str | None
-    status: str
-    role: str
-
-    @property
-    def name(self) -> str:
-        return f"{self.first_name} {self.last_name}"
-
-
-@dataclass(frozen=True)
-class SignInSheet:
-    """What a sign-in sheet (and the badges) print about a meeting; times in Europe/Stockholm."""
-
-    meeting_id: int
-    title: str
-    starts_at: datetime
-    ends_at: datetime | None
-    place: str | None
-    address: str | None
-    online_url: str | None
-    themes: tuple[str, ...]
-    people: tuple[SignInRow, ...]
-    include_invited: bool
-
-
-def statuses(include_invited: bool) -> list[str]:
-    """Who is on a sign-in sheet or gets a badge: registered and attended, invited if asked."""
-    chosen = [status.value for status in ON_SIGN_IN_SHEET]
-    return [*chosen, ParticipationStatus.INVITED.value] if include_invited else chosen
-
-
-def collect_sign_in_sheet(
-    session: Session, meeting_id: int, *, include_invited: bool = False
-) -> SignInSheet:
-    """The meeting and its people in Swedish order by last name; NotFoundError if unknown."""
-    meeting = meetings.get_meeting(session, meeting_id)
-    every_theme = themes.ThemeFilter(include_archived=True)
-    named = themes.list_themes(session, every_theme, ids=meeting.theme_ids)
-    rows = participations.list_participants(session, meeting_id, statuses=statuses(include_invited))
-    people = tuple(
-        SignInRow(
-            number=number,
-            participation_id=row.id,
-            first_name=row.first_name,
-            last_name=row.last_name,
-            organisation=row.organisation,
-            status=row.status,
-            role=row.role,
-        )
-        for number, row in enumerate(rows, 1)
-    )
-    return SignInSheet(
-        meeting_id=meeting.id,
-        title=meeting.title,
-        starts_at=meeting.starts_at,
-        ends_at=meeting.ends_at,
-        place=meeting.place,
-        address=meeting.address,
-        online_url=meeting.online_url,
-        themes=tuple(sorted((theme.name for theme in named), key=sort_key)),
-        people=people,
-        include_invited=include_invited,
-    )
 
 
 def when(starts_at: datetime, ends_at: datetime | None) -> str:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from functools import cache, partial
 from typing import Any, BinaryIO
 
@@ -28,7 +27,6 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from sqlalchemy.orm import Session
 
 from lkoe_desktop import APP_NAME
 from lkoe_desktop.domain.i18n import gettext as _
@@ -43,9 +41,7 @@ from lkoe_desktop.reports.fonts import (
     wrap_lines,
 )
 from lkoe_desktop.reports.text_lines import TextLines
-from lkoe_desktop.services import office_settings
-from lkoe_desktop.services.common import today
-from lkoe_desktop.services.office_settings import OfficeSettings
+from lkoe_desktop.services.document_rows import PageSetup
 
 Target = str | os.PathLike[str] | BinaryIO
 
@@ -75,20 +71,6 @@ FACT_COMMANDS: tuple[tuple[Any, ...], ...] = (
     ("TOPPADDING", (0, 0), (-1, -1), 1),
     ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
 )
-
-
-@dataclass(frozen=True)
-class PageSetup:
-    """What every page needs to know: the office (header, footer), the print date, orientation."""
-
-    office: OfficeSettings
-    printed_on: date
-    landscape: bool = False
-
-
-def page_setup(session: Session, *, landscape: bool = False) -> PageSetup:
-    """The office's settings and today's date (from the session's clock)."""
-    return PageSetup(office_settings.load(session), today(session), landscape)
 
 
 def page_size(setup: PageSetup) -> tuple[float, float]:

@@ -14,6 +14,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from lkoe_desktop.db.base import Base
 from lkoe_desktop.domain.errors import ConflictError, NotFoundError
 from lkoe_desktop.domain.fields import Entity
+from lkoe_desktop.domain.i18n import N_
 from lkoe_desktop.domain.i18n import gettext as _
 
 ModelT = TypeVar("ModelT", bound=Base)
@@ -40,12 +41,42 @@ def user(session: Session) -> str:
     return str(session.info.get("user", ""))
 
 
+# What the window says when a record it showed has gone, by table; it never shows ids.
+_GONE = {
+    "organisations": N_("The partner no longer exists (someone else may have deleted it)."),
+    "contacts": N_("The contact no longer exists (someone else may have deleted it)."),
+    "themes": N_("The theme no longer exists (someone else may have deleted it)."),
+    "groups": N_("The group no longer exists (someone else may have deleted it)."),
+    "group_memberships": N_(
+        "The person is no longer a member of the group (someone else may have removed them)."
+    ),
+    "meetings": N_("The meeting no longer exists (someone else may have deleted it)."),
+    "participations": N_(
+        "The person is no longer on the meeting's list (someone else may have removed them)."
+    ),
+}
+_RECORD_GONE = N_("The record no longer exists (someone else may have deleted it).")
+
+
+def gone(model: type[Base]) -> str:
+    """The window's message for a record of `model` that no longer exists, without its id."""
+    return _(_GONE.get(model.__tablename__, _RECORD_GONE))
+
+
+def not_found(model: type[Base], record_id: int, what: str) -> NotFoundError:
+    """The error for an unknown id: the window says what has gone, the command line repeats
+    the id it was given ("Möte 99 finns inte.")."""
+    return NotFoundError(
+        gone(model), _("{what} {id} does not exist.").format(what=what, id=record_id)
+    )
+
+
 def get(session: Session, model: type[ModelT], record_id: int, what: str) -> ModelT:
     """The record with this id, or a NotFoundError that names what was looked for (also for
     an id no database can hold, such as one typed with too many digits)."""
     record = session.get(model, record_id) if SMALLEST_ID <= record_id <= LARGEST_ID else None
     if record is None:
-        raise NotFoundError(_("{what} {id} does not exist.").format(what=what, id=record_id))
+        raise not_found(model, record_id, what)
     return record
 
 
@@ -157,7 +188,7 @@ def ids_exist(session: Session, model: type[ModelT], ids: Iterable[int], what: s
     found = list(session.scalars(select(model).where(model.id.in_(wanted))))  # type: ignore[attr-defined]
     missing = set(wanted) - {record.id for record in found}  # type: ignore[attr-defined]
     if missing:
-        raise NotFoundError(_("{what} {id} does not exist.").format(what=what, id=min(missing)))
+        raise not_found(model, min(missing), what)
     return found
 
 

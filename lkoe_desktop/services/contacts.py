@@ -37,8 +37,8 @@ from lkoe_desktop.services.common import (
     touch,
 )
 from lkoe_desktop.services.interests import named_themes, replace_themes
-from lkoe_desktop.services.keys import contact_keys
-from lkoe_desktop.services.order import ordering, swedish_order
+from lkoe_desktop.services.keys import Keys, contact_keys, store
+from lkoe_desktop.services.order import ordering
 from lkoe_desktop.services.search import matches
 
 ENTITY = CONTACT.name
@@ -131,7 +131,7 @@ def to_record(record: Contact) -> ContactRecord:
     )
 
 
-def _keys(record: Contact) -> tuple[str, str]:
+def _keys(record: Contact) -> Keys:
     current = current_affiliation(record)
     return contact_keys(
         first_name=record.first_name,
@@ -145,13 +145,15 @@ def _keys(record: Contact) -> tuple[str, str]:
 
 
 def refresh_keys(record: Contact) -> None:
-    record.sort_key, record.search_text = _keys(record)
+    """Recompute the person's sort keys and search text: after any change to their fields or
+    their current job."""
+    store(record, _keys(record))
 
 
 def refresh_keys_at_organisation(session: Session, organisation_id: int) -> None:
-    """Recompute the search text of the people currently there (after a rename).
+    """Recompute the keys and search text of the people currently there (after a rename).
 
-    The text is derived, not edited, so the people's versions stay as they are: someone who
+    They are derived, not edited, so the people's versions stay as they are: someone who
     has one of them open can still save it without a conflict.
     """
     people = session.scalars(
@@ -165,14 +167,14 @@ def refresh_keys_at_organisation(session: Session, organisation_id: int) -> None
     assert isinstance(contacts, Table)
     rows: list[dict[str, object]] = []
     for person in people:
-        sort_key, search_text = _keys(person)
-        rows.append({"pk": person.id, "key": sort_key, "text": search_text})
-        set_committed_value(person, "sort_key", sort_key)
-        set_committed_value(person, "search_text", search_text)
+        keys = _keys(person)
+        rows.append({"pk": person.id, **{f"new_{column}": value for column, value in keys.items()}})
+        for column, value in keys.items():
+            set_committed_value(person, column, value)
     session.execute(
         update(contacts)
         .where(contacts.c.id == bindparam("pk"))
-        .values(sort_key=bindparam("key"), search_text=bindparam("text")),
+        .values({column: bindparam(f"new_{column}") for column in keys}),
         rows,
     )
 
@@ -192,8 +194,8 @@ def _check_email_free(session: Session, email: object, contact_id: int | None) -
     if clash is not None:
         raise ValidationError(
             {
-                "email": _("The e-mail address is already used by {name} (id {id}).").format(
-                    name=f"{clash.first_name} {clash.last_name}", id=clash.id
+                "email": _("The e-mail address is already used by {name}.").format(
+                    name=f"{clash.first_name} {clash.last_name}"
                 )
             }
         )
@@ -394,34 +396,37 @@ def _ordered(
     ids_only: bool = False,
     paged: bool = False,
 ) -> Query:
-    """The list's query: its rows, or only its ids (joined to the job only to sort by it)."""
-    statement: Query = select(
-        Contact.id,
-        Contact.first_name,
-        Contact.last_name,
-        Contact.email,
-        Contact.phone,
-        Contact.mobile,
-        Organisation.name,
-        Organisation.id,
-        Affiliation.title,
-        Contact.archived,
-    )
-    if ids_only:
-        statement = select(Contact.id)
-    if not ids_only or sort in ("organisation", "title"):
-        statement = statement.outerjoin(
-            Affiliation, and_(Affiliation.contact_id == Contact.id, Affiliation.is_current)
-        ).outerjoin(Organisation, Organisation.id == Affiliation.organisation_id)
-    dialect = session.get_bind().dialect.name
+    """The list's query: its rows (with the current job), or only its ids."""
+    statement: Query = select(Contact.id)
+    if not ids_only:
+        statement = (
+            select(
+                Contact.id,
+                Contact.first_name,
+                Contact.last_name,
+                Contact.email,
+                Contact.phone,
+                Contact.mobile,
+                Organisation.name,
+                Organisation.id,
+                Affiliation.title,
+                Contact.archived,
+            )
+            .outerjoin(
+                Affiliation, and_(Affiliation.contact_id == Contact.id, Affiliation.is_current)
+            )
+            .outerjoin(Organisation, Organisation.id == Affiliation.organisation_id)
+        )
+    # Every column sorts by a stored key with an index (archived, key, id): a page of a sorted
+    # list is a walk along the index, whatever the column.
     sortable = {
         "last_name": [Contact.sort_key],
-        "first_name": [swedish_order(Contact.first_name, dialect), Contact.sort_key],
-        "organisation": [Organisation.sort_key, Contact.sort_key],
-        "title": [swedish_order(Affiliation.title, dialect), Contact.sort_key],
-        "email": [Contact.email],
-        "phone": [Contact.phone],
-        "mobile": [Contact.mobile],
+        "first_name": [Contact.first_name_key],
+        "organisation": [Contact.organisation_key],
+        "title": [Contact.title_key],
+        "email": [Contact.email_key],
+        "phone": [Contact.phone_key],
+        "mobile": [Contact.mobile_key],
     }
     default = [Contact.sort_key, Contact.id]
     if ids is not None:  # a window of rows already filtered and ordered: look them up by id

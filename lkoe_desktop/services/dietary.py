@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from lkoe_desktop.db.models import Meeting, Participation
 from lkoe_desktop.services import audit, office_settings
 from lkoe_desktop.services.common import now, touch
-from lkoe_desktop.services.participations import ENTITY
+from lkoe_desktop.services.participations import ENTITY, refresh_keys
 
 # What the change log shows instead of the dietary needs that were cleared.
 CLEARED = "<cleared>"
@@ -35,6 +35,7 @@ def clear_dietary_needs(session: Session, *, days_after: int = 30) -> int:
     )
     for record in records:
         record.dietary_needs = None
+        refresh_keys(record)
         touch(session, record)
         audit.record(session, ENTITY, record.id, audit.UPDATE, {"dietary_needs": [CLEARED, None]})
     session.flush()

@@ -1,24 +1,26 @@
-"""What each kind of record stores as its Swedish sort key and its search text.
+"""What each kind of record stores as its Swedish sort keys and its search text.
 
 Services and the bulk demo generator both compute them here, so a search finds the same rows
-however they were written.
+and a column sorts the same however they were written. Each function gives the stored columns
+by name: `sort_key` (the list's own order), one `<column>_key` per table column whose shown
+text is not already in Swedish order as stored (`domain.text.column_sort_key`: None when
+empty), and `search_text`.
 """
 
 from __future__ import annotations
 
 from lkoe_desktop.domain import municipalities
-from lkoe_desktop.domain.text import compound_sort_key, search_text, sort_key
+from lkoe_desktop.domain.text import column_sort_key, compound_sort_key, search_text, sort_key
 from lkoe_desktop.domain.validation import format_phone
 
+Keys = dict[str, str | None]
 
-def _phones(*numbers: str | None) -> list[str]:
+
+def _phone(e164: str | None, shown: str) -> list[str]:
     """A phone number is found as shown (013-12 34 56), as digits and as E.164."""
-    found: list[str] = []
-    for number in numbers:
-        if number:
-            shown = format_phone(number)
-            found += [number, shown, "".join(ch for ch in shown if ch.isdigit())]
-    return found
+    if not e164:
+        return []
+    return [e164, shown, "".join(ch for ch in shown if ch.isdigit())]
 
 
 def contact_keys(
@@ -30,14 +32,27 @@ def contact_keys(
     mobile: str | None = None,
     organisation: str | None = None,
     title: str | None = None,
-) -> tuple[str, str]:
-    """(sort key: last name, then first name; search text of the visible fields)."""
-    return (
-        compound_sort_key(last_name, first_name),
-        search_text(
-            f"{first_name} {last_name}", email, organisation, title, *_phones(phone, mobile)
+) -> Keys:
+    """A person's keys; `organisation` and `title` are those of their current job. Equal
+    names, organisations and titles sort by last name, then first name."""
+    shown_phone, shown_mobile = format_phone(phone), format_phone(mobile)
+    return {
+        "sort_key": compound_sort_key(last_name, first_name),
+        "first_name_key": column_sort_key(first_name, last_name),
+        "organisation_key": column_sort_key(organisation, last_name, first_name),
+        "title_key": column_sort_key(title, last_name, first_name),
+        "email_key": column_sort_key(email),
+        "phone_key": column_sort_key(shown_phone),
+        "mobile_key": column_sort_key(shown_mobile),
+        "search_text": search_text(
+            f"{first_name} {last_name}",
+            email,
+            organisation,
+            title,
+            *_phone(phone, shown_phone),
+            *_phone(mobile, shown_mobile),
         ),
-    )
+    }
 
 
 def organisation_keys(
@@ -49,27 +64,55 @@ def organisation_keys(
     email: str | None = None,
     phone: str | None = None,
     postal_city: str | None = None,
-) -> tuple[str, str]:
-    return (
-        sort_key(name),
-        search_text(
+) -> Keys:
+    """A partner's keys; `municipality` is its code (or a place abroad), sorted and found by
+    its name; partners in one municipality sort by name."""
+    shown_phone = format_phone(phone)
+    place = municipalities.name_of(municipality) if municipality else None
+    return {
+        "sort_key": sort_key(name),
+        "municipality_key": column_sort_key(place, name),
+        "email_key": column_sort_key(email),
+        "phone_key": column_sort_key(shown_phone),
+        "search_text": search_text(
             name,
             org_number,
             org_number.replace("-", "") if org_number else None,
-            municipalities.name_of(municipality) if municipality else None,
+            place,
             industry,
             email,
             postal_city,
-            *_phones(phone),
+            *_phone(phone, shown_phone),
         ),
-    )
+    }
 
 
-def theme_keys(*, name: str, description: str | None = None) -> tuple[str, str]:
-    return sort_key(name), search_text(name, description)
+def theme_keys(*, name: str, description: str | None = None) -> Keys:
+    return {
+        "sort_key": sort_key(name),
+        "description_key": column_sort_key(description),
+        "search_text": search_text(name, description),
+    }
 
 
-def meeting_keys(
-    *, title: str, place: str | None = None, organiser: str | None = None
-) -> tuple[str, str]:
-    return sort_key(title), search_text(title, place, organiser)
+def meeting_keys(*, title: str, place: str | None = None, organiser: str | None = None) -> Keys:
+    return {
+        "sort_key": sort_key(title),
+        "place_key": column_sort_key(place),
+        "search_text": search_text(title, place, organiser),
+    }
+
+
+def participation_keys(*, dietary_needs: str | None = None, note: str | None = None) -> Keys:
+    """A participation's column keys (no search text: participants are found by person and
+    organisation). The dietary needs' key is health data too, cleared with them."""
+    return {
+        "dietary_needs_key": column_sort_key(dietary_needs),
+        "note_key": column_sort_key(note),
+    }
+
+
+def store(record: object, keys: Keys) -> None:
+    """Set the keys on an ORM record."""
+    for column, value in keys.items():
+        setattr(record, column, value)

@@ -33,8 +33,8 @@ from lkoe_desktop.services.common import (
     touch,
 )
 from lkoe_desktop.services.interests import named_themes, replace_themes
-from lkoe_desktop.services.keys import meeting_keys
-from lkoe_desktop.services.order import code_order, ordering, swedish_order
+from lkoe_desktop.services.keys import meeting_keys, store
+from lkoe_desktop.services.order import code_order, ordering
 from lkoe_desktop.services.search import matches
 
 # A SELECT of any columns (SQLAlchemy 2.1 types a Select by its column types).
@@ -119,9 +119,7 @@ def _check_period(record: Meeting) -> None:
 
 
 def _refresh_keys(record: Meeting) -> None:
-    record.sort_key, record.search_text = meeting_keys(
-        title=record.title, place=record.place, organiser=record.organiser
-    )
+    store(record, meeting_keys(title=record.title, place=record.place, organiser=record.organiser))
 
 
 def create_meeting(session: Session, values: Mapping[str, object]) -> MeetingRecord:
@@ -245,8 +243,13 @@ def list_meetings(
     """Meetings newest first (by start, then id), with their registered and attended counts.
 
     The counts are correlated subqueries, so a page of rows costs a page of index look-ups.
-    `ids` keeps only those meetings: a window of `meeting_ids`, fetched in the same order.
+    `ids` keeps only those meetings: a window of `meeting_ids`, fetched in the same order. A
+    page (`limit`) is found as ids first, then fetched by id: the counts are worked out for
+    the page only, unless the list is sorted by one of them.
     """
+    if ids is None and limit is not None:
+        page = _ordered(session, where, sort, descending, None).with_only_columns(Meeting.id)
+        return list_meetings(session, ids=all_ids(session, page.offset(offset).limit(limit)))
     statement = _ordered(session, where, sort, descending, ids).offset(offset).limit(limit)
     rows = []
     for row in session.execute(statement):
@@ -292,16 +295,12 @@ def _ordered(
         attended,
     )
     statement = _filtered(session, statement, where or MeetingFilter())
-    dialect = session.get_bind().dialect.name
     sortable = {
         "starts_at": [Meeting.starts_at],
-        "ends_at": [Meeting.ends_at],
         "title": [Meeting.sort_key],
         "kind": [code_order(Meeting.kind, MeetingKind)],
         "status": [code_order(Meeting.status, MeetingStatus, by_label=False)],
-        "place": [swedish_order(Meeting.place, dialect)],
-        "organiser": [swedish_order(Meeting.organiser, dialect)],
-        "capacity": [Meeting.capacity],
+        "place": [Meeting.place_key],
         "registered_count": [registered],
         "attended_count": [attended],
     }

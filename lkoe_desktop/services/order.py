@@ -1,10 +1,10 @@
-"""Swedish order for any column, computed in SQL the same way on SQLite and PostgreSQL.
+"""Swedish order for any column of a list, the same on SQLite and PostgreSQL.
 
-The main lists sort by stored sort keys (`domain.text.sort_key`). A table sorted by another
-text column uses `swedish_order(column)`: on SQLite the same Python sort key, registered as the
-SQL function `sv_sort_key` on every connection; on PostgreSQL `translate()` maps Å, Ä, Ö (and
-Æ, Ø, Ü, common accents) to the same places, compared byte by byte. Coded columns sort by their
-shown label (`code_order`). Empty values come last in either direction.
+Text columns sort by keys stored on write (`services.keys`, `domain.text.column_sort_key`) and
+compared byte by byte, so neither a Python function called per row nor a server's locale
+decides the order; the columns of the large lists have an index (archived, key, id) to walk.
+Dates and numbers sort as they are stored. Coded columns sort by their shown label
+(`code_order`). Empty values come last in either direction.
 """
 
 from __future__ import annotations
@@ -13,23 +13,10 @@ from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, func
-from sqlalchemy.sql.expression import collate
+from sqlalchemy import ColumnElement, case
 
-from lkoe_desktop.db.engine import SQLITE_SORT_FUNCTION
 from lkoe_desktop.domain.codes import label
 from lkoe_desktop.domain.text import sort_key
-
-# Letters whose Swedish place differs from their code point order, after lower().
-_FROM = "åäæöøüéèêëáàâíìîóòôúùûçñłđ"
-_TO = "".join(sort_key(char) for char in _FROM)
-
-
-def swedish_order(column: Any, dialect: str) -> ColumnElement[Any]:
-    """An ORDER BY expression that sorts `column` case-insensitively in Swedish order."""
-    if dialect == "sqlite":
-        return getattr(func, SQLITE_SORT_FUNCTION)(column)
-    return collate(func.translate(func.lower(column), _FROM, _TO), "C")
 
 
 def code_order(column: Any, enum: type[StrEnum], *, by_label: bool = True) -> ColumnElement[Any]:

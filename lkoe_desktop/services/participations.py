@@ -36,7 +36,8 @@ from lkoe_desktop.services.common import (
     plain,
     touch,
 )
-from lkoe_desktop.services.order import code_order, ordering, swedish_order
+from lkoe_desktop.services.keys import participation_keys, store
+from lkoe_desktop.services.order import code_order, ordering
 from lkoe_desktop.services.search import matches
 
 # A SELECT of any columns (SQLAlchemy 2.1 types a Select by its column types).
@@ -149,6 +150,11 @@ def _current_organisations(session: Session, contact_ids: list[int]) -> dict[int
     return {contact_id: organisation_id for contact_id, organisation_id in found}
 
 
+def refresh_keys(record: Participation) -> None:
+    """Recompute the keys of the dietary needs and the note, after either has changed."""
+    store(record, participation_keys(dietary_needs=record.dietary_needs, note=record.note))
+
+
 def _hide_dietary_needs(changes: dict[str, list[object]]) -> dict[str, list[object]]:
     if "dietary_needs" in changes:
         changes["dietary_needs"] = [HIDDEN if value else None for value in changes["dietary_needs"]]
@@ -166,6 +172,7 @@ def _create(
         if fields.get("organisation_id") is None:
             fields["organisation_id"] = current.get(contact_id)
         record = Participation(meeting_id=meeting.id, contact_id=contact_id, **fields)
+        refresh_keys(record)
         touch(session, record, new=True)
         session.add(record)
         records.append(record)
@@ -268,6 +275,7 @@ def _apply(session: Session, record: Participation, values: Mapping[str, object]
         elif not attended:
             changes |= assign(record, {"checked_in_at": None})
     if changes:
+        refresh_keys(record)
         touch(session, record)
         audit.record(session, ENTITY, record.id, audit.UPDATE, _hide_dietary_needs(changes))
 
@@ -396,16 +404,14 @@ def _ordered(
     descending: bool,
 ) -> Query:
     statement = _filtered(session, _participants(), meeting_id, statuses, search)
-    dialect = session.get_bind().dialect.name
     sortable = {
         "last_name": [Contact.sort_key],
-        "first_name": [swedish_order(Contact.first_name, dialect)],
-        "email": [Contact.email],
+        "first_name": [Contact.first_name_key],
         "organisation": [Organisation.sort_key],
         "status": [code_order(Participation.status, ParticipationStatus, by_label=False)],
         "role": [code_order(Participation.role, Role, by_label=False)],
-        "dietary_needs": [swedish_order(Participation.dietary_needs, dialect)],
-        "note": [swedish_order(Participation.note, dialect)],
+        "dietary_needs": [Participation.dietary_needs_key],
+        "note": [Participation.note_key],
         "checked_in_at": [Participation.checked_in_at],
     }
     default = [Contact.sort_key, Participation.id]

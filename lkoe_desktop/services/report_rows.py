@@ -1,14 +1,16 @@
-"""The rows the printed lists read: deltagarlista, kontaktblad and partner register.
+"""What the printed documents print, collected from the database in a few queries each.
 
-Each function runs a few plain column selects (never one query per partner or person) and
-returns frozen rows in Swedish order, so a report over 20 000 partners is collected quickly.
+Who is on a sign-in sheet and gets a badge, the deltagarlista, kontaktblad and partner
+register, and the page setup (the office's header and footer, the print date). Each function
+runs a few plain column selects (never one query per partner or person) and returns the frozen
+rows of `document_rows` in Swedish order, so a report over 20 000 partners is collected quickly
+and `reports/` only lays them out.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, select
@@ -24,114 +26,100 @@ from lkoe_desktop.db.models import (
     organisation_themes,
 )
 from lkoe_desktop.domain.clock import to_stockholm
-from lkoe_desktop.domain.codes import ParticipationStatus, Role
+from lkoe_desktop.domain.codes import ON_SIGN_IN_SHEET, ParticipationStatus, Role
 from lkoe_desktop.domain.errors import ValidationError
 from lkoe_desktop.domain.i18n import gettext as _
-from lkoe_desktop.services.common import Query, get
-from lkoe_desktop.services.meetings import stockholm_midnight
+from lkoe_desktop.domain.text import sort_key
+from lkoe_desktop.services import office_settings
+from lkoe_desktop.services.common import Query, get, today
+from lkoe_desktop.services.document_rows import (
+    AttendeeRow,
+    Badge,
+    BadgeSet,
+    ContactSheet,
+    MeetingInfo,
+    PageSetup,
+    ParticipantList,
+    PrintedOffice,
+    RegisterRow,
+    SheetPerson,
+    SignInRow,
+    SignInSheet,
+)
+from lkoe_desktop.services.meetings import get_meeting, stockholm_midnight
+from lkoe_desktop.services.office_settings import OfficeSettings
+from lkoe_desktop.services.participations import list_participants
+from lkoe_desktop.services.themes import ThemeFilter, list_themes
 
 
-@dataclass(frozen=True)
-class MeetingInfo:
-    """The meeting a deltagarlista is about; times in Europe/Stockholm."""
-
-    id: int
-    title: str
-    kind: str
-    starts_at: datetime
-    ends_at: datetime | None
-    place: str | None
-
-
-@dataclass(frozen=True)
-class AttendeeRow:
-    """One person who attended a meeting, with the organisation they represented there."""
-
-    participation_id: int
-    meeting_id: int
-    meeting_title: str
-    starts_at: datetime
-    contact_id: int
-    first_name: str
-    last_name: str
-    email: str | None
-    role: str
-    organisation_id: int | None
-    organisation: str | None
-    org_number: str | None
-    sector: str | None
-    size_class: str | None
-    municipality: str | None
+def printed_office(settings: OfficeSettings) -> PrintedOffice:
+    """What of the office's settings its documents print."""
+    return PrintedOffice(
+        office_name=settings.office_name,
+        funding_line=settings.funding_line,
+        logo_path=settings.logo_path,
+        printer_offset_x_mm=settings.printer_offset_x_mm,
+        printer_offset_y_mm=settings.printer_offset_y_mm,
+    )
 
 
-@dataclass(frozen=True)
-class ParticipantList:
-    """A deltagarlista: one meeting (`meeting` set) or every meeting starting in a period.
-
-    `starts_from` and `starts_until` are inclusive Europe/Stockholm dates; for one meeting
-    both are its date.
-    """
-
-    meeting: MeetingInfo | None
-    starts_from: date
-    starts_until: date
-    rows: tuple[AttendeeRow, ...]
+def page_setup(session: Session, *, landscape: bool = False) -> PageSetup:
+    """What the office prints on every page, and today's date (from the session's clock)."""
+    return PageSetup(printed_office(office_settings.load(session)), today(session), landscape)
 
 
-@dataclass(frozen=True)
-class SheetPerson:
-    """A person currently working at the partner (current affiliation, not archived)."""
-
-    contact_id: int
-    first_name: str
-    last_name: str
-    title: str | None
-    phone: str | None
-    mobile: str | None
-    email: str | None
+def statuses(include_invited: bool) -> list[str]:
+    """Who is on a sign-in sheet or gets a badge: registered and attended, invited if asked."""
+    chosen = [status.value for status in ON_SIGN_IN_SHEET]
+    return [*chosen, ParticipationStatus.INVITED.value] if include_invited else chosen
 
 
-@dataclass(frozen=True)
-class ContactSheet:
-    """A kontaktblad: one partner's details, theme names and current people."""
+def collect_sign_in_sheet(
+    session: Session, meeting_id: int, *, include_invited: bool = False
+) -> SignInSheet:
+    """The meeting and its people in Swedish order by last name, numbered from 1;
+    NotFoundError if unknown."""
+    meeting = get_meeting(session, meeting_id)
+    named = list_themes(session, ThemeFilter(include_archived=True), ids=meeting.theme_ids)
+    rows = list_participants(session, meeting_id, statuses=statuses(include_invited))
+    people = tuple(
+        SignInRow(
+            number=number,
+            participation_id=row.id,
+            first_name=row.first_name,
+            last_name=row.last_name,
+            organisation=row.organisation,
+            status=row.status,
+            role=row.role,
+        )
+        for number, row in enumerate(rows, 1)
+    )
+    return SignInSheet(
+        meeting_id=meeting.id,
+        title=meeting.title,
+        starts_at=meeting.starts_at,
+        ends_at=meeting.ends_at,
+        place=meeting.place,
+        address=meeting.address,
+        online_url=meeting.online_url,
+        themes=tuple(sorted((theme.name for theme in named), key=sort_key)),
+        people=people,
+        include_invited=include_invited,
+    )
 
-    id: int
-    name: str
-    org_number: str | None
-    sector: str | None
-    size_class: str
-    industry: str | None
-    municipality: str | None
-    postal_street: str | None
-    postal_code: str | None
-    postal_city: str | None
-    visiting_street: str | None
-    visiting_code: str | None
-    visiting_city: str | None
-    phone: str | None
-    email: str | None
-    website: str | None
-    relationship: str | None
-    relationship_since: date | None
-    relationship_until: date | None
-    archived: bool
-    themes: tuple[str, ...]
-    people: tuple[SheetPerson, ...]
 
-
-@dataclass(frozen=True)
-class RegisterRow:
-    """One line of the partner register."""
-
-    id: int
-    name: str
-    org_number: str | None
-    sector: str | None
-    size_class: str
-    municipality: str | None
-    relationship: str | None
-    relationship_since: date | None
-    relationship_until: date | None
+def collect_badges(session: Session, meeting_id: int, *, include_invited: bool = False) -> BadgeSet:
+    """Badges for the people of the sign-in sheet; NotFoundError for an unknown meeting."""
+    sheet = collect_sign_in_sheet(session, meeting_id, include_invited=include_invited)
+    return BadgeSet(
+        meeting_id=sheet.meeting_id,
+        title=sheet.title,
+        starts_at=sheet.starts_at,
+        ends_at=sheet.ends_at,
+        badges=tuple(
+            Badge(row.first_name, row.last_name, row.organisation, row.role) for row in sheet.people
+        ),
+    )
 
 
 def _attendees() -> Query:

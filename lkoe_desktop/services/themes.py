@@ -23,11 +23,12 @@ from lkoe_desktop.services.common import (
     checked,
     flush,
     get,
+    gone,
     in_order,
     touch,
 )
-from lkoe_desktop.services.keys import theme_keys
-from lkoe_desktop.services.order import ordering, swedish_order
+from lkoe_desktop.services.keys import store, theme_keys
+from lkoe_desktop.services.order import ordering
 from lkoe_desktop.services.search import matches
 
 # A SELECT of any columns (SQLAlchemy 2.1 types a Select by its column types).
@@ -96,13 +97,7 @@ def _check(session: Session, record: Theme) -> None:
             {"active_until": _("The end date must not be before the start date.")}
         )
     if record.responsible_id is not None and session.get(Contact, record.responsible_id) is None:
-        raise ValidationError(
-            {
-                "responsible_id": _("{what} {id} does not exist.").format(
-                    what=_("Contact"), id=record.responsible_id
-                )
-            }
-        )
+        raise ValidationError({"responsible_id": gone(Contact)})
     clash = session.scalar(
         select(Theme).where(Theme.sort_key == record.sort_key, Theme.id != (record.id or 0))
     )
@@ -113,9 +108,7 @@ def _check(session: Session, record: Theme) -> None:
 
 
 def _refresh_keys(record: Theme) -> None:
-    record.sort_key, record.search_text = theme_keys(
-        name=record.name, description=record.description
-    )
+    store(record, theme_keys(name=record.name, description=record.description))
 
 
 def _flush(session: Session) -> None:
@@ -252,14 +245,13 @@ def _ordered(
         Theme.archived,
     ).outerjoin(Contact, Contact.id == Theme.responsible_id)
     statement = _filtered(session, statement, where or ThemeFilter())
-    dialect = session.get_bind().dialect.name
+    # The responsible person is shown as "First Last", so sorts by first name.
     sortable = {
         "name": [Theme.sort_key],
-        "description": [swedish_order(Theme.description, dialect)],
-        "responsible": [Contact.sort_key],
+        "description": [Theme.description_key],
+        "responsible": [Contact.first_name_key],
         "active_from": [Theme.active_from],
         "active_until": [Theme.active_until],
-        "colour": [Theme.colour],
     }
     if ids is not None:
         return statement.where(Theme.id.in_(list(ids)))

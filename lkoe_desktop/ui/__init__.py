@@ -1,8 +1,5 @@
-"""Everything Qt: the window, its tabs, dialogs and table models.
+"""Everything Qt: the window, its tabs, dialogs, forms and table models.
 
-Importing this package first makes later imports cheap again (see `qt_imports`).
+Importing this package loads no Qt yet: the window's start (`app.run`) rests the garbage
+collector first, then loads Qt and makes later imports cheap (see `qt_imports`).
 """
-
-from lkoe_desktop.ui.qt_imports import skip_feature_scan
-
-skip_feature_scan()

@@ -1,158 +1,51 @@
-"""Starting the window: paint first, then open the database in the background and fill the tabs."""
+"""Starting the window: the collector rests, the window paints first, then the database opens.
+
+The command line calls `run` before anything of Qt has loaded, so this module imports Qt, the
+window and what opens the database only inside `run`, once the collector's rest has begun.
+"""
 
 from __future__ import annotations
 
 import gc
 import logging
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from types import TracebackType
-from typing import TYPE_CHECKING
-
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from lkoe_desktop import APP_ID, APP_NAME, preferences
 from lkoe_desktop.domain.i18n import gettext as _
-from lkoe_desktop.ui.language import apply_language
-from lkoe_desktop.ui.main_window import MainWindow
-from lkoe_desktop.ui.opening import after_first_paint, open_for_window
-from lkoe_desktop.ui.ops import Progress, run_at_low_priority, run_in_background
-
-if TYPE_CHECKING:
-    from lkoe_desktop.db.engine import Database
-    from lkoe_desktop.ui.context import AppContext
-    from lkoe_desktop.ui.tabs.list_tab import ListTab
 
 log = logging.getLogger(__name__)
 
 
-def is_empty(database: Database) -> bool:
-    """No partners, contacts, themes or meetings yet: the first run."""
-    from sqlalchemy import select
+@contextmanager
+def collector_resting() -> Iterator[Callable[[], None]]:
+    """The cyclic garbage collector rests over the window's start-up; yields the call that ends
+    the rest, made once the database is open.
 
-    from lkoe_desktop.db.models import Contact, Meeting, Organisation, Theme
-
-    with database.reading() as session:
-        return all(
-            session.execute(select(model.id).limit(1)).first() is None
-            for model in (Organisation, Contact, Theme, Meeting)
-        )
-
-
-def collect_from_now_on() -> None:
-    """End the collector's rest over the start-up (see cli), once the database is open. What was
-    made until then (modules, classes, the window) stays until the window closes, so later
-    collections leave it out (with it stay the few hundred objects of start-up garbage); what is
-    made from now on, the tabs first, is collected as usual. Nothing to do when the start-up did
-    not pause the collector (as in tests)."""
+    The start-up makes some hundred thousand objects that live as long as the window does
+    (modules, classes, widgets); the collector would walk them over and over meanwhile, a sixth
+    of the time to the first rows. Ending the rest freezes what was made until then, so later
+    collections leave it out (with it stay the few hundred objects of start-up garbage), and
+    switches the collector on again: what is made from then on, the tabs first, is collected as
+    usual. Leaving the block switches it on in any case, after an error or an early close too.
+    A collector already switched off (by whoever called) is left as it is.
+    """
     if not gc.isenabled():
-        gc.freeze()
+        yield lambda: None
+        return
+
+    def end_rest() -> None:
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
+
+    gc.disable()
+    try:
+        yield end_rest
+    finally:
         gc.enable()
-
-
-def build_tabs(context: AppContext) -> list[ListTab]:
-    from lkoe_desktop.ui.tabs.contacts_tab import ContactsTab
-    from lkoe_desktop.ui.tabs.meetings_tab import MeetingsTab
-    from lkoe_desktop.ui.tabs.partners_tab import PartnersTab
-    from lkoe_desktop.ui.tabs.themes_tab import ThemesTab
-
-    return [PartnersTab(context), ContactsTab(context), ThemesTab(context), MeetingsTab(context)]
-
-
-class Starter:
-    """Opens the database for a painted window and shows the tabs, or the welcome view."""
-
-    def __init__(self, window: MainWindow, url: str) -> None:
-        self.window = window
-        self.url = url
-        self.exit_code = 0
-
-    def start(self) -> None:
-        run_in_background(
-            self.window,
-            lambda _progress: open_for_window(self.url),
-            self.opened,
-            self.failed,
-            show_progress=False,  # the status bar says so; a dialog would flash for a second
-        )
-
-    def opened(self, database: Database) -> None:
-        from lkoe_desktop.ui.context import AppContext
-
-        collect_from_now_on()
-        context = AppContext(database)
-        self.window.destroyed.connect(lambda: database.dispose())
-        if is_empty(database):
-            self.welcome(context)
-        else:
-            self.window.attach(context, build_tabs(context))
-        self.look_after(context)
-
-    def look_after(self, context: AppContext) -> None:
-        """In the background: read every page and warn at once if the file is damaged (at the
-        lowest priority: on a large file that takes seconds, while the first rows are used); then
-        clear the dietary needs of meetings long enough past (the office's setting)."""
-        from lkoe_desktop.db.migrate import check_integrity
-        from lkoe_desktop.services.dietary import clear_due
-        from lkoe_desktop.ui import changes
-
-        def work(_progress: Progress) -> int:
-            run_at_low_priority(lambda: check_integrity(context.database))
-            with context.database.unit_of_work() as session:
-                return clear_due(session)
-
-        def done(cleared: int) -> None:
-            if cleared:
-                context.bus.announce(changes.PARTICIPANTS)
-
-        run_in_background(
-            self.window,
-            work,
-            done,
-            lambda error: self.failed(error, fatal=False),
-            show_progress=False,
-        )
-
-    def welcome(self, context: AppContext) -> None:
-        from lkoe_desktop.ui.widgets.welcome import WelcomeView
-
-        view = WelcomeView(self.window)
-        self.window.show_welcome(view)
-        view.start_empty.connect(lambda: self.window.attach(context, build_tabs(context)))
-        view.load_demo.connect(lambda: self.load_demo(context, view))
-
-    def load_demo(self, context: AppContext, view: QWidget) -> None:
-        from lkoe_desktop.services.demo import load_demo
-
-        def work(progress: Progress) -> object:
-            return load_demo(context.database, "small", progress.report)
-
-        def failed(error: BaseException) -> None:
-            view.setEnabled(True)
-            self.failed(error, fatal=False)
-
-        view.setEnabled(False)  # one click loads once; the tabs replace the view when done
-        run_in_background(
-            self.window,
-            work,
-            lambda _summary: self.window.attach(context, build_tabs(context)),
-            failed,
-            title=_("Loading demo data…"),
-        )
-
-    def failed(self, error: BaseException, fatal: bool = True) -> None:
-        from lkoe_desktop.domain.errors import LkoeError
-
-        collect_from_now_on()
-
-        text = (
-            error.message
-            if isinstance(error, LkoeError)
-            else _("Something went wrong. The details are in the log file.")
-        )
-        QMessageBox.critical(self.window, APP_NAME, text)
-        if fatal:
-            self.exit_code = 1
-            self.window.close()
 
 
 def _excepthook(
@@ -160,6 +53,8 @@ def _excepthook(
 ) -> None:
     """An unexpected error in the window is logged and told calmly; the window goes on."""
     log.error("unexpected error", exc_info=(kind, error, trace))
+    from PySide6.QtWidgets import QMessageBox
+
     from lkoe_desktop.domain.errors import LkoeError
 
     if isinstance(error, LkoeError):
@@ -174,17 +69,29 @@ def _excepthook(
 
 def run(url: str) -> int:
     """Show the window at once, open the database at `url` once it has painted, and run until
-    the window closes."""
-    existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
-    app.setApplicationName(APP_NAME)
-    app.setOrganizationName(APP_ID)
-    app.setDesktopFileName(APP_ID)
-    apply_language(preferences.language())
-    sys.excepthook = _excepthook
-    window = MainWindow()
-    window.show()
-    starter = Starter(window, url)
-    after_first_paint(window, starter.start)
-    status = app.exec()
+    the window closes. The collector rests from the first import of Qt until the database is
+    open."""
+    with collector_resting() as end_rest:
+        from lkoe_desktop.ui.qt_imports import skip_feature_scan
+
+        skip_feature_scan()  # before the imports that follow, which it makes cheaper
+        from PySide6.QtWidgets import QApplication
+
+        from lkoe_desktop.ui.language import apply_language
+        from lkoe_desktop.ui.main_window import MainWindow
+        from lkoe_desktop.ui.opening import after_first_paint
+        from lkoe_desktop.ui.start_up import Starter
+
+        existing = QApplication.instance()
+        app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
+        app.setApplicationName(APP_NAME)
+        app.setOrganizationName(APP_ID)
+        app.setDesktopFileName(APP_ID)
+        apply_language(preferences.language())
+        sys.excepthook = _excepthook
+        window = MainWindow()
+        window.show()
+        starter = Starter(window, url, end_rest)
+        after_first_paint(window, starter.start)
+        status = app.exec()
     return starter.exit_code or status

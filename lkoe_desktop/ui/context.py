@@ -5,39 +5,37 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox, QWidget
 
 from lkoe_desktop import APP_ID
 from lkoe_desktop.ui.changes import ChangeBus
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from lkoe_desktop.db.engine import Database
     from lkoe_desktop.domain.codes import ParticipationStatus
     from lkoe_desktop.services.candidates import Candidate
-    from lkoe_desktop.ui.dialogs.form_merge import Choice, ConflictField
+    from lkoe_desktop.ui.forms.merge import Choice, ConflictField
 
 
-class Prompts:
-    """Modal questions and messages, in one place so tests can answer them instead of a person."""
+class Prompts(Protocol):
+    """Modal questions and messages, in one place so tests can answer them instead of a person
+    (the window's own are `dialogs.prompts.DialogPrompts`)."""
 
     def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
-        answer = QMessageBox.question(
-            parent,
-            title,
-            text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        """A yes-or-no question; True: yes."""
+        ...
 
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
-        QMessageBox.warning(parent, title, text)
+        """Something could not be done, and why."""
+        ...
 
     def inform(self, parent: QWidget | None, title: str, text: str) -> None:
-        QMessageBox.information(parent, title, text)
+        """Something the clerk should know."""
+        ...
 
     def look_over(
         self,
@@ -50,39 +48,20 @@ class Prompts:
 
         `unseen` is how many of them were not in view when the clerk chose to add.
         """
-        from lkoe_desktop.ui.dialogs.last_look import look_over
-
-        return look_over(parent, people, status, unseen)
+        ...
 
     def resolve_conflicts(
         self, parent: QWidget | None, intro: str, fields: Sequence[ConflictField]
     ) -> dict[str, Choice] | None:
-        """Theirs or mine for each field both changed, chosen in the conflict dialog (None:
-        cancelled)."""
-        from lkoe_desktop.ui.dialogs.conflict_dialog import ask
-
-        return ask(parent, intro, fields)
+        """Theirs or mine for each field both changed (None: cancelled)."""
+        ...
 
     def save_path(
         self, parent: QWidget | None, title: str, suggested: str, file_filter: str
     ) -> Path | None:
-        """Where to save a file, chosen in the system's save dialog (None: cancelled).
-
-        The file's extension is added when the name typed has none.
-        """
-        from PySide6.QtWidgets import QFileDialog
-
-        folder = settings().value("files/last_folder") or str(Path.home())
-        chosen, _chosen_filter = QFileDialog.getSaveFileName(
-            parent, title, str(Path(str(folder)) / suggested), file_filter
-        )
-        if not chosen:
-            return None
-        path = Path(chosen)
-        if not path.suffix and Path(suggested).suffix:
-            path = path.with_suffix(Path(suggested).suffix)
-        settings().setValue("files/last_folder", str(path.parent))
-        return path
+        """Where to save a file (None: cancelled); the extension of `suggested` is added when
+        the name chosen has none."""
+        ...
 
 
 def settings() -> QSettings:
@@ -93,5 +72,5 @@ def settings() -> QSettings:
 @dataclass
 class AppContext:
     database: Database
+    prompts: Prompts
     bus: ChangeBus = field(default_factory=ChangeBus)
-    prompts: Prompts = field(default_factory=Prompts)

@@ -9,12 +9,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMenu,
+    QPlainTextEdit,
     QPushButton,
     QStackedWidget,
     QTabWidget,
+    QTextEdit,
     QToolBar,
     QWidget,
 )
@@ -94,6 +98,9 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         self.new_action = self._action(QKeySequence.StandardKey.New, self.new_record)
         self.open_action = self._action(None, self.open_current)
+        self.copy_action = self._action(QKeySequence.StandardKey.Copy, self.copy_selection)
+        # The key is the focused table's or field's own; the window's copies from the menu.
+        self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.archive_action = self._action(QKeySequence(Qt.Key.Key_Delete), self.archive_selected)
         self.unarchive_action = self._action(None, self.unarchive_selected)
         self.delete_action = self._action(None, self.delete_selected)
@@ -130,6 +137,7 @@ class MainWindow(QMainWindow):
         self.record_actions = [
             self.new_action,
             self.open_action,
+            self.copy_action,
             self.archive_action,
             self.unarchive_action,
             self.delete_action,
@@ -150,6 +158,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = QMenu(self)
+        self.edit_menu.addAction(self.copy_action)
+        self.edit_menu.addSeparator()
         for action in (self.open_action, self.archive_action, self.unarchive_action):
             self.edit_menu.addAction(action)
         self.edit_menu.addAction(self.delete_action)
@@ -212,6 +222,7 @@ class MainWindow(QMainWindow):
         self.toolbar.setWindowTitle(_("Toolbar"))
         self.new_action.setText(_("&New…"))
         self.open_action.setText(_("&Open…"))
+        self.copy_action.setText(_("&Copy"))
         self.archive_action.setText(_("&Archive"))
         self.unarchive_action.setText(_("&Restore from archive"))
         self.delete_action.setText(_("&Delete permanently…"))
@@ -286,7 +297,7 @@ class MainWindow(QMainWindow):
                 return
             if tab.entity == entity:
                 self.tab_widget.setCurrentIndex(index)
-                tab.open_form(record_id)
+                tab.open_record(record_id)
                 return
 
     def _on_tab_changed(self, index: int) -> None:
@@ -309,8 +320,22 @@ class MainWindow(QMainWindow):
 
     def open_current(self) -> None:
         tab = self.current_tab()
-        if tab is not None and tab.current_id() is not None:
-            tab.open_form(tab.current_id())
+        record_id = None if tab is None else tab.current_id()
+        if tab is not None and record_id is not None:
+            tab.open_record(record_id)
+
+    def copy_selection(self) -> None:
+        """Edit → Copy: the selected text of the field that had the cursor, else the current
+        tab's selected rows."""
+        focused = QApplication.focusWidget()
+        if isinstance(focused, QLineEdit | QTextEdit | QPlainTextEdit):
+            focused.copy()
+            return
+        tab = self.current_tab()
+        if tab is not None:
+            from lkoe_desktop.ui.widgets.table_copy import copy_rows
+
+            copy_rows(tab.table)
 
     def focus_search(self) -> None:
         tab = self.current_tab()

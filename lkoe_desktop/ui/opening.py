@@ -44,6 +44,7 @@ class _FirstPaint(QObject):
 
     def __init__(self, window: QWidget, callback: Callable[[], object]) -> None:
         super().__init__(window)
+        self._window = window
         self._callback: Callable[[], object] | None = callback
         window.installEventFilter(self)
         QTimer.singleShot(LATEST_START_MS, self, self._fire)
@@ -56,7 +57,7 @@ class _FirstPaint(QObject):
     def _fire(self) -> None:
         callback, self._callback = self._callback, None
         if callback is not None:
-            self.parent().removeEventFilter(self)
+            self._window.removeEventFilter(self)
             callback()
 
 

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lkoe_desktop import documents
 from lkoe_desktop.domain.clock import to_stockholm
 from lkoe_desktop.domain.i18n import N_
 from lkoe_desktop.domain.i18n import gettext as _
-from lkoe_desktop.reports import documents
 from lkoe_desktop.services import meetings, partners
 from lkoe_desktop.ui.context import settings
 from lkoe_desktop.ui.dialogs.meeting_files import file_name
@@ -42,8 +42,8 @@ def _show(
     parent: QWidget | None,
     title: str,
     suggested: str,
-    produce: Callable[[BinaryIO, Progress], None],
-    extra_saves: list[tuple[str, str, Callable[[Path, Progress], None]]] | None = None,
+    produce: Callable[[BinaryIO, Progress], object],
+    extra_saves: list[tuple[str, str, Callable[[Path, Progress], object]]] | None = None,
 ) -> None:
     from lkoe_desktop.ui.dialogs.report_preview import open_report
 
@@ -89,7 +89,7 @@ class ReportOptions(QDialog):
     def check(self, key: str, text: str) -> QCheckBox:
         box = QCheckBox(text, self)
         box.setObjectName(key)
-        box.setChecked(settings().value(f"reports/{key}", False, type=bool))  # type: ignore[call-overload]
+        box.setChecked(bool(settings().value(f"reports/{key}", False, type=bool)))
         box.toggled.connect(lambda on: settings().setValue(f"reports/{key}", on))
         self.form.addRow("", box)
         return box

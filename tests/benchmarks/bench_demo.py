@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from lkoe_desktop.db.migrate import open_database
-from lkoe_desktop.services.demo import load_demo
+from lkoe_desktop.demo.load import load_demo
 
 MIB = 1024 * 1024
 

@@ -20,13 +20,17 @@ from large_demo import DEFAULT_DB, ready_large_demo
 
 from lkoe_desktop.db.engine import Database
 from lkoe_desktop.db.migrate import open_database
+from lkoe_desktop.demo.load import load_demo
 from lkoe_desktop.reports.contact_sheet import write_contact_sheets
 from lkoe_desktop.reports.register import write_register
-from lkoe_desktop.reports.sign_in_sheet import collect_sign_in_sheet, write_sign_in_sheet
-from lkoe_desktop.reports.template import page_setup
+from lkoe_desktop.reports.sign_in_sheet import write_sign_in_sheet
 from lkoe_desktop.services import contacts, meetings, participations
-from lkoe_desktop.services.demo import load_demo
-from lkoe_desktop.services.report_rows import contact_sheets, partner_register
+from lkoe_desktop.services.report_rows import (
+    collect_sign_in_sheet,
+    contact_sheets,
+    page_setup,
+    partner_register,
+)
 
 SIGN_IN_PEOPLE = 500
 

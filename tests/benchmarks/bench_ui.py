@@ -1,4 +1,5 @@
-"""Measure the window on the large demo: start-up, tab switch, filtering, scrolling, memory.
+"""Measure the window on the large demo: start-up, tab switch, filtering, sorting, scrolling,
+memory.
 
 Run: `.venv/bin/python tests/benchmarks/bench_ui.py [--db PATH] [--runs N]`. It builds the large
 demo database first if PATH does not exist, then starts the real program offscreen N times
@@ -22,6 +23,10 @@ from typing import Any
 
 QUERIES = {"one letter": "a", "common three letters": "ber", "no hits": "xqzw"}
 REPEATS = 9
+# The tabs whose headings are clicked, by their place in the window; each column is clicked
+# this many times per run.
+SORTED_TABS = {"contacts": 1, "partners": 0}
+CLICKS = 2
 
 
 class AfterImport:
@@ -66,7 +71,7 @@ def child(db: Path, started_at: float) -> None:
 def install_probes(window_class: Any, started_at: float) -> None:
     """Time the window's first paint, its first contact rows, and then everything measured
     (with the modules only the measuring needs imported after the first rows)."""
-    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtCore import QEvent, QObject, Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
     marks: dict[str, float] = {}
@@ -132,6 +137,26 @@ def install_probes(window_class: Any, started_at: float) -> None:
             filtering[label] = {"median ms": statistics.median(times), "rows": tab.model.rowCount()}
         return filtering
 
+    def header_clicks(tab: Any) -> dict[str, dict[str, list[float]]]:
+        """Each column's heading clicked (ascending) while the list is in its own order and
+        counted: the time until its first rows are painted, and until the whole list's order
+        is read (in the background)."""
+        clicks = {}
+        ascending = Qt.SortOrder.AscendingOrder
+        for column, spec in enumerate(tab.model.columns):
+            painted, counted = [], []
+            for _click in range(CLICKS):
+                tab.table.sortByColumn(-1, ascending)
+                wait_for_count(tab)
+                begun = time.perf_counter()
+                painted.append(repaint_ms(tab, partial(tab.table.sortByColumn, column, ascending)))
+                wait_for_count(tab)
+                counted.append((time.perf_counter() - begun) * 1000)
+            clicks[spec.key] = {"painted": painted, "counted": counted}
+        tab.table.sortByColumn(-1, ascending)
+        wait_for_count(tab)
+        return clicks
+
     def measure(window: Any) -> None:
         import json
         import statistics
@@ -162,6 +187,10 @@ def install_probes(window_class: Any, started_at: float) -> None:
             steps.append(repaint_ms(contacts, partial(bar.setValue, position)))
         results["scroll step ms (median, max)"] = [statistics.median(steps), max(steps)]
         results["cached rows"] = contacts.model.cached_row_count()
+        results["header click ms"] = {}
+        for name, index in SORTED_TABS.items():
+            window.tab_widget.setCurrentIndex(index)
+            results["header click ms"][name] = header_clicks(window.tabs[index])
         status = Path("/proc/self/status").read_text()
         for key in ("VmRSS", "VmHWM"):
             line = next(line for line in status.splitlines() if line.startswith(key))
@@ -204,6 +233,56 @@ def plain_sql(db: Path) -> dict[str, float]:
             times.append((time.perf_counter() - begun) * 1000)
         timings[label] = statistics.median(times)
     connection.close()
+    return timings
+
+
+def plain_sorted_pages(db: Path) -> dict[str, dict[str, float | None]]:
+    """The first page of each sorted column as bare SQL through sqlite3: the statements the
+    service runs for it (a partner page: its ids, then its rows), caught on their way to the
+    database and run again with their parameters (None where plain SQLite cannot run them)."""
+    import sqlite3
+    import statistics
+
+    from sqlalchemy import event
+    from sqlalchemy.orm import Session
+
+    from lkoe_desktop.db.engine import make_engine
+    from lkoe_desktop.services import contacts, partners
+    from lkoe_desktop.services.columns import CONTACT_COLUMNS, PARTNER_COLUMNS
+    from lkoe_desktop.ui.models.table_model import FIRST_PAGE_SIZE
+
+    tabs = {
+        "contacts": (CONTACT_COLUMNS, contacts.list_contacts),
+        "partners": (PARTNER_COLUMNS, partners.list_partners),
+    }
+    engine = make_engine(f"sqlite:///{db}")
+    caught: list[tuple[str, Any]] = []
+    event.listen(
+        engine,
+        "before_cursor_execute",
+        lambda _c, _cursor, sql, parameters, *_rest: caught.append((sql, parameters)),
+    )
+    connection = sqlite3.connect(db)
+    timings: dict[str, dict[str, float | None]] = {}
+    for tab, (columns, list_rows) in tabs.items():
+        timings[tab] = {}
+        for column in columns:
+            caught.clear()
+            with Session(engine) as session:
+                list_rows(session, sort=column.key, limit=FIRST_PAGE_SIZE)
+            times = []
+            try:
+                for _repeat in range(REPEATS):
+                    begun = time.perf_counter()
+                    for sql, parameters in caught:
+                        connection.execute(sql, parameters).fetchall()
+                    times.append((time.perf_counter() - begun) * 1000)
+            except sqlite3.OperationalError:
+                timings[tab][column.key] = None
+                continue
+            timings[tab][column.key] = statistics.median(times)
+    connection.close()
+    engine.dispose()
     return timings
 
 
@@ -270,6 +349,21 @@ def main() -> None:
         f"  scroll step median / max         {statistics.median(s[0] for s in steps):8.1f} / "
         f"{max(s[1] for s in steps):.1f} ms"
     )
+    print(
+        "  a heading clicked (ascending): first rows painted; whole list ordered in the background"
+    )
+    plain = plain_sorted_pages(database)
+    for tab, columns in runs[0]["header click ms"].items():
+        for column in columns:
+            clicks = [run["header click ms"][tab][column] for run in runs]
+            painted = statistics.median(t for click in clicks for t in click["painted"])
+            counted = statistics.median(t for click in clicks for t in click["counted"])
+            raw = plain[tab][column]
+            bare = "n/a" if raw is None else f"{raw:6.1f} ms"
+            print(
+                f"    {tab + ' ' + column:<30} {painted:8.1f} ms to paint  (plain SQL first page "
+                f"{bare}; ordered list {counted:6.0f} ms)"
+            )
     print(f"  resident memory now / peak       {runs[0]['VmRSS MB']} / {runs[0]['VmHWM MB']} MB")
     print(f"  rows held in the model cache     {runs[0]['cached rows']}")
 

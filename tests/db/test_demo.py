@@ -25,6 +25,8 @@ from lkoe_desktop.db.models import (
     Participation,
     Theme,
 )
+from lkoe_desktop.demo.load import DemoSummary, load_demo
+from lkoe_desktop.demo.people import CUTOFF
 from lkoe_desktop.domain import validation
 from lkoe_desktop.domain.clock import STOCKHOLM, FixedClock
 from lkoe_desktop.domain.codes import Sector, SizeClass, codes
@@ -32,8 +34,6 @@ from lkoe_desktop.domain.errors import UserInputError
 from lkoe_desktop.domain.municipalities import MUNICIPALITIES, in_county
 from lkoe_desktop.services import contacts, partners
 from lkoe_desktop.services.contacts import ContactFilter
-from lkoe_desktop.services.demo import DemoSummary, load_demo
-from lkoe_desktop.services.demo_people import CUTOFF
 
 PARTNERS = ("Norrköpings kommun", "Linköpings kommun", "Norrköpings Hamn AB")
 PARTNERS += ("Linköpings universitet", "Region Östergötland")

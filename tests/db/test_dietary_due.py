@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lkoe_desktop.db.engine import Database
+from lkoe_desktop.db.models import Participation
 from lkoe_desktop.services import contacts, meetings, office_settings
 from lkoe_desktop.services.dietary import clear_due
 from lkoe_desktop.services.participations import get_participant, register
@@ -23,6 +24,14 @@ def _needs(db: Database, participation_id: int) -> str | None:
         return get_participant(session, participation_id).dietary_needs
 
 
+def _sort_key(db: Database, participation_id: int) -> str | None:
+    """The stored key the participants list sorts the dietary needs by: health data too."""
+    with db.reading() as session:
+        record = session.get(Participation, participation_id)
+        assert record is not None
+        return record.dietary_needs_key
+
+
 def _clear(db: Database) -> int:
     with db.unit_of_work() as session:
         return clear_due(session)
@@ -38,7 +47,9 @@ def test_cleared_30_days_after_the_meeting_by_default(db: Database) -> None:
     db.clock.advance(hours=2, minutes=1)
     assert _clear(db) == 1
     assert _needs(db, ended) is None
+    assert _sort_key(db, ended) is None
     assert _needs(db, coming) == "Glutenfri"
+    assert _sort_key(db, coming) == "glutenfri"
     assert _clear(db) == 0
 
 

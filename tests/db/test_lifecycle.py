@@ -35,7 +35,14 @@ from lkoe_desktop.db.migrate import (
 from lkoe_desktop.domain import i18n
 from lkoe_desktop.domain.errors import DatabaseOpenError
 from lkoe_desktop.services import contacts, partners
-from lkoe_desktop.services.keys import contact_keys, organisation_keys
+from lkoe_desktop.services.keys import (
+    Keys,
+    contact_keys,
+    meeting_keys,
+    organisation_keys,
+    participation_keys,
+    theme_keys,
+)
 
 PROJECT = Path(__file__).resolve().parents[2]
 AT = datetime(2026, 1, 15, 9, 0, tzinfo=UTC)
@@ -138,28 +145,30 @@ def _insert(connection: Connection, table: str, **values: object) -> int:
     return int(connection.execute(statement, values).scalar_one())
 
 
-def _seed_0001_initial(connection: Connection) -> None:
-    """A person with a job history, their organisation, a theme, a meeting, a group, a consent."""
+def _seed(connection: Connection, stored: Callable[[Keys], Keys]) -> None:
+    """A person with a job history, their organisation, a theme, a meeting, a group, a consent;
+    with the keys of `services.keys` that the revision stores (`stored` picks them)."""
     stamps: dict[str, object] = {"created_at": AT, "updated_at": AT, "version": 1}
     name = "Östgöta Logistik AB"
-    sort, search = organisation_keys(name=name, org_number="556036-0793")
+    keys = stored(organisation_keys(name=name, org_number="556036-0793"))
     org = _insert(
         connection, "organisations", name=name, org_number="556036-0793", sector="business",
-        size_class="small", archived=False, sort_key=sort, search_text=search, **stamps,
+        size_class="small", archived=False, **keys, **stamps,
     )  # fmt: skip
-    sort, search = organisation_keys(name="Hamnbolaget")
+    keys = stored(organisation_keys(name="Hamnbolaget"))
     old = _insert(
         connection, "organisations", name="Hamnbolaget", size_class="unknown", archived=False,
-        sort_key=sort, search_text=search, **stamps,
+        **keys, **stamps,
     )  # fmt: skip
-    sort, search = contact_keys(
-        first_name="Åsa", last_name="Öberg", email="asa.oberg@example.se", phone="+4613123456",
-        organisation=name, title="Logistikchef",
+    keys = stored(
+        contact_keys(
+            first_name="Åsa", last_name="Öberg", email="asa.oberg@example.se",
+            phone="+4613123456", organisation=name, title="Logistikchef",
+        )
     )  # fmt: skip
     person = _insert(
         connection, "contacts", first_name="Åsa", last_name="Öberg", email="asa.oberg@example.se",
-        phone="+4613123456", gender="woman", language="sv", archived=False, sort_key=sort,
-        search_text=search, **stamps,
+        phone="+4613123456", gender="woman", language="sv", archived=False, **keys, **stamps,
     )  # fmt: skip
     times = {"created_at": AT, "updated_at": AT}
     _insert(
@@ -172,20 +181,20 @@ def _seed_0001_initial(connection: Connection) -> None:
     )  # fmt: skip
     theme = _insert(
         connection, "themes", name="Bygglogistik", colour="#1F6FB2", responsible_id=person,
-        archived=False, sort_key="bygglogistik", search_text="bygglogistik", **stamps,
+        archived=False, **stored(theme_keys(name="Bygglogistik")), **stamps,
     )  # fmt: skip
     _insert(connection, "organisation_themes", organisation_id=org, theme_id=theme)
     _insert(connection, "contact_themes", contact_id=person, theme_id=theme)
     meeting = _insert(
         connection, "meetings", title="Seminarium", kind="seminar", starts_at=AT,
         ends_at=AT.replace(hour=12), capacity=40, status="held", archived=False,
-        sort_key="seminarium", search_text="seminarium", **stamps,
+        **stored(meeting_keys(title="Seminarium")), **stamps,
     )  # fmt: skip
     _insert(connection, "meeting_themes", meeting_id=meeting, theme_id=theme)
     _insert(
         connection, "participations", meeting_id=meeting, contact_id=person, organisation_id=org,
         status="attended", role="participant", dietary_needs="Vegetarisk", checked_in_at=AT,
-        **stamps,
+        **stored(participation_keys(dietary_needs="Vegetarisk")), **stamps,
     )  # fmt: skip
     group = _insert(
         connection, "groups", name="Styrgrupp", archived=False, sort_key="styrgrupp", **stamps
@@ -205,10 +214,19 @@ def _seed_0001_initial(connection: Connection) -> None:
     _insert(connection, "settings", key="office_name", value="Logistikkluster Östergötland")
 
 
+def _seed_0001_initial(connection: Connection) -> None:
+    _seed(connection, lambda keys: {k: keys[k] for k in ("sort_key", "search_text") if k in keys})
+
+
+def _seed_0003_column_sort_keys(connection: Connection) -> None:
+    _seed(connection, lambda keys: keys)
+
+
 # When a revision stops being the newest, add seed data for it here: a test fails until then.
 SEEDS: dict[str, Callable[[Connection], None]] = {
     "0001_initial": _seed_0001_initial,
     "0002_search_scan_indexes": _seed_0001_initial,  # added indexes only: the same rows fit
+    "0003_column_sort_keys": _seed_0003_column_sort_keys,
 }
 
 

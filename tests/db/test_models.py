@@ -291,10 +291,12 @@ def test_a_time_without_timezone_is_refused(db: Database) -> None:
 def _include(
     obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
 ) -> bool:
-    """Leave out the search indexes, which the migrations make by hand (FTS5, pg_trgm, scan)."""
+    """Leave out the indexes the migrations make by hand: for searching (FTS5, pg_trgm, scan)
+    and for sorting descending on PostgreSQL."""
     if type_ == "table":
         return not (name or "").startswith("fts_")
-    return not (type_ == "index" and (name or "").endswith(("_search_trgm", "_search_scan")))
+    made_by_hand = ("_search_trgm", "_search_scan", "_desc")
+    return not (type_ == "index" and (name or "").endswith(made_by_hand))
 
 
 def test_the_models_and_the_migrations_describe_the_same_schema(db: Database) -> None:

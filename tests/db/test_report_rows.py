@@ -1,4 +1,4 @@
-"""The rows of the deltagarlista, the kontaktblad and the partner register."""
+"""The rows of the deltagarlista, the kontaktblad and the partner register, and the page setup."""
 
 from __future__ import annotations
 
@@ -12,10 +12,20 @@ from sqlalchemy import event
 
 from lkoe_desktop.db.engine import Database
 from lkoe_desktop.domain.errors import NotFoundError, ValidationError
-from lkoe_desktop.services import affiliations, contacts, meetings, participations, partners, themes
+from lkoe_desktop.services import (
+    affiliations,
+    contacts,
+    meetings,
+    office_settings,
+    participations,
+    partners,
+    themes,
+)
+from lkoe_desktop.services.document_rows import PageSetup, PrintedOffice
 from lkoe_desktop.services.report_rows import (
     contact_sheets,
     meeting_participants,
+    page_setup,
     partner_register,
     period_participants,
 )
@@ -249,3 +259,22 @@ def test_the_register_leaves_out_archived_partners(db: Database) -> None:
     )
     assert akeri.relationship_since == date(2023, 5, 1)
     assert rows[2].municipality == "0580" and rows[2].size_class == "unknown"
+
+
+def test_the_page_setup_carries_what_the_office_set_and_the_day_of_printing(db: Database) -> None:
+    with db.unit_of_work() as session:
+        office_settings.save(
+            session,
+            {
+                "office_name": "Kansliet Östgöta",
+                "funding_line": "Stöd från ERUF",
+                "logo_path": "/delat/logga.png",
+                "printer_offset_x_mm": "1,5",
+                "printer_offset_y_mm": "-2",
+                "dietary_days": "14",
+            },
+        )
+    with db.reading() as session:
+        setup = page_setup(session, landscape=True)
+    office = PrintedOffice("Kansliet Östgöta", "Stöd från ERUF", "/delat/logga.png", 1.5, -2.0)
+    assert setup == PageSetup(office, date(2026, 3, 2), landscape=True)  # the fixed clock's day

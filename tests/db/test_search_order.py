@@ -269,3 +269,36 @@ def test_search_finds_partners_by_name_number_phone_and_e_mail(
         rows = partners.list_partners(session, PartnerFilter(search=query))
         assert partners.count_partners(session, PartnerFilter(search=query)) == len(rows)
     assert [r.name for r in rows] == expected
+
+
+@pytest.mark.parametrize("many_hits", [False, True], ids=["few-hits", "many-hits"])
+@pytest.mark.parametrize("query", ["berg", "be"], ids=["trigram", "short"])
+def test_a_search_sorted_by_a_column_keeps_that_order_whichever_way_it_is_found(
+    db: Database, monkeypatch: pytest.MonkeyPatch, many_hits: bool, query: str
+) -> None:
+    alfa, hamn = _partner(db, "Alfa AB"), _partner(db, "Bergs Hamn")
+    angen, ostgota = _partner(db, "Ängens Gods"), _partner(db, "Östgöta Åkeri")
+    _person(db, "Örjan", "Berg", organisation_id=ostgota)
+    _person(db, "Åke", "Bergström", organisation_id=alfa)
+    _person(db, "Anna", "Åberg")
+    _person(db, "Émile", "Östberg", organisation_id=angen)
+    _person(db, "Kim", "Lind", organisation_id=hamn)  # found by the organisation's name
+    _person(db, "Lena", "Holm", organisation_id=alfa)
+    if many_hits:
+        monkeypatch.setattr(search, "DENSE_HITS", 1)  # a page is read in the list's order
+    by_first_name = ["Anna", "Émile", "Kim", "Åke", "Örjan"]
+    by_organisation = ["Åke", "Kim", "Émile", "Örjan", "Anna"]  # Anna has none: last
+    where = ContactFilter(search=query)
+    with db.reading() as session:
+        for sort, ascending in (("first_name", by_first_name), ("organisation", by_organisation)):
+            for descending in (False, True):
+                expected = ascending[::-1] if descending else ascending
+                if sort == "organisation" and descending:
+                    expected = [*ascending[-2::-1], ascending[-1]]
+                order = {"sort": sort, "descending": descending}
+                page = contacts.list_contacts(session, where, **order, limit=3)
+                rows = contacts.list_contacts(session, where, **order)
+                ids = contacts.contact_ids(session, where, **order)
+                assert [row.first_name for row in page] == expected[:3], (sort, descending)
+                assert [row.first_name for row in rows] == expected, (sort, descending)
+                assert ids == [row.id for row in rows]

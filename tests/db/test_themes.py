@@ -9,6 +9,7 @@ import pytest
 from lkoe_desktop.db.engine import Database
 from lkoe_desktop.db.models import Theme
 from lkoe_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
+from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import audit, contacts
 from lkoe_desktop.services.themes import (
     ENTITY,
@@ -91,7 +92,9 @@ def test_invalid_values_are_named_field_by_field(db: Database) -> None:
 def test_the_responsible_person_must_exist(db: Database) -> None:
     with pytest.raises(ValidationError) as caught, db.unit_of_work() as session:
         create_theme(session, {"name": "E-handel", "responsible_id": 404})
-    assert "404" in caught.value.errors["responsible_id"]
+    assert caught.value.errors["responsible_id"] == _(
+        "The contact no longer exists (someone else may have deleted it)."
+    )
 
 
 def test_a_save_that_lands_between_reading_and_writing_is_a_conflict(db: Database) -> None:

@@ -14,12 +14,8 @@ from lkoe_desktop.domain.codes import Sector, SizeClass, label
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.exchange.participant_xlsx import write_participant_xlsx
 from lkoe_desktop.services import contacts, meetings, participations, partners
-from lkoe_desktop.services.report_rows import (
-    AttendeeRow,
-    ParticipantList,
-    meeting_participants,
-    period_participants,
-)
+from lkoe_desktop.services.document_rows import AttendeeRow, ParticipantList
+from lkoe_desktop.services.report_rows import meeting_participants, period_participants
 
 OFFICE = "Logistikkluster Östergötland"
 

@@ -12,10 +12,9 @@ from pdf_checks import CLOCK_START, PRINTED_ON, Seminar, build_seminar
 from lkoe_desktop.db.engine import Database
 from lkoe_desktop.db.migrate import open_database
 from lkoe_desktop.domain.clock import FixedClock
-from lkoe_desktop.reports.badges import BadgeSet, collect_badges
-from lkoe_desktop.reports.sign_in_sheet import SignInSheet, collect_sign_in_sheet
-from lkoe_desktop.reports.template import PageSetup
+from lkoe_desktop.services.document_rows import BadgeSet, PageSetup, SignInSheet
 from lkoe_desktop.services.office_settings import OfficeSettings
+from lkoe_desktop.services.report_rows import collect_badges, collect_sign_in_sheet, printed_office
 
 
 @dataclass(frozen=True)
@@ -47,4 +46,4 @@ def collected(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -
 
 @pytest.fixture
 def setup() -> PageSetup:
-    return PageSetup(OfficeSettings(), PRINTED_ON)
+    return PageSetup(printed_office(OfficeSettings()), PRINTED_ON)

@@ -14,9 +14,9 @@ import pytest
 from pypdf import PdfReader
 
 from lkoe_desktop.db.engine import Database
+from lkoe_desktop.demo.names import FOREIGN, MEN, SURNAMES, WOMEN
 from lkoe_desktop.domain.codes import ParticipationStatus
 from lkoe_desktop.services import contacts, meetings, participations, partners, themes
-from lkoe_desktop.services.demo_names import FOREIGN, MEN, SURNAMES, WOMEN
 
 # The clock of the `db` fixture, and the date it prints.
 CLOCK_START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)

@@ -19,21 +19,13 @@ from pdf_checks import (
 from pypdf import PdfReader
 from reportlab.lib.units import mm
 
+from lkoe_desktop.demo.names import FOREIGN
 from lkoe_desktop.domain.clock import STOCKHOLM
 from lkoe_desktop.domain.errors import NotFoundError
-from lkoe_desktop.reports.badges import (
-    LAYOUTS,
-    Badge,
-    BadgeSet,
-    badge_origins,
-    collect_badges,
-    write_badges,
-    write_calibration,
-)
+from lkoe_desktop.reports.badges import LAYOUTS, badge_origins, write_badges, write_calibration
 from lkoe_desktop.reports.fonts import text_width
-from lkoe_desktop.reports.sign_in_sheet import collect_sign_in_sheet
-from lkoe_desktop.reports.template import PageSetup
-from lkoe_desktop.services.demo_names import FOREIGN
+from lkoe_desktop.services.document_rows import Badge, BadgeSet, PageSetup
+from lkoe_desktop.services.report_rows import collect_badges, collect_sign_in_sheet
 
 START = datetime(2026, 3, 12, 9, 0, tzinfo=STOCKHOLM)
 

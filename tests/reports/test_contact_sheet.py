@@ -13,13 +13,14 @@ from pdf_checks import CLOCK_START, dark_share, needs_pdftoppm, page_texts
 
 from lkoe_desktop.db.engine import Database
 from lkoe_desktop.db.migrate import open_database
+from lkoe_desktop.demo.names import FOREIGN, MEN, SURNAMES, WOMEN
 from lkoe_desktop.domain.clock import FixedClock
 from lkoe_desktop.domain.codes import Relationship, Sector, SizeClass, label
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.reports.contact_sheet import document_title, write_contact_sheets
 from lkoe_desktop.services import affiliations, contacts, partners, themes
-from lkoe_desktop.services.demo_names import FOREIGN, MEN, SURNAMES, WOMEN
-from lkoe_desktop.services.report_rows import ContactSheet, contact_sheets
+from lkoe_desktop.services.document_rows import ContactSheet
+from lkoe_desktop.services.report_rows import contact_sheets
 
 HARBOUR = "Norrköpings Hamn AB"
 BIG = "Region Östergötland"

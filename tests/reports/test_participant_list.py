@@ -21,17 +21,13 @@ from pypdf import PdfReader
 
 from lkoe_desktop.db.engine import Database
 from lkoe_desktop.db.migrate import open_database
+from lkoe_desktop.demo.names import FOREIGN
 from lkoe_desktop.domain.clock import FixedClock
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.reports.participant_list import KEEP_ROWS, document_title, write_participant_list
-from lkoe_desktop.reports.template import PageSetup
 from lkoe_desktop.services import contacts, meetings, participations, partners
-from lkoe_desktop.services.demo_names import FOREIGN
-from lkoe_desktop.services.report_rows import (
-    ParticipantList,
-    meeting_participants,
-    period_participants,
-)
+from lkoe_desktop.services.document_rows import PageSetup, ParticipantList
+from lkoe_desktop.services.report_rows import meeting_participants, period_participants
 
 ORGANISER_INDEX = 10
 SPEAKER_INDEX = 9

@@ -24,17 +24,19 @@ from pypdf import PdfReader
 from reportlab.lib.units import mm
 from reportlab.pdfbase.ttfonts import TTFont
 
+from lkoe_desktop import documents
 from lkoe_desktop.db.engine import Database
+from lkoe_desktop.demo.names import FOREIGN
 from lkoe_desktop.domain.clock import STOCKHOLM
-from lkoe_desktop.reports import documents
-from lkoe_desktop.reports.badges import Badge, BadgeSet, write_badges
+from lkoe_desktop.reports.badges import write_badges
 from lkoe_desktop.reports.fonts import FONT, fonts_dir, markup, text_width
 from lkoe_desktop.reports.paged_table import DEFAULT_FONT_SIZE, PagedTable
-from lkoe_desktop.reports.sign_in_sheet import SignInRow, SignInSheet, write_sign_in_sheet
-from lkoe_desktop.reports.template import CELL_PAD_X, PageSetup, build_pdf, para, styles
+from lkoe_desktop.reports.sign_in_sheet import write_sign_in_sheet
+from lkoe_desktop.reports.template import CELL_PAD_X, build_pdf, para, styles
 from lkoe_desktop.services import contacts, participations, partners
-from lkoe_desktop.services.demo_names import FOREIGN
+from lkoe_desktop.services.document_rows import Badge, BadgeSet, PageSetup, SignInRow, SignInSheet
 from lkoe_desktop.services.office_settings import OfficeSettings
+from lkoe_desktop.services.report_rows import printed_office
 
 ROOT = Path(__file__).resolve().parents[2]
 # Chinese, Japanese and Korean names as written, and as (first, last) the way they are stored.
@@ -195,7 +197,8 @@ def test_chinese_japanese_and_korean_print_in_fallback_fonts_everywhere_on_the_p
         office_name=f"Kansliet {CJK_NAMES[0]}", funding_line=f"Stöd från {CJK_NAMES[2]}"
     )
     path = tmp_path / "names.pdf"
-    build_pdf(path, f"Namnlista {CJK_NAMES[1]}", story, PageSetup(office, PRINTED_ON))
+    setup = PageSetup(printed_office(office), PRINTED_ON)
+    build_pdf(path, f"Namnlista {CJK_NAMES[1]}", story, setup)
     lines = pdftotext(path).splitlines()
     for name in names:
         assert lines.count(name) == 3, name

@@ -19,7 +19,8 @@ from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.text import sort_key
 from lkoe_desktop.reports.register import write_register
 from lkoe_desktop.services import partners
-from lkoe_desktop.services.report_rows import RegisterRow, partner_register
+from lkoe_desktop.services.document_rows import RegisterRow
+from lkoe_desktop.services.report_rows import partner_register
 
 NON_LATIN = ["Łukasz Wójcik", "Nguyễn Thị Hoa", "Ægir Øster", "Σοφία Παπαδοπούλου", "Иван Петров"]
 ORDINARY = 120

@@ -19,6 +19,7 @@ from pdf_checks import (
 )
 from pypdf import PdfReader
 
+from lkoe_desktop.demo.names import FOREIGN
 from lkoe_desktop.domain.errors import NotFoundError
 from lkoe_desktop.domain.text import sort_key
 from lkoe_desktop.reports.sign_in_sheet import (
@@ -26,13 +27,11 @@ from lkoe_desktop.reports.sign_in_sheet import (
     DEFAULT_BLANK_ROWS,
     KEEP_ROWS,
     SIGNATURE_ROW_HEIGHT,
-    SignInRow,
-    SignInSheet,
-    collect_sign_in_sheet,
     write_sign_in_sheet,
 )
-from lkoe_desktop.reports.template import MARGIN_BOTTOM, PageSetup
-from lkoe_desktop.services.demo_names import FOREIGN
+from lkoe_desktop.reports.template import MARGIN_BOTTOM
+from lkoe_desktop.services.document_rows import PageSetup, SignInRow, SignInSheet
+from lkoe_desktop.services.report_rows import collect_sign_in_sheet
 
 DIGITS = re.compile(r"\d+")
 

@@ -26,17 +26,11 @@ from lkoe_desktop.reports.fonts import (
     wrap_lines,
 )
 from lkoe_desktop.reports.paged_table import PagedTable
-from lkoe_desktop.reports.template import (
-    PageSetup,
-    build_pdf,
-    content_size,
-    page_setup,
-    para,
-    styles,
-    table_style,
-)
+from lkoe_desktop.reports.template import build_pdf, content_size, para, styles, table_style
 from lkoe_desktop.services import office_settings
+from lkoe_desktop.services.document_rows import PageSetup
 from lkoe_desktop.services.office_settings import DEFAULT_FUNDING_LINE, OfficeSettings
+from lkoe_desktop.services.report_rows import page_setup, printed_office
 
 NON_LATIN = ["Łukasz Wójcik", "Nguyễn Thị Hoa", "Ægir Øster", "Σοφία Παπαδοπούλου", "Иван Петров"]
 
@@ -145,7 +139,7 @@ def test_a_readable_logo_is_drawn_and_a_broken_one_gives_the_mark(tmp_path: Path
     broken.write_bytes(b"not a picture")
     outcomes = {}
     for name, path in (("logo", logo), ("broken", broken), ("missing", tmp_path / "none.png")):
-        setup = PageSetup(OfficeSettings(logo_path=str(path)), PRINTED_ON)
+        setup = PageSetup(printed_office(OfficeSettings(logo_path=str(path))), PRINTED_ON)
         target = tmp_path / f"{name}.pdf"
         build_pdf(target, "Logotyp", [para("Text", styles().body)], setup)
         outcomes[name] = (_images(target), page_texts(target)[0])
@@ -157,7 +151,7 @@ def test_a_readable_logo_is_drawn_and_a_broken_one_gives_the_mark(tmp_path: Path
 
 
 def test_a_very_long_office_name_and_title_take_two_header_lines_at_most(tmp_path: Path) -> None:
-    setup = PageSetup(OfficeSettings(office_name="Kansli " * 40), PRINTED_ON)
+    setup = PageSetup(printed_office(OfficeSettings(office_name="Kansli " * 40)), PRINTED_ON)
     path = tmp_path / "long_header.pdf"
     title = "Närvarolista – " + "Mycket lång titel " * 20
     build_pdf(path, title, [para("x", styles().body)], setup)

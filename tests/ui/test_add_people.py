@@ -4,9 +4,9 @@ is ticked by itself, and people out of sight are shown by name before they are a
 from __future__ import annotations
 
 import pytest
+from modals import answer_modal
 from people_to_add import click, listed, make_world, on_list, open_dialog, ticked
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from window_fakes import RecordingPrompts, click_tab, tick, type_text
 
@@ -15,7 +15,7 @@ from lkoe_desktop.services.meetings import update_meeting
 from lkoe_desktop.ui.context import AppContext
 from lkoe_desktop.ui.dialogs.add_people import AddPeopleDialog
 from lkoe_desktop.ui.dialogs.contact_form import ContactForm
-from lkoe_desktop.ui.widgets.participants_panel import ParticipantsPanel
+from lkoe_desktop.ui.dialogs.participants_panel import ParticipantsPanel
 
 
 @pytest.fixture
@@ -103,18 +103,14 @@ def test_pasted_outlook_addresses_with_names_and_mixed_separators(
     assert "gustav.olsson@exempel.se" in dialog.paste.problems.text()
     assert "inte-en-adress" in dialog.paste.problems.text()
 
-    def fill_in_and_save() -> None:
-        form = QApplication.activeModalWidget()
-        if not isinstance(form, ContactForm):
-            QTimer.singleShot(10, fill_in_and_save)
-            return
+    def fill_in_and_save(form: ContactForm) -> None:
         assert form.widgets["email"].value() == "ny.person@exempel.se"
         assert form.widgets["first_name"].value() == "Nya"
         assert form.widgets["last_name"].value() == "Personen"
         form.save()
 
-    QTimer.singleShot(0, fill_in_and_save)
-    dialog.paste.create_contact()
+    with answer_modal(qtbot, ContactForm, fill_in_and_save):
+        dialog.paste.create_contact()
     assert dialog.paste.unknown.count() == 0
     assert listed(dialog, "paste")["Nya Personen"] == Qt.CheckState.Checked
     assert dialog.count.text() == "3 personer markerade, alla i den här listan"
@@ -192,15 +188,11 @@ def test_the_panel_says_how_many_were_added(
     qtbot.addWidget(panel)
     panel.show()
 
-    def add_theme_people() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, AddPeopleDialog):
-            QTimer.singleShot(10, add_theme_people)
-            return
+    def add_theme_people(dialog: AddPeopleDialog) -> None:
         click(qtbot, dialog.tick_buttons["themes"].everyone)
         click(qtbot, dialog.add_button)
 
-    QTimer.singleShot(0, add_theme_people)
-    panel.add_themes.trigger()
+    with answer_modal(qtbot, AddPeopleDialog, add_theme_people):
+        panel.add_themes.trigger()
     assert panel.message.text() == "1 person tillagd på listan."
     qtbot.waitUntil(lambda: panel.model.rowCount() == 2)

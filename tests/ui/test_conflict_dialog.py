@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPlainTextEdit, QRadioButton, QWidget
+from modals import answer_modal
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QLabel, QPlainTextEdit, QRadioButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from lkoe_desktop.domain.i18n import gettext as _
-from lkoe_desktop.ui.context import Prompts
 from lkoe_desktop.ui.dialogs.conflict_dialog import ConflictDialog, ValueCell
-from lkoe_desktop.ui.dialogs.form_merge import Choice, ConflictField
+from lkoe_desktop.ui.dialogs.prompts import DialogPrompts
+from lkoe_desktop.ui.forms.merge import Choice, ConflictField
 
 INTRO = "Någon annan sparade kontakten medan du redigerade."
 PHONE = ConflictField("phone", "Telefon", theirs="013-99 88 77", mine="013-55 44 33")
@@ -90,19 +89,8 @@ def test_all_theirs_with_one_click(qtbot: QtBot) -> None:
     assert dialog.choices == {"phone": Choice.THEIRS, "notes": Choice.THEIRS}
 
 
-def answer_modal(action: Callable[[ConflictDialog], None]) -> None:
-    def answer() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, ConflictDialog):
-            QTimer.singleShot(10, answer)
-            return
-        action(dialog)
-
-    QTimer.singleShot(0, answer)
-
-
 def test_the_prompt_shows_the_dialog_until_the_clerk_decides(qtbot: QtBot) -> None:
-    answer_modal(lambda dialog: dialog.mine_button.click())
-    assert Prompts().resolve_conflicts(None, INTRO, [PHONE]) == {"phone": Choice.MINE}
-    answer_modal(lambda dialog: dialog.reject())
-    assert Prompts().resolve_conflicts(None, INTRO, [PHONE]) is None
+    with answer_modal(qtbot, ConflictDialog, lambda dialog: dialog.mine_button.click()):
+        assert DialogPrompts().resolve_conflicts(None, INTRO, [PHONE]) == {"phone": Choice.MINE}
+    with answer_modal(qtbot, ConflictDialog, lambda dialog: dialog.reject()):
+        assert DialogPrompts().resolve_conflicts(None, INTRO, [PHONE]) is None

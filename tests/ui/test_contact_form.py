@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QLineEdit
+from modals import answer_modal
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 from window_fakes import RecordingPrompts, type_text
 
@@ -22,6 +24,8 @@ from lkoe_desktop.services.partners import create_partner
 from lkoe_desktop.ui.context import AppContext
 from lkoe_desktop.ui.dialogs.contact_dialogs import OrganisationPicker
 from lkoe_desktop.ui.dialogs.contact_form import ContactForm, open_contact_form
+from lkoe_desktop.ui.dialogs.meeting_form import MeetingForm
+from lkoe_desktop.ui.start_up import register_record_forms
 
 
 @pytest.fixture
@@ -277,19 +281,42 @@ def test_groups_and_meetings_pages(qtbot: QtBot, context: AppContext) -> None:
     ]
 
 
+def test_a_meeting_in_the_history_opens_its_form(qtbot: QtBot, context: AppContext) -> None:
+    """Through the form registry, filled as the window fills it."""
+    register_record_forms()
+    contact = person(context.database, first_name="Eva", last_name="Ek")
+    with context.database.unit_of_work() as session:
+        meeting = create_meeting(
+            session,
+            {"title": "Styrgruppsmöte", "kind": "steering_group", "starts_at": "2026-02-03 10:00"},
+        ).id
+        register(session, meeting, contact)
+    form = make_form(qtbot, context, contact)
+    form.show()
+    form.pages.setCurrentIndex(form.pages.indexOf(form.meetings.parentWidget()))
+    form.meetings.setCurrentItem(form.meetings.topLevelItem(0))
+    opened: list[tuple[int | None, object]] = []
+
+    def look(meeting_form: MeetingForm) -> None:
+        opened.append((meeting_form.record_id, meeting_form.widgets["title"].value()))
+        meeting_form.reject()
+
+    with answer_modal(qtbot, MeetingForm, look):
+        QTest.keyClick(form.meetings, Qt.Key.Key_Return)
+    assert opened == [(meeting, "Styrgruppsmöte")]
+
+
 def test_new_contact_from_a_partner_starts_there(
     qtbot: QtBot, context: AppContext, partners: dict[str, int]
 ) -> None:
-    def fill_and_save() -> None:
-        form = QApplication.activeModalWidget()
-        assert isinstance(form, ContactForm)
+    def fill_and_save(form: ContactForm) -> None:
         assert line(form, "organisation_id").text() == "Linköpings universitet"
         line(form, "first_name").setText("Ny")
         line(form, "last_name").setText("Forskare")
         form.save()
 
-    QTimer.singleShot(0, fill_and_save)
-    saved = open_contact_form(context, None, organisation_id=partners["Linköpings universitet"])
+    with answer_modal(qtbot, ContactForm, fill_and_save):
+        saved = open_contact_form(context, None, organisation_id=partners["Linköpings universitet"])
     assert saved is not None
     with context.database.reading() as session:
         current = get_contact(session, saved).current

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFocusEvent
 from pytestqt.qtbot import QtBot
+from window_fakes import RecordingPrompts
 
 from lkoe_desktop.db.engine import Database
 from lkoe_desktop.services.contacts import create_contact
@@ -23,7 +24,7 @@ def test_choosing_an_organisation_lists_its_people_until_the_chip_is_removed(
         create_contact(
             session, {"first_name": "Per", "last_name": "Öst", "organisation_id": kommun}
         )
-    tab = ContactsTab(AppContext(sqlite_db))
+    tab = ContactsTab(AppContext(sqlite_db, RecordingPrompts()))
     qtbot.addWidget(tab)
     tab.show()
     tab.ensure_loaded()

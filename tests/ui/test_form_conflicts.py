@@ -23,14 +23,14 @@ from lkoe_desktop.domain.i18n import ngettext
 from lkoe_desktop.services import audit, contacts, meetings, partners, themes
 from lkoe_desktop.services.deletion import delete_record
 from lkoe_desktop.ui.context import AppContext
-from lkoe_desktop.ui.dialogs import form_merge
 from lkoe_desktop.ui.dialogs.contact_form import ContactForm
-from lkoe_desktop.ui.dialogs.form import FormDialog
-from lkoe_desktop.ui.dialogs.form_merge import Choice, ConflictField
 from lkoe_desktop.ui.dialogs.meeting_form import MeetingForm
 from lkoe_desktop.ui.dialogs.partner_form import PartnerForm
 from lkoe_desktop.ui.dialogs.record_form import ID_ROLE
 from lkoe_desktop.ui.dialogs.theme_form import ThemeForm
+from lkoe_desktop.ui.forms import merge
+from lkoe_desktop.ui.forms.form import FormDialog
+from lkoe_desktop.ui.forms.merge import Choice, ConflictField
 from lkoe_desktop.ui.widgets.form_fields import ContactPicker
 
 
@@ -487,4 +487,4 @@ def test_an_untouched_form_has_nothing_to_save(qtbot: QtBot, context: AppContext
     for form in forms:
         assert isinstance(form, FormDialog)
         opened(qtbot, form)
-        assert form_merge.changed(form) == {}, type(form).__name__
+        assert merge.changed(form) == {}, type(form).__name__

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from collections.abc import Callable
+
+from modals import answer_modal
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from lkoe_desktop.domain.codes import ParticipationStatus
 from lkoe_desktop.services.candidates import Candidate
-from lkoe_desktop.ui.context import Prompts
 from lkoe_desktop.ui.dialogs.last_look import LastLookDialog
+from lkoe_desktop.ui.dialogs.prompts import DialogPrompts
 
 PEOPLE = [
     Candidate(1, "Örjan", "Ödman", None, 7, "Norrköpings Hamn", False),
@@ -42,19 +44,18 @@ def test_every_name_in_swedish_order_with_the_count_on_the_button(qtbot: QtBot) 
 def test_the_prompt_answers_with_the_button_clicked(qtbot: QtBot) -> None:
     seen: list[list[tuple[str, str]]] = []
 
-    def click(button: str) -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, LastLookDialog):
-            QTimer.singleShot(10, lambda: click(button))
-            return
-        seen.append(dialog.names())
-        assert not dialog.unseen.isVisibleTo(dialog)
-        qtbot.mouseClick(getattr(dialog, button), Qt.MouseButton.LeftButton)
+    def click(button: str) -> Callable[[LastLookDialog], None]:
+        def answer(dialog: LastLookDialog) -> None:
+            seen.append(dialog.names())
+            assert not dialog.unseen.isVisibleTo(dialog)
+            qtbot.mouseClick(getattr(dialog, button), Qt.MouseButton.LeftButton)
 
-    QTimer.singleShot(0, lambda: click("back_button"))
-    assert not Prompts().look_over(None, PEOPLE[:2], ParticipationStatus.INVITED, 0)
-    QTimer.singleShot(0, lambda: click("add_button"))
-    assert Prompts().look_over(None, PEOPLE[:2], ParticipationStatus.INVITED, 0)
+        return answer
+
+    with answer_modal(qtbot, LastLookDialog, click("back_button")):
+        assert not DialogPrompts().look_over(None, PEOPLE[:2], ParticipationStatus.INVITED, 0)
+    with answer_modal(qtbot, LastLookDialog, click("add_button")):
+        assert DialogPrompts().look_over(None, PEOPLE[:2], ParticipationStatus.INVITED, 0)
     assert (
         seen == [[("Åsa Åberg", "Linköpings universitet"), ("Örjan Ödman", "Norrköpings Hamn")]] * 2
     )

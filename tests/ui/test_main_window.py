@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,11 +19,12 @@ from lkoe_desktop.db.engine import Database
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.i18n import ngettext
 from lkoe_desktop.services import contacts, meetings, partners, themes
-from lkoe_desktop.ui.app import Starter, build_tabs
+from lkoe_desktop.ui.app import collector_resting
 from lkoe_desktop.ui.context import AppContext, settings
 from lkoe_desktop.ui.dialogs import contact_form, meeting_form, partner_form, theme_form
 from lkoe_desktop.ui.dialogs.settings_dialog import SettingsDialog
 from lkoe_desktop.ui.main_window import MainWindow
+from lkoe_desktop.ui.start_up import Starter, build_tabs
 from lkoe_desktop.ui.tabs.list_tab import ListTab
 from lkoe_desktop.ui.tabs.widths import CELL_PADDING, fitted_widths
 
@@ -90,7 +92,7 @@ def context(sqlite_db: Database) -> AppContext:
 
 
 def _open_window(qtbot: QtBot, context: AppContext) -> MainWindow:
-    """Build the window the way `app.Starter` does once the database is open."""
+    """Build the window the way `start_up.Starter` does once the database is open."""
     window = MainWindow()
     qtbot.addWidget(window)
     window.attach(context, build_tabs(context))
@@ -450,11 +452,13 @@ def empty_url(tmp_path: Path, sqlite_template: Path) -> str:
     return f"sqlite:///{path}"
 
 
-def _start(qtbot: QtBot, url: str) -> tuple[MainWindow, Starter]:
+def _start(
+    qtbot: QtBot, url: str, end_rest: Callable[[], None] = lambda: None
+) -> tuple[MainWindow, Starter]:
     window = MainWindow()
     qtbot.addWidget(window)
     window.show()
-    starter = Starter(window, url)
+    starter = Starter(window, url, end_rest)
     starter.start()
     return window, starter
 
@@ -493,12 +497,12 @@ def test_an_empty_database_can_load_the_demo(qtbot: QtBot, empty_url: str) -> No
 def test_the_garbage_collector_works_again_once_the_database_is_open(
     qtbot: QtBot, empty_url: str
 ) -> None:
-    gc.disable()  # as the command line starts the window
-    window, _starter = _start(qtbot, empty_url)
-    assert not gc.isenabled()  # the database is still being opened on a worker
-    qtbot.waitUntil(lambda: _welcome_view(window) is not None, timeout=WAIT_MS)
-    assert gc.isenabled()
-    assert gc.get_freeze_count() > 0  # what the start-up made is left out of collections
+    with collector_resting() as end_rest:  # as the window's start-up
+        window, _starter = _start(qtbot, empty_url, end_rest)
+        assert not gc.isenabled()  # the database is still being opened on a worker
+        qtbot.waitUntil(lambda: _welcome_view(window) is not None, timeout=WAIT_MS)
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > 0  # what the start-up made is left out of collections
 
 
 @pytest.mark.usefixtures("collector_as_before")
@@ -514,13 +518,13 @@ def test_a_database_that_cannot_be_opened_is_told_and_closes(
     monkeypatch.setattr(QMessageBox, "critical", critical)
     path = tmp_path / "not-a-database.sqlite3"
     path.write_text("Det här är ingen databas.\n" * 100, encoding="utf-8")
-    gc.disable()  # as the command line starts the window
-    window, starter = _start(qtbot, f"sqlite:///{path}")
-    qtbot.waitUntil(lambda: bool(told), timeout=WAIT_MS)
-    assert told[0] != _("Something went wrong. The details are in the log file.")
-    assert not window.isVisible()
-    assert starter.exit_code == 1
-    assert gc.isenabled()
+    with collector_resting() as end_rest:  # as the window's start-up
+        window, starter = _start(qtbot, f"sqlite:///{path}", end_rest)
+        qtbot.waitUntil(lambda: bool(told), timeout=WAIT_MS)
+        assert told[0] != _("Something went wrong. The details are in the log file.")
+        assert not window.isVisible()
+        assert starter.exit_code == 1
+        assert gc.isenabled()
 
 
 # --- remembered state and language ----------------------------------------------------------

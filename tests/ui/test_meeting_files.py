@@ -17,11 +17,11 @@ from lkoe_desktop.db.migrate import open_database
 from lkoe_desktop.services import participations
 from lkoe_desktop.services.contacts import create_contact
 from lkoe_desktop.services.meetings import create_meeting
-from lkoe_desktop.ui.app import Starter
 from lkoe_desktop.ui.context import AppContext
 from lkoe_desktop.ui.dialogs.meeting_files import CateringDialog, file_name, save_calendar_file
+from lkoe_desktop.ui.dialogs.participants_panel import ParticipantsPanel
 from lkoe_desktop.ui.main_window import MainWindow
-from lkoe_desktop.ui.widgets.participants_panel import ParticipantsPanel
+from lkoe_desktop.ui.start_up import Starter
 
 
 @pytest.fixture

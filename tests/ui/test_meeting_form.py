@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from PySide6.QtCore import QDate, Qt, QTimer
+from modals import answer_modal
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLineEdit
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLineEdit
 from pytestqt.qtbot import QtBot
 from window_fakes import RecordingPrompts, type_text
 
@@ -25,8 +26,8 @@ from lkoe_desktop.services.meetings import (
 from lkoe_desktop.services.themes import create_theme, set_theme_archived
 from lkoe_desktop.ui.context import AppContext
 from lkoe_desktop.ui.dialogs.meeting_form import MeetingForm, open_meeting_form
+from lkoe_desktop.ui.dialogs.participants_panel import capacity_text
 from lkoe_desktop.ui.widgets.form_fields import CalendarPopup
-from lkoe_desktop.ui.widgets.participants_panel import capacity_text
 
 
 @pytest.fixture
@@ -263,17 +264,6 @@ def test_places_left_is_said_plainly() -> None:
     assert capacity_text(40, -2) == over.format(taken=42, capacity=40)
 
 
-def _answer_modal(action) -> None:  # type: ignore[no-untyped-def]
-    def answer() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(10, answer)
-            return
-        action(dialog)
-
-    QTimer.singleShot(0, answer)
-
-
 def test_open_meeting_form_returns_the_saved_id_or_none(
     qtbot: QtBot, context: AppContext, sqlite_db: Database
 ) -> None:
@@ -283,9 +273,9 @@ def test_open_meeting_form_returns_the_saved_id_or_none(
         dialog.widgets["title"].set_value("Frukostseminarium om e-handel")
         dialog.save()
 
-    _answer_modal(rename_and_save)
-    assert open_meeting_form(context, meeting_id) == meeting_id
+    with answer_modal(qtbot, MeetingForm, rename_and_save):
+        assert open_meeting_form(context, meeting_id) == meeting_id
     with sqlite_db.reading() as session:
         assert get_meeting(session, meeting_id).title == "Frukostseminarium om e-handel"
-    _answer_modal(lambda dialog: dialog.reject())
-    assert open_meeting_form(context, None) is None
+    with answer_modal(qtbot, MeetingForm, lambda dialog: dialog.reject()):
+        assert open_meeting_form(context, None) is None

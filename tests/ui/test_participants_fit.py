@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 from lkoe_desktop.ui.context import AppContext
 from lkoe_desktop.ui.dialogs.meeting_form import MeetingForm
 from lkoe_desktop.ui.dialogs.participants_dialog import ParticipantsDialog
+from lkoe_desktop.ui.dialogs.participants_panel import ParticipantsPanel
 from lkoe_desktop.ui.language import apply_language
-from lkoe_desktop.ui.widgets.participants_panel import ParticipantsPanel
 
 WAIT_MS = 5_000
 

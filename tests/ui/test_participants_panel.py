@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 from meeting_people import PEOPLE, populate
-from PySide6.QtCore import Qt, QTimer
+from modals import answer_modal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from window_fakes import RecordingPrompts, type_text
 
@@ -18,11 +18,11 @@ from lkoe_desktop.services.contacts import create_contact, get_contact, update_c
 from lkoe_desktop.services.partners import create_partner
 from lkoe_desktop.ui.context import AppContext
 from lkoe_desktop.ui.dialogs.meeting_form import MeetingForm
+from lkoe_desktop.ui.dialogs.participant_actions import email_list
 from lkoe_desktop.ui.dialogs.participants_dialog import ParticipantsDialog
+from lkoe_desktop.ui.dialogs.participants_panel import ParticipantsPanel
 from lkoe_desktop.ui.dialogs.participation_form import ParticipationForm
 from lkoe_desktop.ui.tabs.meetings_tab import MeetingsTab
-from lkoe_desktop.ui.widgets.participant_actions import email_list
-from lkoe_desktop.ui.widgets.participants_panel import ParticipantsPanel
 
 Status = ParticipationStatus
 
@@ -226,21 +226,17 @@ def test_the_meetings_tab_opens_the_participants_window(qtbot: QtBot, context: A
     qtbot.waitUntil(lambda: tab.model.rowCount() == 1)
     tab.table.setCurrentIndex(tab.model.index(0, 0))
     assert tab.participants.isEnabled()
-    seen: list[ParticipantsDialog] = []
+    seen: list[tuple[int, str]] = []
 
-    def look() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, ParticipantsDialog):
-            QTimer.singleShot(10, look)
-            return
-        seen.append(dialog)
+    def look(dialog: ParticipantsDialog) -> None:
+        seen.append((dialog.meeting_id, dialog.heading.text()))
         qtbot.waitUntil(lambda: dialog.panel.model.rowCount() == len(PEOPLE))
         dialog.reject()
 
-    QTimer.singleShot(0, look)
-    tab.participants.click()
-    assert seen and seen[0].meeting_id == meeting
-    assert "Frukostseminarium" in seen[0].heading.text()
+    with answer_modal(qtbot, ParticipantsDialog, look):
+        tab.participants.click()
+    assert len(seen) == 1 and seen[0][0] == meeting
+    assert "Frukostseminarium" in seen[0][1]
 
 
 def test_a_person_added_elsewhere_appears_at_once(

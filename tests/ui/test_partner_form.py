@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
+from modals import answer_modal
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 from window_fakes import RecordingPrompts, type_text
 
@@ -202,14 +203,12 @@ def test_people_and_meeting_history(qtbot: QtBot, sqlite_db: Database) -> None:
 def test_open_partner_form_returns_the_saved_id(qtbot: QtBot, sqlite_db: Database) -> None:
     context = context_for(sqlite_db)
 
-    def fill_and_save() -> None:
-        form = QApplication.activeModalWidget()
-        assert isinstance(form, PartnerForm)
+    def fill_and_save(form: PartnerForm) -> None:
         line(form, "name").setText("Ny partner AB")
         form.save()
 
-    QTimer.singleShot(0, fill_and_save)
-    saved = open_partner_form(context, None)
+    with answer_modal(qtbot, PartnerForm, fill_and_save):
+        saved = open_partner_form(context, None)
     assert saved is not None
     with sqlite_db.reading() as session:
         assert get_partner(session, saved).name == "Ny partner AB"

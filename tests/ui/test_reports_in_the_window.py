@@ -9,20 +9,21 @@ from pathlib import Path
 
 import pytest
 from meeting_people import PEOPLE, populate
+from modals import answer_modal
 from pypdf import PdfReader
-from PySide6.QtCore import QModelIndex, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtCore import QModelIndex
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from window_fakes import RecordingPrompts
 
 from lkoe_desktop.domain.i18n import gettext as _
-from lkoe_desktop.ui.app import build_tabs
 from lkoe_desktop.ui.context import AppContext
+from lkoe_desktop.ui.dialogs.participants_panel import ParticipantsPanel
 from lkoe_desktop.ui.dialogs.partner_form import PartnerForm
 from lkoe_desktop.ui.dialogs.report_preview import ReportPreview
 from lkoe_desktop.ui.main_window import MainWindow
 from lkoe_desktop.ui.reports import ReportOptions
-from lkoe_desktop.ui.widgets.participants_panel import ParticipantsPanel
+from lkoe_desktop.ui.start_up import build_tabs
 
 PARTNERS, CONTACTS, THEMES, MEETINGS = range(4)
 
@@ -56,16 +57,16 @@ def _choose_first_row(qtbot: QtBot, window: MainWindow, tab: int) -> None:
     current.table.setCurrentIndex(current.model.index(0, 0))
 
 
-def _answer_options(change: Callable[[ReportOptions], None] = lambda _options: None) -> None:
-    def answer() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, ReportOptions):
-            QTimer.singleShot(10, answer)
-            return
-        change(dialog)
-        dialog.accept()
+def _accept(
+    change: Callable[[ReportOptions], None] = lambda _options: None,
+) -> Callable[[ReportOptions], None]:
+    """An answer to the document's choices: `change` them, then accept."""
 
-    QTimer.singleShot(0, answer)
+    def answer(options: ReportOptions) -> None:
+        change(options)
+        options.accept()
+
+    return answer
 
 
 def _preview(qtbot: QtBot, parent: QWidget) -> ReportPreview:
@@ -88,8 +89,8 @@ def test_ctrl_p_on_a_meeting_prints_its_sign_in_sheet_with_the_choices_made(
         options.findChild(QWidget, "landscape").setChecked(True)  # type: ignore[union-attr]
         options.findChild(QWidget, "include_invited").setChecked(True)  # type: ignore[union-attr]
 
-    _answer_options(landscape_and_invited)
-    window.print_action.trigger()
+    with answer_modal(qtbot, ReportOptions, _accept(landscape_and_invited)):
+        window.print_action.trigger()
     preview = _preview(qtbot, window)
     text = _text(preview)
     assert "Öberg" in text and "Karlsson" in text  # registered, and invited when asked for
@@ -109,8 +110,8 @@ def test_the_reports_menu_offers_meeting_documents_only_for_a_chosen_meeting(
     _choose_first_row(qtbot, window, MEETINGS)
     window._enable_reports()
     assert window.badges_action.isEnabled()
-    _answer_options()
-    window.badges_action.trigger()
+    with answer_modal(qtbot, ReportOptions, _accept()):
+        window.badges_action.trigger()
     assert "Wójcik" in _text(_preview(qtbot, window))
 
 
@@ -148,8 +149,8 @@ def test_the_participants_panel_prints_its_meeting(qtbot: QtBot, context: AppCon
     panel = ParticipantsPanel(context, 1)
     qtbot.addWidget(panel)
     panel.show()
-    _answer_options()
-    panel.badges_action.trigger()
+    with answer_modal(qtbot, ReportOptions, _accept()):
+        panel.badges_action.trigger()
     assert "Öberg" in _text(_preview(qtbot, panel))
 
 
@@ -170,14 +171,7 @@ def test_the_partner_form_prints_its_contact_sheet(qtbot: QtBot, context: AppCon
 def test_cancelling_the_choices_shows_nothing(qtbot: QtBot, window: MainWindow) -> None:
     _choose_first_row(qtbot, window, MEETINGS)
 
-    def cancel() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QDialog):
-            QTimer.singleShot(10, cancel)
-            return
-        dialog.reject()
-
-    QTimer.singleShot(0, cancel)
-    window.sign_in_action.trigger()
+    with answer_modal(qtbot, ReportOptions, lambda options: options.reject()):
+        window.sign_in_action.trigger()
     qtbot.wait(200)
     assert window.findChild(ReportPreview) is None

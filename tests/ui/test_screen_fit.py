@@ -14,7 +14,6 @@ from pytestqt.qtbot import QtBot
 from test_report_preview import pdf_bytes
 
 from lkoe_desktop.services import participations
-from lkoe_desktop.ui.app import build_tabs
 from lkoe_desktop.ui.context import AppContext, settings
 from lkoe_desktop.ui.dialogs.add_people import AddPeopleDialog
 from lkoe_desktop.ui.dialogs.checkin import CheckInDialog
@@ -32,6 +31,7 @@ from lkoe_desktop.ui.language import apply_language
 from lkoe_desktop.ui.main_window import MainWindow
 from lkoe_desktop.ui.reports import ReportOptions
 from lkoe_desktop.ui.screen_fit import FRAME, fit_to_screen, fitted_size, keep_on_screen
+from lkoe_desktop.ui.start_up import build_tabs
 
 LAPTOP = QRect(0, 0, 1366, 728)  # 1366 × 768 less a 40-pixel taskbar
 WIDE_SCREEN = QRect(0, 0, 2560, 1400)

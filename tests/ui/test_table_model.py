@@ -148,6 +148,27 @@ def test_pages_beyond_the_cache_are_evicted_and_fetched_again(
     assert model.row_of_id(last) == MANY - 1
 
 
+def test_texts_of_chosen_rows_across_pages_leave_the_cache_as_it_was(
+    qtbot: QtBot, many: Database
+) -> None:
+    model = _model(many)
+    with qtbot.waitSignal(model.count_known, timeout=10_000):
+        model.set_filter(ContactFilter())
+    model.id_at(PAGE_SIZE)  # page 1 is on screen, so cached
+    rows = [0, PAGE_SIZE - 1, PAGE_SIZE, MANY - 1]
+    chosen = model.texts_of(rows)
+    assert chosen.to_read == PAGE_SIZE + MANY - 2 * PAGE_SIZE  # pages 0 and 2, read whole
+    reported: list[tuple[int, int]] = []
+    texts = chosen(lambda done, total: reported.append((done, total)))
+    last, first = _column(model, "last_name"), _column(model, "first_name")
+    assert [(row[last], row[first]) for row in texts] == [
+        (f"Efternamn{row:03d}", f"Person{row:03d}") for row in rows
+    ]
+    assert reported == [(1, 3), (2, 3), (3, 3)]
+    assert model.cached_row_count() == PAGE_SIZE  # pages 0 and 2 were read, not kept
+    assert len(model.texts_of(range(MANY))()) == MANY
+
+
 def test_sort_by_a_column_in_swedish_order_both_ways(qtbot: QtBot, few: Database) -> None:
     model = _model(few)
     model.set_filter(ContactFilter())

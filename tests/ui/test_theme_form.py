@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate, QPoint, Qt, QTimer
+from modals import answer_modal
+from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtGui import QAction, QColor
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 from window_fakes import RecordingPrompts, type_text
 
@@ -239,17 +240,6 @@ def test_a_new_theme_has_no_related_pages(qtbot: QtBot, context: AppContext) -> 
     assert form.pages.tabText(0) == _("Details")
 
 
-def _answer_modal(action) -> None:  # type: ignore[no-untyped-def]
-    def answer() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(10, answer)
-            return
-        action(dialog)
-
-    QTimer.singleShot(0, answer)
-
-
 def test_open_theme_form_returns_the_saved_id_or_none(
     qtbot: QtBot, context: AppContext, sqlite_db: Database
 ) -> None:
@@ -257,9 +247,9 @@ def test_open_theme_form_returns_the_saved_id_or_none(
         dialog.widgets["name"].set_value("Landsbygdens logistik")
         dialog.save()
 
-    _answer_modal(fill_and_save)
-    saved = open_theme_form(context, None)
+    with answer_modal(qtbot, ThemeForm, fill_and_save):
+        saved = open_theme_form(context, None)
     with sqlite_db.reading() as session:
         assert [theme.id for theme in list_themes(session)] == [saved]
-    _answer_modal(lambda dialog: dialog.reject())
-    assert open_theme_form(context, saved) is None
+    with answer_modal(qtbot, ThemeForm, lambda dialog: dialog.reject()):
+        assert open_theme_form(context, saved) is None

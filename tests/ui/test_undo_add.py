@@ -7,7 +7,8 @@ from collections.abc import Callable
 
 import pytest
 from meeting_people import PEOPLE, populate
-from PySide6.QtCore import Qt, QTimer
+from modals import answer_modal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from window_fakes import click_tab
@@ -18,7 +19,7 @@ from lkoe_desktop.services import audit, groups, participations
 from lkoe_desktop.services.contacts import create_contact
 from lkoe_desktop.ui.context import AppContext
 from lkoe_desktop.ui.dialogs.add_people import AddPeopleDialog
-from lkoe_desktop.ui.widgets.participants_panel import ParticipantsPanel
+from lkoe_desktop.ui.dialogs.participants_panel import ParticipantsPanel
 
 NEWCOMERS = ("Ödlund", "Åkerman", "Zetterlund")
 
@@ -54,19 +55,13 @@ def _on_list(database: Database, meeting_id: int) -> dict[str, str]:
 def _add_the_group(qtbot: QtBot, panel: ParticipantsPanel) -> None:
     """Through the window: Add people → Group → Tick all → Add 3."""
 
-    def in_dialog() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, AddPeopleDialog):
-            QTimer.singleShot(10, in_dialog)
-            return
+    def in_dialog(dialog: AddPeopleDialog) -> None:
         click_tab(qtbot, dialog.pages, "Grupp")
         qtbot.mouseClick(dialog.tick_buttons["group"].everyone, Qt.MouseButton.LeftButton)
         qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
-        if dialog.isVisible():  # something went wrong: close rather than hang
-            dialog.reject()
 
-    QTimer.singleShot(0, in_dialog)
-    panel.add_button.click()
+    with answer_modal(qtbot, AddPeopleDialog, in_dialog):
+        panel.add_button.click()
     qtbot.waitUntil(lambda: panel.model.rowCount() == len(PEOPLE) + len(NEWCOMERS))
 
 

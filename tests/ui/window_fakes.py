@@ -20,8 +20,8 @@ from pytestqt.qtbot import QtBot
 from lkoe_desktop.domain.codes import ParticipationStatus
 from lkoe_desktop.services.candidates import Candidate
 from lkoe_desktop.ui.context import Prompts
-from lkoe_desktop.ui.dialogs.form_merge import Choice, ConflictField
 from lkoe_desktop.ui.dialogs.last_look import LastLookDialog
+from lkoe_desktop.ui.forms.merge import Choice, ConflictField
 
 
 class RecordingPrompts(Prompts):

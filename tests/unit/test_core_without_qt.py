@@ -1,4 +1,5 @@
-"""The core packages import and work with PySide6 blocked, as a command-line install needs."""
+"""The core packages, the demo generator and the command line import with PySide6 blocked, as a
+command-line install needs."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import sys
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[2]
-CORE = ("domain", "db", "services", "exchange", "reports")
+CORE = ("domain", "db", "services", "exchange", "reports", "demo", "cli")
 
 IMPORT_EVERYTHING = f"""
 import importlib, pkgutil, sys
@@ -44,6 +45,8 @@ def test_every_core_module_imports_without_qt() -> None:
         "lkoe_desktop.domain.validation",
         "lkoe_desktop.services.contacts",
         "lkoe_desktop.services.partners",
+        "lkoe_desktop.demo.load",
+        "lkoe_desktop.cli.reports",
     }
     assert expected <= imported, sorted(imported)
     for package in CORE:

@@ -29,11 +29,11 @@ from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import candidates, groups, meetings, relations
 from lkoe_desktop.services.candidates import Candidate
 from lkoe_desktop.ui import changes
+from lkoe_desktop.ui.dialogs.capacity import confirm_over_capacity
 from lkoe_desktop.ui.dialogs.paste_addresses import PastePage
 from lkoe_desktop.ui.screen_fit import fit_to_screen
 from lkoe_desktop.ui.widgets.candidate_list import CandidateList, TickButtons, ticked_text
 from lkoe_desktop.ui.widgets.form_fields import mute
-from lkoe_desktop.ui.widgets.participant_actions import confirm_over_capacity
 
 if TYPE_CHECKING:
     from lkoe_desktop.ui.context import AppContext

@@ -192,7 +192,7 @@ class CheckInDialog(QDialog):
             "   ·   ".join(f"{code_label(status)}: {count}" for status, count in counts.items())
         )
         self.undo_button.setEnabled(bool(self.undo_stack))
-        self.find(keep=keep)
+        self.search_list(keep=keep)
 
     def _typed(self, text: str) -> None:
         """The first letter of a name reads the list again (another desk may have checked
@@ -200,9 +200,9 @@ class CheckInDialog(QDialog):
         if text.strip() and not self.people.typed.strip():
             self.refresh(keep=False)
         else:
-            self.find(keep=False)
+            self.search_list(keep=False)
 
-    def find(self, *, keep: bool) -> None:
+    def search_list(self, *, keep: bool) -> None:
         """Show who on the list matches what is typed (a keystroke reads nothing again). The
         marked person stays marked if still listed and `keep`, otherwise the top row is marked;
         with nothing typed no one is."""

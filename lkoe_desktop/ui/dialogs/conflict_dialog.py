@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from lkoe_desktop.domain.i18n import gettext as _
-from lkoe_desktop.ui.dialogs.form_merge import Choice, ConflictField
+from lkoe_desktop.ui.forms.merge import Choice, ConflictField
 from lkoe_desktop.ui.widgets.form_fields import mute
 
 VALUE_WIDTH = 260

@@ -29,8 +29,8 @@ from lkoe_desktop.domain.i18n import N_
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import affiliations, consents, contacts, duplicates
 from lkoe_desktop.services.common import today
-from lkoe_desktop.ui.dialogs.form import CODE, DATE, Field, FieldWidget
 from lkoe_desktop.ui.dialogs.record_form import suggest
+from lkoe_desktop.ui.forms.form import CODE, DATE, Field, FieldWidget
 from lkoe_desktop.ui.widgets.form_fields import attach_calendar, mute, narrow
 
 if TYPE_CHECKING:

@@ -16,13 +16,11 @@ from lkoe_desktop.domain.i18n import N_
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import consents, contacts, duplicates, relations
 from lkoe_desktop.ui import changes
-from lkoe_desktop.ui.dialogs import form_merge
 from lkoe_desktop.ui.dialogs.contact_dialogs import (
     ChangeEmployerDialog,
     ConsentDialog,
     OrganisationPicker,
 )
-from lkoe_desktop.ui.dialogs.form import CODE, TEXT, Field
 from lkoe_desktop.ui.dialogs.record_form import (
     CONTACT,
     MEETING,
@@ -33,6 +31,8 @@ from lkoe_desktop.ui.dialogs.record_form import (
     moment,
     run_form,
 )
+from lkoe_desktop.ui.forms import merge
+from lkoe_desktop.ui.forms.form import CODE, TEXT, Field
 from lkoe_desktop.ui.widgets.form_fields import swap_field
 
 if TYPE_CHECKING:
@@ -208,7 +208,7 @@ class ContactForm(RecordForm):
 
     def _employer_conflict(self, error: ConflictError) -> None:
         """Someone else saved the person first: show their changes, then say to try again."""
-        if form_merge.merge_newer(self, error) is not form_merge.Outcome.GONE:
+        if merge.merge_newer(self, error) is not merge.Outcome.GONE:
             self.context.prompts.inform(
                 self,
                 _("Saved by someone else"),

@@ -25,7 +25,8 @@ from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import meetings, relations
 from lkoe_desktop.ui import changes
 from lkoe_desktop.ui.context import settings
-from lkoe_desktop.ui.dialogs.form import CODE, DATETIME, TEXT, Field, shown
+from lkoe_desktop.ui.dialogs.participants_panel import ParticipantsPanel
+from lkoe_desktop.ui.forms.form import CODE, DATETIME, TEXT, Field, shown
 from lkoe_desktop.ui.screen_fit import fit_to_screen
 from lkoe_desktop.ui.widgets.form_fields import (
     PeriodForm,
@@ -34,7 +35,6 @@ from lkoe_desktop.ui.widgets.form_fields import (
     roomy,
     row_height,
 )
-from lkoe_desktop.ui.widgets.participants_panel import ParticipantsPanel
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

@@ -11,8 +11,8 @@ from lkoe_desktop.domain.clock import to_stockholm
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import meetings
 from lkoe_desktop.ui.context import settings
+from lkoe_desktop.ui.dialogs.participants_panel import ParticipantsPanel
 from lkoe_desktop.ui.screen_fit import restore_geometry
-from lkoe_desktop.ui.widgets.participants_panel import ParticipantsPanel
 
 if TYPE_CHECKING:
     from lkoe_desktop.ui.context import AppContext

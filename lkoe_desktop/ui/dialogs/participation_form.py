@@ -19,7 +19,7 @@ from lkoe_desktop.services.participations import ParticipantRow
 from lkoe_desktop.ui import changes
 from lkoe_desktop.ui.context import settings
 from lkoe_desktop.ui.dialogs.contact_dialogs import OrganisationPicker
-from lkoe_desktop.ui.dialogs.form import CODE, Field, FormDialog
+from lkoe_desktop.ui.forms.form import CODE, Field, FormDialog
 from lkoe_desktop.ui.screen_fit import fit_to_screen
 from lkoe_desktop.ui.widgets.form_fields import mute, swap_field
 

@@ -13,7 +13,7 @@ from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.validation import format_phone
 from lkoe_desktop.services import duplicates, partners, relations
 from lkoe_desktop.ui import changes
-from lkoe_desktop.ui.dialogs.form import CODE, DATE, TEXT, Field
+from lkoe_desktop.ui.dialogs.contact_form import open_contact_form
 from lkoe_desktop.ui.dialogs.record_form import (
     CONTACT,
     MEETING,
@@ -25,6 +25,7 @@ from lkoe_desktop.ui.dialogs.record_form import (
     run_form,
     suggest,
 )
+from lkoe_desktop.ui.forms.form import CODE, DATE, TEXT, Field
 from lkoe_desktop.ui.widgets.form_fields import PeriodForm, attach_calendar, narrow
 
 if TYPE_CHECKING:
@@ -179,8 +180,6 @@ class PartnerForm(RecordForm, PeriodForm):
             contact_sheets(self.context, self.record_id, self)
 
     def new_person(self) -> None:
-        from lkoe_desktop.ui.dialogs.contact_form import open_contact_form
-
         open_contact_form(self.context, None, self, organisation_id=self.record_id)
         self.refresh_related()
 

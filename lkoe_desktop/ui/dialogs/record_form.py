@@ -30,7 +30,9 @@ from lkoe_desktop.domain.i18n import N_
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import duplicates, relations
 from lkoe_desktop.ui.context import settings
-from lkoe_desktop.ui.dialogs.form import FieldWidget, FormDialog
+from lkoe_desktop.ui.forms import openers
+from lkoe_desktop.ui.forms.form import FieldWidget, FormDialog
+from lkoe_desktop.ui.forms.openers import CONTACT, MEETING, PARTNER
 from lkoe_desktop.ui.screen_fit import fit_to_screen
 from lkoe_desktop.ui.widgets.duplicate_warning import DuplicateWarning
 from lkoe_desktop.ui.widgets.form_fields import RelatedList, row_height
@@ -40,9 +42,6 @@ if TYPE_CHECKING:
 
     from lkoe_desktop.ui.context import AppContext
 
-PARTNER = duplicates.PARTNER
-CONTACT = duplicates.CONTACT
-MEETING = "meeting"
 ID_ROLE = Qt.ItemDataRole.UserRole
 ARCHIVED_ROLE = Qt.ItemDataRole.UserRole + 1
 THEME_ROWS = 7
@@ -333,27 +332,8 @@ class RecordForm(FormDialog):
 
     def show_related(self, kind: str, record_id: int) -> None:
         """Open a listed record's form on top of this one, then show the lists as they are now."""
-        open_record_form(self.context, kind, record_id, self)
+        openers.open_record(self.context, kind, record_id, self)
         self.refresh_related()
-
-
-def open_record_form(
-    context: AppContext, kind: str, record_id: int | None, parent: QWidget | None = None
-) -> int | None:
-    """Open the form of a partner, contact or meeting; the saved id, or None when cancelled."""
-    if kind == PARTNER:
-        from lkoe_desktop.ui.dialogs.partner_form import open_partner_form
-
-        return open_partner_form(context, record_id, parent)
-    if kind == CONTACT:
-        from lkoe_desktop.ui.dialogs.contact_form import open_contact_form
-
-        return open_contact_form(context, record_id, parent)
-    if kind == MEETING:
-        from lkoe_desktop.ui.dialogs.meeting_form import open_meeting_form
-
-        return open_meeting_form(context, record_id, parent)
-    raise ValueError(f"no form for {kind!r}")
 
 
 def run_form(form: RecordForm, own_kind: str) -> int | None:
@@ -365,5 +345,5 @@ def run_form(form: RecordForm, own_kind: str) -> int | None:
     if redirect is None:
         return saved
     kind, record_id = redirect
-    opened = open_record_form(context, kind, record_id, parent)
+    opened = openers.open_record(context, kind, record_id, parent)
     return opened if kind == own_kind else None

@@ -43,8 +43,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-Produce = Callable[[BinaryIO, Progress], None]
-Writer = Callable[[Path, Progress], None]
+Produce = Callable[[BinaryIO, Progress], object]  # what it returns (a page count) is not used
+Writer = Callable[[Path, Progress], object]
 ExtraSave = tuple[str, str, Writer]
 
 GEOMETRY_KEY = "dialogs/ReportPreview"

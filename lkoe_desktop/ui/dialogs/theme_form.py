@@ -14,7 +14,7 @@ from lkoe_desktop.domain.i18n import N_
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import relations, themes
 from lkoe_desktop.ui import changes
-from lkoe_desktop.ui.dialogs.form import DATE, TEXT, Field
+from lkoe_desktop.ui.forms.form import DATE, TEXT, Field
 from lkoe_desktop.ui.widgets.form_fields import (
     ColourField,
     ContactPicker,

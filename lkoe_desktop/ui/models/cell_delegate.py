@@ -37,7 +37,8 @@ class CellDelegate(QStyledItemDelegate):
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
         model = self._model
-        option.index = index
+        # PySide6 converts a persistent index to a QModelIndex here; its stubs do not say so.
+        option.index = index  # type: ignore[assignment]
         cells = model.row_texts(index.row())
         column = index.column()
         if cells is not None:

@@ -10,7 +10,10 @@ used first. Sorting and filtering run in SQL through the list source.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import partial
+from itertools import groupby
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import (
@@ -57,7 +60,8 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 class ListSource(Protocol):
     """What a table shows: its columns, a first page, the ordered ids, and rows by id."""
 
-    columns: Sequence[ColumnSpec]
+    @property
+    def columns(self) -> Sequence[ColumnSpec]: ...
 
     def page(
         self,
@@ -198,14 +202,17 @@ class WindowedTableModel(QAbstractTableModel):
         self.count_known.emit(count)
 
     # --- pages --------------------------------------------------------------------------
+    def _window(self, page: int) -> list[int]:
+        return (self._ids or [])[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
+
+    def _reader(self) -> Callable[[list[int]], list[Any]]:
+        """Rows by id for the current filter and order; touches no Qt object."""
+        return partial(
+            read_rows, self._database, self._source, self._where, self._sort, self._descending
+        )
+
     def _fetch(self, page: int) -> list[Any]:
-        window = (self._ids or [])[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
-        if not window:
-            return []
-        with self._database.reading() as session:
-            rows = self._source.rows(session, self._where, self._sort, self._descending, window)
-        found = {row.id: row for row in rows}
-        return [found.get(record_id) for record_id in window]
+        return self._reader()(self._window(page))
 
     def _page(self, page: int) -> list[Any]:
         rows = self._pages.get(page)
@@ -266,10 +273,22 @@ class WindowedTableModel(QAbstractTableModel):
             record = self.row_at(row)
             if record is None:
                 return None
-            texts = [display_value(c, getattr(record, c.key)) for c in self._columns]
-            cells = (texts, bool(getattr(record, "archived", False)))
+            cells = (
+                texts_of_record(self._columns, record),
+                bool(getattr(record, "archived", False)),
+            )
             self._shown[row] = cells
         return cells
+
+    def texts_of(self, rows: Sequence[int]) -> RowTexts:
+        """The texts of `rows` (in ascending order) as the table shows them, e.g. to copy:
+        cached pages as they are, the others to be read when the result is called."""
+        pages = []
+        for page, chosen in groupby(rows, key=lambda row: row // PAGE_SIZE):
+            records = self._pages.get(page)
+            ids = self._window(page) if records is None else []
+            pages.append((records, ids, [row % PAGE_SIZE for row in chosen]))
+        return RowTexts(pages, self._reader(), list(self._columns))
 
     def right_aligned(self, column: int) -> bool:
         return self._columns[column].kind == NUMBER
@@ -301,6 +320,56 @@ class WindowedTableModel(QAbstractTableModel):
             self.dataChanged.emit(
                 self.index(0, 0), self.index(self._row_count - 1, len(self._columns) - 1)
             )
+
+
+def read_rows(
+    database: Database,
+    source: ListSource,
+    where: Any,
+    sort: str | None,
+    descending: bool,
+    ids: list[int],
+) -> list[Any]:
+    """The rows of `ids` in their order (None for a row that has gone meanwhile)."""
+    if not ids:
+        return []
+    with database.reading() as session:
+        rows = source.rows(session, where, sort, descending, ids)
+    found = {row.id: row for row in rows}
+    return [found.get(record_id) for record_id in ids]
+
+
+def texts_of_record(columns: Sequence[ColumnSpec], record: Any) -> list[str]:
+    return [display_value(column, getattr(record, column.key)) for column in columns]
+
+
+@dataclass(frozen=True)
+class RowTexts:
+    """Chosen rows of a table, as pages: (the page's cached rows, or the ids to read them by;
+    the chosen rows' places in the page). Called, it gives their texts as the table shows
+    them, reading a page at a time; it touches no Qt object, so it may run on a worker."""
+
+    pages: list[tuple[list[Any] | None, list[int], list[int]]]
+    read: Callable[[list[int]], list[Any]]
+    columns: list[ColumnSpec]
+
+    @property
+    def to_read(self) -> int:
+        """How many rows will be read from the database (the pages that are not cached)."""
+        return sum(len(ids) for records, ids, _places in self.pages if records is None)
+
+    def __call__(self, report: Callable[[int, int], None] | None = None) -> list[list[str]]:
+        """The texts; `report(done, total)` is told after each page."""
+        texts: list[list[str]] = []
+        for number, (cached, ids, places) in enumerate(self.pages, start=1):
+            records = self.read(ids) if cached is None else cached
+            for place in places:
+                record = records[place] if place < len(records) else None
+                if record is not None:
+                    texts.append(texts_of_record(self.columns, record))
+            if report is not None:
+                report(number, len(self.pages))
+        return texts
 
 
 # Archived rows (shown only when asked for) are italic and greyed out.

@@ -25,6 +25,7 @@ from lkoe_desktop.ui.context import AppContext
 from lkoe_desktop.ui.models.cell_delegate import CellDelegate
 from lkoe_desktop.ui.models.table_model import ListSource, WindowedTableModel
 from lkoe_desktop.ui.tabs.widths import ColumnFitter
+from lkoe_desktop.ui.widgets.table_copy import enable_copy
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -36,7 +37,8 @@ ROW_HEIGHT_PADDING = 6
 
 def record_table(model: WindowedTableModel, parent: QWidget) -> QTableView:
     """A read-only table of records as every list in the window shows them: whole rows chosen,
-    several at a time, evenly spaced, sorted in SQL by a click on a heading, painted quickly."""
+    several at a time, evenly spaced, sorted in SQL by a click on a heading, painted quickly,
+    copied with Ctrl+C for Excel."""
     table = QTableView(parent)
     table.setModel(model)
     table.setItemDelegate(CellDelegate(model, table))
@@ -53,6 +55,7 @@ def record_table(model: WindowedTableModel, parent: QWidget) -> QTableView:
     header.setSortIndicatorShown(True)
     header.setStretchLastSection(True)
     table.setSortingEnabled(True)
+    enable_copy(table)
     return table
 
 
@@ -94,9 +97,7 @@ class ListTab(QWidget):
             lambda point: self.column_menu().exec(header.mapToGlobal(point))
         )
         self.fitter = ColumnFitter(self.table, self.model)  # unless widths were remembered
-        self.table.doubleClicked.connect(
-            lambda index: self.open_form(self.model.id_at(index.row()))
-        )
+        self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # only while the table has focus
             shortcut = QShortcut(QKeySequence(key), self.table, self._open_current)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -252,10 +253,26 @@ class ListTab(QWidget):
         if self.kind in kinds:
             self.refresh()
 
+    def open_record(self, record_id: int) -> None:
+        """Open a record's form; one that has gone meanwhile is told (without its id, which
+        the window never shows) and the list read again."""
+        from lkoe_desktop.domain.errors import NotFoundError
+
+        try:
+            self.open_form(record_id)
+        except NotFoundError as error:
+            self.context.prompts.error(self, _("Cannot open"), error.message)
+            self.refresh()
+
+    def _open_row(self, row: int) -> None:
+        record_id = self.model.id_at(row)
+        if record_id is not None:
+            self.open_record(record_id)
+
     def _open_current(self) -> None:
         record_id = self.current_id()
         if record_id is not None:
-            self.open_form(record_id)
+            self.open_record(record_id)
 
     def _focus_table(self) -> None:
         if self._filter_timer.isActive():  # Enter before the pause: filter first

@@ -39,7 +39,8 @@ from lkoe_desktop.domain import validation
 from lkoe_desktop.domain.errors import NotFoundError, ValidationError
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services.contacts import ContactFilter, get_contact, list_contacts
-from lkoe_desktop.ui.dialogs.form import Field, FieldWidget, FormDialog
+from lkoe_desktop.ui.forms.form import Field, FieldWidget, FormDialog
+from lkoe_desktop.ui.widgets.table_copy import enable_copy
 
 if TYPE_CHECKING:
     from lkoe_desktop.db.engine import Database
@@ -105,7 +106,8 @@ def attach_calendar(widget: FieldWidget, default_time: Callable[[], str] | None 
     def open_calendar() -> None:
         popup = CalendarPopup(line, chosen)
         with suppress(ValueError):
-            popup.setSelectedDate(QDate(date.fromisoformat(line.text().strip()[:10])))
+            typed = date.fromisoformat(line.text().strip()[:10])
+            popup.setSelectedDate(QDate(typed.year, typed.month, typed.day))
         popup.adjustSize()
         below = line.mapToGlobal(QPoint(0, line.height()))
         screen = line.screen().availableGeometry()
@@ -361,7 +363,8 @@ class ContactPicker(FieldWidget):
 
 
 class RelatedList(QTreeWidget):
-    """A read-only list of records linked to the theme; double-click (or Enter) opens one."""
+    """A read-only list of linked records; double-click (or Enter) opens one, Ctrl+C copies
+    the selected rows."""
 
     opened = Signal(str, int)
 
@@ -378,6 +381,8 @@ class RelatedList(QTreeWidget):
         self.setUniformRowHeights(True)
         self.setAlternatingRowColors(True)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        enable_copy(self)
         self.itemActivated.connect(
             lambda item, _column: self.opened.emit(self.kind, int(item.data(0, ID_ROLE)))
         )

@@ -2,7 +2,7 @@
 
 Each field's message appears under it as the user types; Save runs one transaction and writes
 only the fields the user changed; a record saved by someone else in between is merged field by
-field (`form_merge`), and where both changed a field the user chooses, never a silent overwrite.
+field (`merge`), and where both changed a field the user chooses, never a silent overwrite.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from lkoe_desktop.domain.codes import label
 from lkoe_desktop.domain.errors import ConflictError, LkoeError, ValidationError
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.ui.context import settings
-from lkoe_desktop.ui.dialogs import form_merge
+from lkoe_desktop.ui.forms import merge
 from lkoe_desktop.ui.screen_fit import restore_geometry
 
 if TYPE_CHECKING:
@@ -331,7 +331,7 @@ class FormDialog(QDialog):
                 return False
             try:
                 with self.context.database.unit_of_work() as session:
-                    saved = self.persist(session, form_merge.changed(self))
+                    saved = self.persist(session, merge.changed(self))
                 break
             except ValidationError as error:
                 self.show_errors(error.errors)
@@ -340,10 +340,10 @@ class FormDialog(QDialog):
                     self.context.prompts.error(self, _("Cannot save"), "\n".join(unplaced))
                 return False
             except ConflictError as error:
-                if form_merge.merge_newer(self, error) is not form_merge.Outcome.SAVE_AGAIN:
+                if merge.merge_newer(self, error) is not merge.Outcome.SAVE_AGAIN:
                     return False
             except LkoeError as error:
-                self.context.prompts.error(self, _("Cannot save"), form_merge.explain(self, error))
+                self.context.prompts.error(self, _("Cannot save"), merge.explain(self, error))
                 return False
         self.saved_id = saved.id
         self.context.bus.announce(*self.kinds)
@@ -376,6 +376,16 @@ class FormDialog(QDialog):
         super().showEvent(event)
         if self._pristine is None:  # the form as it was opened, defaults and all
             self._pristine = self._editor_state()
+
+    def setVisible(self, visible: bool) -> None:
+        opening = visible and self._pristine is None
+        super().setVisible(visible)
+        if opening:  # after QDialog's own choice (the tab bar), and with nothing selected
+            self.first_field().setFocus()
+
+    def first_field(self) -> QWidget:
+        """Where the cursor is when the form opens, so that typing goes straight into it."""
+        return self.widgets[self.fields[0].key].editor
 
     def has_changes(self) -> bool:
         return self._pristine is not None and self._editor_state() != self._pristine

@@ -22,7 +22,7 @@ from lkoe_desktop.domain.i18n import ngettext
 from lkoe_desktop.domain.merge import three_way
 
 if TYPE_CHECKING:
-    from lkoe_desktop.ui.dialogs.form import FormDialog
+    from lkoe_desktop.ui.forms.form import FormDialog
 
 
 class Choice(StrEnum):

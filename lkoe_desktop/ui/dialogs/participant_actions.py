@@ -14,8 +14,9 @@ from lkoe_desktop.domain.codes import ON_SIGN_IN_SHEET, ParticipationStatus, Rol
 from lkoe_desktop.domain.errors import LkoeError
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.i18n import ngettext
-from lkoe_desktop.services import candidates, meetings, participations
+from lkoe_desktop.services import candidates, participations
 from lkoe_desktop.ui import changes
+from lkoe_desktop.ui.dialogs.capacity import confirm_over_capacity
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -36,22 +37,6 @@ def email_list(addresses: Iterable[str | None]) -> str:
         if address:
             seen.setdefault(address.casefold(), address)
     return "; ".join(seen.values())
-
-
-def confirm_over_capacity(
-    context: AppContext, parent: QWidget, meeting_id: int, extra: int
-) -> bool:
-    """Registering `extra` more people: ask first when that is more than the places left."""
-    with context.database.reading() as session:
-        over = candidates.places_over(session, meeting_id, extra)
-        capacity = meetings.get_meeting(session, meeting_id).capacity
-    if not over:
-        return True
-    question = _(
-        "The meeting has {capacity} places. Registering {count} more makes {over} more than "
-        "there are places. Register anyway?"
-    ).format(capacity=capacity, count=extra, over=over)
-    return context.prompts.confirm(parent, _("More than the places"), question)
 
 
 def undone_text(result: candidates.UndoResult) -> str:

@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
+from lkoe_desktop.demo import names as n
+from lkoe_desktop.demo.people import CUTOFF, Member, Network, Person
 from lkoe_desktop.domain.clock import STOCKHOLM
 from lkoe_desktop.domain.text import sort_key
-from lkoe_desktop.services import demo_names as n
-from lkoe_desktop.services.demo_people import CUTOFF, Member, Network, Person
 from lkoe_desktop.services.keys import meeting_keys, theme_keys
 
 OPEN_AHEAD = timedelta(days=100)  # meetings to come this soon are open for registration
@@ -250,9 +250,10 @@ class Demo(Network):
 def theme_rows(first_day: date, responsible: dict[str, int]) -> list[dict[str, Any]]:
     rows = []
     for number, theme in enumerate(n.THEMES, start=1):
-        sort, search = theme_keys(name=theme.name, description=theme.description)
+        keys = theme_keys(name=theme.name, description=theme.description)
         rows.append(
-            {
+            keys
+            | {
                 "id": number,
                 "name": theme.name,
                 "description": theme.description,
@@ -261,8 +262,6 @@ def theme_rows(first_day: date, responsible: dict[str, int]) -> list[dict[str, A
                 "active_from": first_day,
                 "active_until": None,
                 "archived": False,
-                "sort_key": sort,
-                "search_text": search,
             }
         )
     return rows
@@ -292,8 +291,8 @@ def meeting_row(meeting: DemoMeeting, participants: int) -> dict[str, Any]:
     capacity = 12
     if meeting.kind != "steering_group":
         capacity = max(20, math.ceil(participants * 1.25 / 10) * 10)
-    sort, search = meeting_keys(title=meeting.title, place=place, organiser=organiser)
-    return {
+    keys = meeting_keys(title=meeting.title, place=place, organiser=organiser)
+    return keys | {
         "id": meeting.id,
         "title": meeting.title,
         "kind": meeting.kind,
@@ -307,6 +306,4 @@ def meeting_row(meeting: DemoMeeting, participants: int) -> dict[str, Any]:
         "description": n.MEETING_DESCRIPTIONS[meeting.kind].format(theme=theme),
         "status": meeting.status,
         "archived": False,
-        "sort_key": sort,
-        "search_text": search,
     }

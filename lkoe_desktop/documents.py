@@ -1,5 +1,10 @@
-"""Every printed document as one call, the same for the window and the command line: read what
-it needs in one read-only session, then write the file whole or not at all."""
+"""Every printed document as one call, shared by the window and the command line.
+
+Each call collects the document's rows through services in one read-only session, lays them
+out with `reports/` (or writes the participant list with `exchange/`) and writes the file whole
+or not at all. It sits beside `files.py`, above services, reports and exchange, because it uses
+all three; reportlab and openpyxl are imported only when a document is made (start-up speed).
+"""
 
 from __future__ import annotations
 
@@ -58,8 +63,8 @@ def sign_in_sheet(
     landscape: bool = False,
 ) -> int:
     """Närvarolista of a meeting; returns the number of pages."""
-    from lkoe_desktop.reports.sign_in_sheet import collect_sign_in_sheet, write_sign_in_sheet
-    from lkoe_desktop.reports.template import page_setup
+    from lkoe_desktop.reports.sign_in_sheet import write_sign_in_sheet
+    from lkoe_desktop.services.report_rows import collect_sign_in_sheet, page_setup
 
     if blank_rows < 0:
         raise UserInputError(_("The number of blank rows cannot be negative."))
@@ -80,8 +85,8 @@ def badges(
     include_invited: bool = False,
 ) -> int:
     """Namnskyltar for a meeting's people; returns the number of pages."""
-    from lkoe_desktop.reports.badges import collect_badges, layout_for, write_badges
-    from lkoe_desktop.reports.template import page_setup
+    from lkoe_desktop.reports.badges import layout_for, write_badges
+    from lkoe_desktop.services.report_rows import collect_badges, page_setup
 
     layout_for(layout)  # an unknown layout is refused before anything is read
     with database.reading() as session:
@@ -93,7 +98,7 @@ def badges(
 def calibration(database: Database, target: Target, *, layout: str = "a6") -> int:
     """One page to measure the badge printer's offset with; returns 1."""
     from lkoe_desktop.reports.badges import layout_for, write_calibration
-    from lkoe_desktop.reports.template import page_setup
+    from lkoe_desktop.services.report_rows import page_setup
 
     layout_for(layout)
     with database.reading() as session:
@@ -110,7 +115,6 @@ def participant_list(
     kind: str = PDF,
 ) -> int:
     """Deltagarlista of a meeting or a period, as PDF (returns pages) or XLSX (returns rows)."""
-    from lkoe_desktop.reports.template import page_setup
     from lkoe_desktop.services import report_rows
 
     if (meeting_id is None) == (period is None):
@@ -123,7 +127,7 @@ def participant_list(
             chosen = report_rows.period_participants(
                 session, period.starts_from, period.starts_until
             )
-        setup = page_setup(session, landscape=True)
+        setup = report_rows.page_setup(session, landscape=True)
     if kind == XLSX:
         from lkoe_desktop.exchange.participant_xlsx import write_participant_xlsx
 
@@ -141,8 +145,8 @@ def participant_list(
 def contact_sheets(database: Database, target: Target, *, partner_id: int | None = None) -> int:
     """Kontaktblad of one partner or of every partner not archived; returns pages."""
     from lkoe_desktop.reports.contact_sheet import write_contact_sheets
-    from lkoe_desktop.reports.template import page_setup
     from lkoe_desktop.services.report_rows import contact_sheets as collect
+    from lkoe_desktop.services.report_rows import page_setup
 
     with database.reading() as session:
         sheets = collect(session, partner_id)
@@ -155,7 +159,7 @@ def partner_register(
 ) -> int:
     """Partnerregister of every partner not archived; returns pages."""
     from lkoe_desktop.reports.register import write_register
-    from lkoe_desktop.reports.template import page_setup
+    from lkoe_desktop.services.report_rows import page_setup
     from lkoe_desktop.services.report_rows import partner_register as collect
 
     with database.reading() as session:

@@ -5,20 +5,19 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lkoe_desktop.cli.common import Commands, Parser, writing_a_file
 from lkoe_desktop.domain.errors import UserInputError
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.i18n import ngettext
 
 if TYPE_CHECKING:
     from lkoe_desktop.db.engine import Database
-    from lkoe_desktop.reports.documents import Period
+    from lkoe_desktop.documents import Period
 
-Handler = Callable[[argparse.Namespace, str], int]
 QUARTER = re.compile(r"(\d{4})[- ]?Q([1-4])", re.IGNORECASE)
 LAYOUTS = ("a6", "90x55")
 
@@ -48,12 +47,8 @@ def _invited_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def add_report_parser(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser],
-    db: argparse.ArgumentParser,
-    handle: Callable[[Handler], Handler],
-) -> None:
-    """`report` and its documents; `handle` wraps each handler the way the CLI runs commands."""
+def add_report_parser(commands: Commands, db: Parser) -> None:
+    """`report` and its documents."""
     report = commands.add_parser(
         "report",
         parents=[db],
@@ -88,7 +83,7 @@ def add_report_parser(
     _invited_option(sheet)
     sheet.add_argument("--landscape", action="store_true", help=_("print across the page"))
     _output_option(sheet, "PDF")
-    sheet.set_defaults(handler=handle(_sign_in_sheet))
+    sheet.set_defaults(handler=writing_a_file(_sign_in_sheet))
 
     badges = documents.add_parser(
         "badges",
@@ -112,7 +107,7 @@ def add_report_parser(
     )
     _invited_option(badges)
     _output_option(badges, "PDF")
-    badges.set_defaults(handler=handle(_badges))
+    badges.set_defaults(handler=writing_a_file(_badges))
 
     participants = documents.add_parser(
         "participants",
@@ -137,7 +132,7 @@ def add_report_parser(
         help=_("the last day of the period (with --from)"),
     )
     _output_option(participants, "PDF, XLSX")
-    participants.set_defaults(handler=handle(_participants))
+    participants.set_defaults(handler=writing_a_file(_participants))
 
     contact_sheet = documents.add_parser(
         "contact-sheet",
@@ -150,7 +145,7 @@ def add_report_parser(
     )
     contact_sheet.add_argument("--partner", type=int, metavar="ID", help=_("the partner's id"))
     _output_option(contact_sheet, "PDF")
-    contact_sheet.set_defaults(handler=handle(_contact_sheet))
+    contact_sheet.set_defaults(handler=writing_a_file(_contact_sheet))
 
     register = documents.add_parser(
         "register",
@@ -159,7 +154,7 @@ def add_report_parser(
         description=_("Every partner that is not archived, in one table."),
     )
     _output_option(register, "PDF")
-    register.set_defaults(handler=handle(_register))
+    register.set_defaults(handler=writing_a_file(_register))
 
 
 def _suffix(path: Path, allowed: tuple[str, ...]) -> str:
@@ -191,7 +186,7 @@ def _day(text: str) -> date:
 
 def period(args: argparse.Namespace, database: Database) -> Period:
     """The period `--quarter`, `--from`/`--to` or `--project` names."""
-    from lkoe_desktop.reports.documents import Period
+    from lkoe_desktop.documents import Period
     from lkoe_desktop.services.common import today
     from lkoe_desktop.services.meetings import first_meeting_day
 
@@ -221,7 +216,7 @@ def _said(path: Path, pages: int) -> None:
 
 
 def _sign_in_sheet(args: argparse.Namespace, database: Database) -> None:
-    from lkoe_desktop.reports import documents
+    from lkoe_desktop import documents
 
     _suffix(args.output, (".pdf",))
     pages = documents.sign_in_sheet(
@@ -236,7 +231,7 @@ def _sign_in_sheet(args: argparse.Namespace, database: Database) -> None:
 
 
 def _badges(args: argparse.Namespace, database: Database) -> None:
-    from lkoe_desktop.reports import documents
+    from lkoe_desktop import documents
 
     _suffix(args.output, (".pdf",))
     if args.calibration:
@@ -253,7 +248,7 @@ def _badges(args: argparse.Namespace, database: Database) -> None:
 
 
 def _participants(args: argparse.Namespace, database: Database) -> None:
-    from lkoe_desktop.reports import documents
+    from lkoe_desktop import documents
 
     kind = _suffix(args.output, (documents.PDF, documents.XLSX))
     if args.starts_until and not args.starts_from:
@@ -270,14 +265,14 @@ def _participants(args: argparse.Namespace, database: Database) -> None:
 
 
 def _contact_sheet(args: argparse.Namespace, database: Database) -> None:
-    from lkoe_desktop.reports import documents
+    from lkoe_desktop import documents
 
     _suffix(args.output, (".pdf",))
     _said(args.output, documents.contact_sheets(database, args.output, partner_id=args.partner))
 
 
 def _register(args: argparse.Namespace, database: Database) -> None:
-    from lkoe_desktop.reports import documents
+    from lkoe_desktop import documents
 
     _suffix(args.output, (".pdf",))
     _said(args.output, documents.partner_register(database, args.output))

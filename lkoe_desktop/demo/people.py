@@ -13,8 +13,8 @@ from typing import Any
 
 from stdnum import luhn
 
+from lkoe_desktop.demo import names as n
 from lkoe_desktop.domain import municipalities
-from lkoe_desktop.services import demo_names as n
 from lkoe_desktop.services.keys import contact_keys, organisation_keys
 
 SEED = 20_251_129
@@ -239,7 +239,7 @@ class Network:
             "notes": rng.choice(n.ORGANISATION_NOTES) if rng.random() < 0.05 else None,
             "archived": False,
         }
-        row["sort_key"], row["search_text"] = organisation_keys(
+        row |= organisation_keys(
             name=name,
             org_number=number,
             municipality=row["municipality"],
@@ -351,7 +351,7 @@ class Network:
 
 
 def contact_row(person: Person) -> dict[str, Any]:
-    sort, search = contact_keys(
+    keys = contact_keys(
         first_name=person.first_name,
         last_name=person.last_name,
         email=person.email,
@@ -360,7 +360,7 @@ def contact_row(person: Person) -> dict[str, Any]:
         organisation=person.org.name,
         title=person.title,
     )
-    return {
+    return keys | {
         "id": person.id,
         "first_name": person.first_name,
         "last_name": person.last_name,
@@ -371,6 +371,4 @@ def contact_row(person: Person) -> dict[str, Any]:
         "language": person.language,
         "notes": person.notes,
         "archived": person.archived,
-        "sort_key": sort,
-        "search_text": search,
     }

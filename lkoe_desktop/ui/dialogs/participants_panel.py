@@ -4,9 +4,10 @@ for what the office does with it (the doing is in `participant_actions`)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -25,6 +26,7 @@ from lkoe_desktop.domain.i18n import ngettext
 from lkoe_desktop.services import meetings, participations
 from lkoe_desktop.services.columns import format_number
 from lkoe_desktop.ui import changes
+from lkoe_desktop.ui.dialogs.participant_actions import COPY_STATUSES, ParticipantActions
 from lkoe_desktop.ui.models.sources import ParticipantSource
 from lkoe_desktop.ui.models.table_model import WindowedTableModel
 from lkoe_desktop.ui.tabs.filters import CodeCombo
@@ -32,7 +34,6 @@ from lkoe_desktop.ui.tabs.list_tab import record_table
 from lkoe_desktop.ui.tabs.widths import ColumnFitter
 from lkoe_desktop.ui.widgets.form_fields import mute
 from lkoe_desktop.ui.widgets.menu_button import MenuButton
-from lkoe_desktop.ui.widgets.participant_actions import COPY_STATUSES, ParticipantActions
 
 if TYPE_CHECKING:
     from lkoe_desktop.ui.context import AppContext
@@ -89,7 +90,7 @@ class ParticipantsPanel(ParticipantActions):
         layout.setSpacing(8)
         layout.addLayout(self.tiles)
         layout.addWidget(self.capacity)
-        layout.addLayout(self.actions)
+        layout.addLayout(self.button_row)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         bottom = QHBoxLayout()
@@ -149,13 +150,13 @@ class ParticipantsPanel(ParticipantActions):
         self.edit_button.clicked.connect(self.edit_current)
         self.status_menu = QMenu(self)
         self.status_actions = {
-            status: self._action(self.status_menu, lambda s=status: self.set_status(s))
+            status: self._action(self.status_menu, partial(self.set_status, status))
             for status in Status
         }
         self.status_button = self._button(self.status_menu)
         self.role_menu = QMenu(self)
         self.role_actions = {
-            role: self._action(self.role_menu, lambda r=role: self.set_role(r)) for role in Role
+            role: self._action(self.role_menu, partial(self.set_role, role)) for role in Role
         }
         self.role_button = self._button(self.role_menu)
         self.remove_button = self._button()
@@ -165,7 +166,7 @@ class ParticipantsPanel(ParticipantActions):
         self.copy_shown = self._action(self.copy_menu, self.copy_shown_addresses)
         self.copy_menu.addSeparator()
         self.copy_by_status = {
-            status: self._action(self.copy_menu, lambda s=status: self.copy_status_addresses(s))
+            status: self._action(self.copy_menu, partial(self.copy_status_addresses, status))
             for status in COPY_STATUSES
         }
         self.copy_button = self._button(self.copy_menu, split=True)
@@ -179,8 +180,8 @@ class ParticipantsPanel(ParticipantActions):
         self.catering_action = self._action(self.more_menu, self.show_catering)
         self.checkin_action = self._action(self.more_menu, self.open_checkin)
         self.more_button = self._button(self.more_menu)
-        self.actions = QHBoxLayout()
-        self.actions.setSpacing(6)
+        self.button_row = QHBoxLayout()
+        self.button_row.setSpacing(6)
         for button in (
             self.add_button,
             self.edit_button,
@@ -188,10 +189,10 @@ class ParticipantsPanel(ParticipantActions):
             self.role_button,
             self.remove_button,
         ):
-            self.actions.addWidget(button)
-        self.actions.addStretch(1)
-        self.actions.addWidget(self.copy_button)
-        self.actions.addWidget(self.more_button)
+            self.button_row.addWidget(button)
+        self.button_row.addStretch(1)
+        self.button_row.addWidget(self.copy_button)
+        self.button_row.addWidget(self.more_button)
 
     def _build_undo(self) -> None:
         """Undoing the last add: a button beside the message, and Ctrl+Z in the panel."""
@@ -292,23 +293,23 @@ class ParticipantsPanel(ParticipantActions):
         self.remove_button.setEnabled(chosen)
         self.copy_selected.setEnabled(chosen)
 
-    def _context_menu(self, position: object) -> None:
+    def _context_menu(self, position: QPoint) -> None:
         if not self.selected_ids():
             return
         menu = QMenu(self)
         menu.addAction(_("Edit…"), self.edit_current)
         status = menu.addMenu(_("Status"))
-        for member, action in self.status_actions.items():
-            status.addAction(action.text(), lambda s=member: self.set_status(s))
+        for state, action in self.status_actions.items():
+            status.addAction(action.text(), partial(self.set_status, state))
         role = menu.addMenu(_("Role"))
-        for member, action in self.role_actions.items():
-            role.addAction(action.text(), lambda r=member: self.set_role(r))
+        for part, action in self.role_actions.items():
+            role.addAction(action.text(), partial(self.set_role, part))
         menu.addAction(_("Copy e-mail addresses"), self.copy_selected_addresses)
         menu.addSeparator()
         menu.addAction(_("Remove"), self.remove_selected)
-        menu.exec(self.table.viewport().mapToGlobal(position))  # type: ignore[arg-type]
+        menu.exec(self.table.viewport().mapToGlobal(position))
 
-    def eventFilter(self, watched: QObject, event: object) -> bool:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
             watched is self.table
             and isinstance(event, QKeyEvent)

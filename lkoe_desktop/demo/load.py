@@ -42,13 +42,15 @@ from lkoe_desktop.db.search_index import (
     fts_table,
     sqlite_has_fts,
 )
+from lkoe_desktop.demo import names as n
+from lkoe_desktop.demo.activities import Demo, group_rows, meeting_row, theme_rows
+from lkoe_desktop.demo.people import Plan, contact_row
 from lkoe_desktop.domain.errors import UserInputError
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import audit
-from lkoe_desktop.services import demo_names as n
 from lkoe_desktop.services.common import now, user
-from lkoe_desktop.services.demo_activities import Demo, group_rows, meeting_row, theme_rows
-from lkoe_desktop.services.demo_people import Plan, contact_row
+from lkoe_desktop.services.contents import is_empty
+from lkoe_desktop.services.keys import participation_keys
 
 CHUNK = 5_000
 BULK_CACHE_KIB = 262_144  # SQLite page cache while loading: random-order index inserts need it
@@ -96,6 +98,23 @@ def _fields(*names: str) -> Callable[[tuple[Any, ...]], dict[str, Any]]:
         return dict(zip(names, values, strict=True))
 
     return make
+
+
+_participation_fields = _fields(
+    "id",
+    "meeting_id",
+    "contact_id",
+    "organisation_id",
+    "status",
+    "role",
+    "dietary_needs",
+    "checked_in_at",
+)
+
+
+def _participation(values: tuple[Any, ...]) -> dict[str, Any]:
+    row = _participation_fields(values)
+    return row | participation_keys(dietary_needs=row["dietary_needs"])
 
 
 def _numbered(rows: Sequence[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
@@ -174,16 +193,7 @@ def _batches(demo: Demo, moment: datetime, user_name: str) -> list[_Batch]:
         _Batch(
             _table(Participation),
             _numbered(demo.participations),
-            _fields(
-                "id",
-                "meeting_id",
-                "contact_id",
-                "organisation_id",
-                "status",
-                "role",
-                "dietary_needs",
-                "checked_in_at",
-            ),
+            _participation,
             versioned | {"note": None},
         ),
         _Batch(
@@ -266,14 +276,13 @@ def _move_sequences(session: Session, batches: list[_Batch]) -> None:
 
 
 def _refuse_non_empty(session: Session) -> None:
-    for model in (Organisation, Contact, Theme, Meeting, Group):
-        if session.scalar(select(model.id).limit(1)) is not None:
-            raise UserInputError(
-                _(
-                    "The database already holds data. Demo data can only be added to an "
-                    "empty database: create a new one with --db."
-                )
+    if not is_empty(session):
+        raise UserInputError(
+            _(
+                "The database already holds data. Demo data can only be added to an "
+                "empty database: create a new one with --db."
             )
+        )
 
 
 def load_demo(

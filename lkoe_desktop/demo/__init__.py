@@ -1,0 +1,1 @@
+"""The demo data generator: invented Swedish partners, people, themes and meetings to try with."""

@@ -1,0 +1,1 @@
+"""The forms' contract: fields declared as data, load, validate, save, and merging saves."""
