@@ -27,6 +27,7 @@ from lkoe_desktop.domain.codes import (
     Sector,
     SizeClass,
 )
+from lkoe_desktop.domain.entities import PARTNER
 from lkoe_desktop.domain.text import sort_key
 from lkoe_desktop.services import contacts, meetings, participations, partners, themes
 from lkoe_desktop.services.affiliations import change_job, end_affiliation
@@ -234,7 +235,10 @@ PARTNER_ORDER: dict[str, Terms] = {
     "org_number": _shown(PARTNER_COLUMNS, "org_number"),
     "sector": lambda row: (*_shown(PARTNER_COLUMNS, "sector")(row), _text(row.name)),
     "size_class": _code("size_class", SizeClass, _shown(PARTNER_COLUMNS, "name")),
-    "municipality": _together(_field("municipality"), _field("name")),
+    "municipality": _together(
+        lambda row: _text(PARTNER.field("municipality").display(row.municipality)),
+        _field("name"),
+    ),
     "relationship": lambda row: (*_shown(PARTNER_COLUMNS, "relationship")(row), _text(row.name)),
     "phone": _shown(PARTNER_COLUMNS, "phone"),
     "email": _shown(PARTNER_COLUMNS, "email"),
