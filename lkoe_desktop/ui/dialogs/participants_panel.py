@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from lkoe_desktop.domain.codes import ParticipationStatus, Role, label
+from lkoe_desktop.domain.fields import format_number
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.i18n import ngettext
 from lkoe_desktop.services import meetings, participations
-from lkoe_desktop.services.columns import format_number
 from lkoe_desktop.ui import changes
 from lkoe_desktop.ui.dialogs.participant_actions import COPY_STATUSES, ParticipantActions
 from lkoe_desktop.ui.models.sources import ParticipantSource

@@ -9,11 +9,11 @@ from sqlalchemy.orm import Session
 
 from lkoe_desktop.domain.codes import Gender, Language, ParticipationStatus
 from lkoe_desktop.domain.codes import label as code_label
+from lkoe_desktop.domain.fields import format_number
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.i18n import ngettext
 from lkoe_desktop.domain.validation import format_phone
 from lkoe_desktop.services import contacts, duplicates, partners, relations
-from lkoe_desktop.services.columns import format_number
 from lkoe_desktop.ui import changes
 from lkoe_desktop.ui.context import AppContext
 from lkoe_desktop.ui.models.sources import contact_source

@@ -7,10 +7,10 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session
 
+from lkoe_desktop.domain.fields import format_number
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.i18n import ngettext
 from lkoe_desktop.services import relations, themes
-from lkoe_desktop.services.columns import format_number
 from lkoe_desktop.ui import changes
 from lkoe_desktop.ui.context import AppContext
 from lkoe_desktop.ui.models.sources import theme_source
