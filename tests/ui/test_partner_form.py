@@ -154,8 +154,8 @@ def test_duplicate_warning_for_the_same_org_number(qtbot: QtBot, sqlite_db: Data
     assert "Norrköpings Hamn AB" in form.warning.text()
     assert [record.id for record in form.warning.records] == [existing.id]
     with qtbot.waitSignal(form.rejected):
-        form.warning.label.linkActivated.emit(f"lkoe://organisation/{existing.id}")
-    assert form.redirect == ("organisation", existing.id)
+        form.warning.label.linkActivated.emit(f"lkoe://partner/{existing.id}")
+    assert form.redirect == ("partner", existing.id)
     line(form, "name").clear()
     form.warning.refresh()
     assert form.warning.isHidden()

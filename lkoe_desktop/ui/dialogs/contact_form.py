@@ -15,7 +15,6 @@ from lkoe_desktop.domain.errors import ConflictError
 from lkoe_desktop.domain.i18n import N_
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import consents, contacts, duplicates, relations
-from lkoe_desktop.ui import changes
 from lkoe_desktop.ui.dialogs.contact_dialogs import (
     ChangeEmployerDialog,
     ConsentDialog,
@@ -57,7 +56,6 @@ class ContactForm(RecordForm):
         Field("notes", N_("Notes"), kind=TEXT),
     )
     rules = entities.CONTACT.rules()
-    kinds = (changes.CONTACTS, changes.PARTNERS, changes.THEMES, changes.GROUPS)
     record_noun = N_("the contact")
 
     archived_text = N_("This contact is archived.")
@@ -223,12 +221,10 @@ class ContactForm(RecordForm):
         # The change has its own transaction: what is typed in the form stays as it is.
         self.record, self.version = record, record.version
         self.refresh_related()
-        self.context.bus.announce(changes.CONTACTS, changes.PARTNERS)
 
     def record_consent(self) -> ConsentDialog:
         dialog = ConsentDialog(self, self.purposes)
         dialog.saved.connect(lambda _row: self.refresh_related())
-        dialog.saved.connect(lambda _row: self.context.bus.announce(changes.CONTACTS))
         dialog.open()
         return dialog
 

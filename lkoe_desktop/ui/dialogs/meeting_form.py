@@ -23,7 +23,6 @@ from lkoe_desktop.domain.entities import MEETING
 from lkoe_desktop.domain.i18n import N_
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import meetings, relations
-from lkoe_desktop.ui import changes
 from lkoe_desktop.ui.context import settings
 from lkoe_desktop.ui.dialogs.participants_panel import ParticipantsPanel
 from lkoe_desktop.ui.forms.form import CODE, DATETIME, TEXT, Field, shown
@@ -67,7 +66,6 @@ class MeetingForm(PeriodForm):
         Field("description", N_("Description"), TEXT),
     )
     rules = MEETING.rules()
-    kinds = (changes.MEETINGS,)
     record_noun = N_("the meeting")
     extra_labels: Mapping[str, str] = {"theme_ids": N_("Themes")}
     period = ("starts_at", "ends_at")

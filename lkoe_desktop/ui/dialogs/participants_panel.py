@@ -281,7 +281,13 @@ class ParticipantsPanel(ParticipantActions):
         self.model.set_filter((self.meeting_id, statuses, self.search.text().strip() or None))
 
     def _on_changed(self, kinds: frozenset[str]) -> None:
-        if kinds & {changes.PARTICIPANTS, changes.CONTACTS, changes.PARTNERS, changes.MEETINGS}:
+        if kinds & {
+            changes.PARTICIPANTS,
+            changes.CONTACTS,
+            changes.AFFILIATIONS,
+            changes.PARTNERS,
+            changes.MEETINGS,
+        }:
             self.show_counts()
             self.model.refresh()
             self.changed.emit()

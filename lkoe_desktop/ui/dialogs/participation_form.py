@@ -16,7 +16,6 @@ from lkoe_desktop.domain.i18n import N_
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import duplicates, meetings, participations
 from lkoe_desktop.services.participations import ParticipantRow
-from lkoe_desktop.ui import changes
 from lkoe_desktop.ui.context import settings
 from lkoe_desktop.ui.dialogs.contact_dialogs import OrganisationPicker
 from lkoe_desktop.ui.forms.form import CODE, Field, FormDialog
@@ -54,7 +53,6 @@ class ParticipationForm(FormDialog):
         Field("note", N_("Note")),
     )
     rules = MappingProxyType(PARTICIPATION.rules(["status", "role", "dietary_needs", "note"]))
-    kinds = (changes.PARTICIPANTS, changes.MEETINGS)
     record_noun = N_("the participant")
 
     def build(self) -> None:

@@ -12,7 +12,6 @@ from lkoe_desktop.domain.i18n import N_
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.validation import format_phone
 from lkoe_desktop.services import duplicates, partners, relations
-from lkoe_desktop.ui import changes
 from lkoe_desktop.ui.dialogs.contact_form import open_contact_form
 from lkoe_desktop.ui.dialogs.record_form import (
     CONTACT,
@@ -74,7 +73,6 @@ class PartnerForm(RecordForm, PeriodForm):
         Field("notes", N_("Notes"), kind=TEXT),
     )
     rules = entities.PARTNER.rules()
-    kinds = (changes.PARTNERS, changes.CONTACTS, changes.THEMES)
     record_noun = N_("the partner")
     period = ("relationship_since", "relationship_until")
     period_message = N_("The end date must not be before the start date.")

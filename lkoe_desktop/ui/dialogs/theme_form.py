@@ -9,11 +9,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from lkoe_desktop.domain.codes import MeetingStatus, label
-from lkoe_desktop.domain.entities import THEME
+from lkoe_desktop.domain.entities import PARTNER, THEME
 from lkoe_desktop.domain.i18n import N_
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import relations, themes
-from lkoe_desktop.ui import changes
 from lkoe_desktop.ui.forms.form import DATE, TEXT, Field
 from lkoe_desktop.ui.widgets.form_fields import (
     ColourField,
@@ -45,13 +44,12 @@ class ThemeForm(PeriodForm):
         Field("description", N_("Description"), TEXT),
     )
     rules = THEME.rules()
-    kinds = (changes.THEMES,)
     record_noun = N_("the theme")
     period = ("active_from", "active_until")
     period_message = N_("The end date must not be before the start date.")
     pages_shown = (
         ("meeting", N_("Meetings"), (N_("Starts"), N_("Title"), N_("Status"))),
-        ("organisation", N_("Interested partners"), (N_("Name"),)),
+        (PARTNER.name, N_("Interested partners"), (N_("Name"),)),
         ("contact", N_("Interested contacts"), (N_("Name"),)),
     )
 
@@ -109,7 +107,7 @@ class ThemeForm(PeriodForm):
                 (m.meeting_id, [m.starts_at.strftime("%Y-%m-%d %H:%M"), m.title, str(m.status)])
                 for m in meetings
             ],
-            "organisation": [
+            PARTNER.name: [
                 (p.id, [p.name]) for p in relations.partners_of_theme(session, record.id)
             ],
             "contact": [(c.id, [c.name]) for c in relations.contacts_of_theme(session, record.id)],

@@ -173,7 +173,6 @@ class FormDialog(QDialog):
     """A record's form. Subclasses declare `fields` and implement `fetch`, `persist`, `title`."""
 
     fields: Sequence[Field] = ()
-    kinds: tuple[str, ...] = ()
     rules: Mapping[str, Callable[[Any], object]] = {}
     record_noun = ""  # "the contact": how messages about a conflict name the record
     extra_labels: Mapping[str, str] = {}  # the labels of `extra_values`' keys
@@ -346,7 +345,6 @@ class FormDialog(QDialog):
                 self.context.prompts.error(self, _("Cannot save"), merge.explain(self, error))
                 return False
         self.saved_id = saved.id
-        self.context.bus.announce(*self.kinds)
         self.accept()
         return True
 

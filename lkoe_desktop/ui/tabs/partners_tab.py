@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from lkoe_desktop.domain import municipalities
 from lkoe_desktop.domain.codes import Relationship, Sector, SizeClass
 from lkoe_desktop.domain.codes import label as code_label
+from lkoe_desktop.domain.entities import PARTNER
 from lkoe_desktop.domain.fields import format_number
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.i18n import ngettext
@@ -25,7 +26,7 @@ from lkoe_desktop.ui.tabs.list_tab import ListTab
 
 class PartnersTab(ListTab):
     kind = changes.PARTNERS
-    entity = "organisation"
+    entity = PARTNER.name
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, partner_source(), parent)
