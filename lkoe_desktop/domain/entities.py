@@ -8,6 +8,7 @@ names here are the one vocabulary of the change log, the change signal, forms an
 from __future__ import annotations
 
 from lkoe_desktop.domain.codes import (
+    MAX_NOTES_LENGTH,
     Gender,
     Language,
     LegalBasis,
@@ -258,15 +259,13 @@ THEME = Entity(
     N_plural("{count} theme", "{count} themes"),
     (
         Field("name", N_("Name"), required=True, column=Column(34), headers=("Tema", "Theme")),
-        Field(
-            "description",
-            N_("Description"),
-            Kind.LONG_TEXT,
-            column=Column(40),
-            headers=("Beskrivning",),
-        ),
         Field("colour", N_("Colour"), Kind.COLOUR, headers=("Färg", "Color")),
-        Field("responsible_id", N_("Responsible"), Kind.REFERENCE),
+        Field(
+            "responsible_id",
+            N_("Responsible person"),
+            Kind.REFERENCE,
+            placeholder=N_("Type part of a name"),
+        ),
         Field(
             "responsible",
             N_("Responsible"),
@@ -276,6 +275,13 @@ THEME = Entity(
         ),
         Field("active_from", N_("Active from"), Kind.DATE, column=Column(11)),
         Field("active_until", N_("Active until"), Kind.DATE, column=Column(11)),
+        Field(
+            "description",
+            N_("Description"),
+            Kind.LONG_TEXT,
+            column=Column(40),
+            headers=("Beskrivning",),
+        ),
         ARCHIVED,
     ),
     table=("name", "responsible", "active_from", "active_until", "description"),
@@ -376,7 +382,7 @@ PARTICIPATION = Entity(
         Field("last_name", N_("Last name"), column=Column(18), editable=False),
         Field("first_name", N_("First name"), column=Column(16), editable=False),
         Field("email", N_("E-mail"), Kind.EMAIL, editable=False, headers=EMAIL_HEADERS),
-        Field("organisation_id", N_("Represented organisation"), Kind.REFERENCE),
+        Field("organisation_id", N_("Represents"), Kind.REFERENCE),
         Field("organisation", N_("Organisation"), column=Column(30), editable=False),
         Field(
             "status",
@@ -393,11 +399,18 @@ PARTICIPATION = Entity(
         Field(
             "dietary_needs",
             N_("Dietary needs"),
-            Kind.LONG_TEXT,
+            max_length=MAX_NOTES_LENGTH,
             column=Column(16),
             headers=("Specialkost", "Kost", "Allergier", "Allergies", "Diet"),
+            placeholder=N_("For example vegetarian"),
         ),
-        Field("note", N_("Note"), Kind.LONG_TEXT, column=Column(20), headers=("Anteckning",)),
+        Field(
+            "note",
+            N_("Note"),
+            max_length=MAX_NOTES_LENGTH,
+            column=Column(20),
+            headers=("Anteckning",),
+        ),
         Field("checked_in_at", N_("Checked in"), Kind.DATETIME, column=Column(16), editable=False),
     ),
     table=(
@@ -466,7 +479,13 @@ CONSENT = Entity(
             headers=("Rättslig grund", "Basis"),
         ),
         Field("granted", N_("Decision"), Kind.FLAG, column=Column(10)),
-        Field("source", N_("Source"), column=Column(20), headers=("Källa",)),
+        Field(
+            "source",
+            N_("Source"),
+            column=Column(20),
+            headers=("Källa",),
+            placeholder=N_("For example the registration form"),
+        ),
         Field("recorded_by", N_("Recorded by"), column=Column(14), editable=False),
     ),
     table=("decided_on", "purpose", "basis", "granted", "source", "recorded_by"),

@@ -18,14 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from lkoe_desktop.domain import validation
-from lkoe_desktop.domain.codes import MeetingKind, MeetingStatus
+from lkoe_desktop.domain.codes import MeetingStatus
 from lkoe_desktop.domain.entities import MEETING
 from lkoe_desktop.domain.i18n import N_
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import meetings, relations
 from lkoe_desktop.ui.context import settings
 from lkoe_desktop.ui.dialogs.participants_panel import ParticipantsPanel
-from lkoe_desktop.ui.forms.form import CODE, DATETIME, TEXT, Field, shown
+from lkoe_desktop.ui.forms.form import form_fields, shown
 from lkoe_desktop.ui.screen_fit import fit_to_screen
 from lkoe_desktop.ui.widgets.form_fields import (
     PeriodForm,
@@ -52,19 +52,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 class MeetingForm(PeriodForm):
     """Create or edit a meeting; a saved meeting also has a page of its participants."""
 
-    fields = (
-        Field("title", N_("Title"), required=True),
-        Field("kind", N_("Kind"), CODE, MeetingKind, required=True),
-        Field("status", N_("Status"), CODE, MeetingStatus, required=True),
-        Field("starts_at", N_("Starts"), DATETIME, required=True),
-        Field("ends_at", N_("Ends"), DATETIME),
-        Field("place", N_("Place"), placeholder=N_("For example Norrköpings Hamn, room Kajen")),
-        Field("address", N_("Address")),
-        Field("online_url", N_("Online meeting link")),
-        Field("organiser", N_("Organiser")),
-        Field("capacity", N_("Number of places")),
-        Field("description", N_("Description"), TEXT),
-    )
+    fields = form_fields(MEETING)
     rules = MEETING.rules()
     record_noun = N_("the meeting")
     extra_labels: Mapping[str, str] = {"theme_ids": N_("Themes")}

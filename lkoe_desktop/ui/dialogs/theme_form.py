@@ -13,7 +13,7 @@ from lkoe_desktop.domain.entities import PARTNER, THEME
 from lkoe_desktop.domain.i18n import N_
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import relations, themes
-from lkoe_desktop.ui.forms.form import DATE, TEXT, Field
+from lkoe_desktop.ui.forms.form import form_fields
 from lkoe_desktop.ui.widgets.form_fields import (
     ColourField,
     ContactPicker,
@@ -35,14 +35,7 @@ if TYPE_CHECKING:
 class ThemeForm(PeriodForm):
     """Create or edit a theme; a saved theme also shows its meetings and interested people."""
 
-    fields = (
-        Field("name", N_("Name"), required=True),
-        Field("colour", N_("Colour")),
-        Field("responsible_id", N_("Responsible person"), placeholder=N_("Type part of a name")),
-        Field("active_from", N_("Active from"), DATE),
-        Field("active_until", N_("Active until"), DATE),
-        Field("description", N_("Description"), TEXT),
-    )
+    fields = form_fields(THEME)
     rules = THEME.rules()
     record_noun = N_("the theme")
     period = ("active_from", "active_until")
