@@ -26,6 +26,7 @@ KEYWORDS: dict[str, tuple[int, ...] | None] = {
     "gettext": None,
     "ngettext": (1, 2),
     "N_": None,
+    "N_plural": (1, 2),
     "lazy": None,
 }
 COMMENT_TAG = "Translators:"

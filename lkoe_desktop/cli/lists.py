@@ -76,9 +76,10 @@ def _list(args: argparse.Namespace, url: str) -> int:
     with database(url) as opened:
         rows = _rows(opened, args)
     if args.json:
-        from lkoe_desktop.exchange.json_rows import dumps
+        from lkoe_desktop.cli.output import LISTINGS
+        from lkoe_desktop.exchange.json_rows import dumps_listed
 
-        sys.stdout.write(dumps(rows) + "\n")
+        sys.stdout.write(dumps_listed(LISTINGS[args.what], rows) + "\n")
     else:
         from lkoe_desktop.cli.output import table
 

@@ -3,69 +3,35 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
-from lkoe_desktop.domain.i18n import N_, gettext, ngettext
-from lkoe_desktop.services.columns import (
-    CONTACT_COLUMNS,
-    MEETING_COLUMNS,
-    NUMBER,
-    PARTICIPANT_COLUMNS,
-    PARTNER_COLUMNS,
-    THEME_COLUMNS,
-    ColumnSpec,
-    display_value,
-    format_number,
-)
+from lkoe_desktop.domain.entities import ARCHIVED, CONTACT, MEETING, PARTICIPATION, PARTNER, THEME
+from lkoe_desktop.domain.fields import Column, Entity, Field, Kind
+from lkoe_desktop.domain.i18n import N_
 
 GAP = "  "
-ID_COLUMN = ColumnSpec("id", N_("Id"), width=6)
-MEETING_ID_COLUMN = ColumnSpec("meeting_id", N_("Meeting"), width=6)
-ARCHIVED_COLUMN = ColumnSpec("archived", N_("Archived"), width=8)
-RIGHT_ALIGNED = {ID_COLUMN.key, MEETING_ID_COLUMN.key}
+ID_COLUMN = Field("id", N_("Id"), Kind.REFERENCE, column=Column(6))
+MEETING_ID_COLUMN = Field("meeting_id", N_("Meeting"), Kind.REFERENCE, column=Column(6))
+RIGHT_ALIGNED = (Kind.REFERENCE, Kind.NUMBER)
 # Characters a terminal shows in no column of their own: combining marks and format characters.
 _ZERO_WIDTH = {"Mn", "Me", "Cf"}
-
-
-@dataclass(frozen=True)
-class Listing:
-    """How one kind of row is listed: its columns and how its count is said."""
-
-    columns: tuple[ColumnSpec, ...]
-    count: Callable[[int], str]
-
-
-LISTINGS = {
-    "partners": Listing(
-        PARTNER_COLUMNS, lambda n: ngettext("{count} partner", "{count} partners", n)
-    ),
-    "contacts": Listing(
-        CONTACT_COLUMNS, lambda n: ngettext("{count} contact", "{count} contacts", n)
-    ),
-    "themes": Listing(THEME_COLUMNS, lambda n: ngettext("{count} theme", "{count} themes", n)),
-    "meetings": Listing(
-        MEETING_COLUMNS, lambda n: ngettext("{count} meeting", "{count} meetings", n)
-    ),
-    "participants": Listing(
-        PARTICIPANT_COLUMNS,
-        lambda n: ngettext("{count} participant", "{count} participants", n),
-    ),
+# What `list` lists: each kind of row is the entity whose description gives its columns.
+LISTINGS: dict[str, Entity] = {
+    "partners": PARTNER,
+    "contacts": CONTACT,
+    "themes": THEME,
+    "meetings": MEETING,
+    "participants": PARTICIPATION,
 }
 
 
 def count_line(what: str, count: int) -> str:
     """`3 kontakter`: how many rows of a kind, in the current language."""
-    return LISTINGS[what].count(count).format(count=format_number(count))
+    return LISTINGS[what].count_text(count)
 
 
-def _cell(column: ColumnSpec, row: object) -> str:
-    value = getattr(row, column.key)
-    if column is ARCHIVED_COLUMN:
-        return gettext("yes") if value else ""
-    if column.key in RIGHT_ALIGNED:
-        return str(value)
-    return " ".join(display_value(column, value).split())
+def _cell(column: Field, row: object) -> str:
+    return " ".join(column.display(getattr(row, column.key)).split())
 
 
 def table(
@@ -81,11 +47,11 @@ def table(
         columns.append(MEETING_ID_COLUMN)
     columns.extend(LISTINGS[what].columns)
     if show_archived:
-        columns.append(ARCHIVED_COLUMN)
+        columns.append(ARCHIVED)
     if not rows:
         return count_line(what, 0) + "\n"
     cells = [[_cell(column, row) for column in columns] for row in rows]
-    titles = [column.title for column in columns]
+    titles = [column.heading for column in columns]
     widths = [
         max(display_width(line[index]) for line in [titles, *cells])
         for index in range(len(columns))
@@ -108,10 +74,10 @@ def _character_width(character: str) -> int:
     return 2 if unicodedata.east_asian_width(character) in ("W", "F") else 1
 
 
-def _line(columns: Sequence[ColumnSpec], widths: Sequence[int], cells: Sequence[str]) -> str:
+def _line(columns: Sequence[Field], widths: Sequence[int], cells: Sequence[str]) -> str:
     parts = []
     for column, width, cell in zip(columns, widths, cells, strict=True):
         padding = " " * (width - display_width(cell))
-        right = column.key in RIGHT_ALIGNED or column.kind == NUMBER
+        right = column.kind in RIGHT_ALIGNED
         parts.append(padding + cell if right else cell + padding)
     return GAP.join(parts).rstrip()

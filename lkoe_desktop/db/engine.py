@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import getpass
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -15,6 +15,8 @@ from lkoe_desktop.domain.clock import Clock, SystemClock
 from lkoe_desktop.domain.errors import DatabaseBusyError
 from lkoe_desktop.domain.i18n import gettext as _
 
+# Where a session notes the entities it changed (`note_change`), for `Database.listen`.
+CHANGED = "changed_entities"
 # How long a connection waits for another one's write lock before it gives up.
 SQLITE_BUSY_TIMEOUT_MS = 5000
 # SQLite's primary result codes for a lock held elsewhere (extended codes add high bits).
@@ -79,6 +81,7 @@ class Database:
         self.clock: Clock = clock or SystemClock()
         self.user = user or os_user()
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._listeners: list[Callable[[frozenset[str]], None]] = []
 
     @property
     def url(self) -> str:
@@ -101,16 +104,27 @@ class Database:
         session.info["user"] = self.user
         return session
 
+    def listen(self, listener: Callable[[frozenset[str]], None]) -> None:
+        """Call `listener(entities)` after each transaction that changed records, with the names
+        of the entities it changed (as the change log names them), once it is committed. It is
+        called on the thread that committed."""
+        self._listeners.append(listener)
+
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back on any error; a lock
-        that another program holds past the busy timeout is a DatabaseBusyError."""
+        that another program holds past the busy timeout is a DatabaseBusyError. The entities
+        it changed are told to the listeners after the commit."""
         session = self._session()
         try:
             with _locks_told(), session.begin():
                 yield session
+            changed = frozenset(session.info.get(CHANGED, ()))
         finally:
             session.close()
+        if changed:
+            for listener in list(self._listeners):
+                listener(changed)
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

@@ -27,7 +27,12 @@ log = logging.getLogger(__name__)
 
 # Every revision this program knows, oldest first; the last is the newest schema.
 # A test checks this against the Alembic scripts, so Alembic need not be imported to read it.
-REVISIONS = ("0001_initial", "0002_search_scan_indexes", "0003_column_sort_keys")
+REVISIONS = (
+    "0001_initial",
+    "0002_search_scan_indexes",
+    "0003_column_sort_keys",
+    "0004_municipality_codes",
+)
 HEAD = REVISIONS[-1]
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_HEADER = b"SQLite format 3\x00"

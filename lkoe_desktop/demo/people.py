@@ -14,6 +14,7 @@ from typing import Any
 from stdnum import luhn
 
 from lkoe_desktop.demo import names as n
+from lkoe_desktop.domain import municipalities
 from lkoe_desktop.services.keys import contact_keys, organisation_keys
 
 SEED = 20_251_129
@@ -222,7 +223,7 @@ class Network:
             "sector": trade.sector,
             "size_class": size,
             "industry": industry,
-            "municipality": place.name,
+            "municipality": municipalities.code_for(place.name) or place.name,
             "postal_street": postal[0],
             "postal_code": postal[1],
             "postal_city": place.city,
@@ -241,7 +242,7 @@ class Network:
         row |= organisation_keys(
             name=name,
             org_number=number,
-            municipality=place.name,
+            municipality=row["municipality"],
             industry=industry,
             email=email,
             phone=phone,

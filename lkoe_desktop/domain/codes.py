@@ -141,26 +141,17 @@ def label(code: StrEnum) -> str:
     return gettext(_LABELS[type(code), code.value])
 
 
+def label_for(enum: type[StrEnum], value: str) -> str:
+    """The word for a stored code of `enum`; a code the list does not know is shown as it is."""
+    try:
+        return label(enum(value))
+    except ValueError:
+        return value
+
+
 def codes(enum: type[StrEnum]) -> list[str]:
     return [member.value for member in enum]
 
-
-# The 13 municipalities of Östergötland; any other municipality is kept as written.
-OSTERGOTLAND_MUNICIPALITIES = (
-    "Boxholm",
-    "Finspång",
-    "Kinda",
-    "Linköping",
-    "Mjölby",
-    "Motala",
-    "Norrköping",
-    "Söderköping",
-    "Vadstena",
-    "Valdemarsvik",
-    "Ydre",
-    "Åtvidaberg",
-    "Ödeshög",
-)
 
 # Participation statuses that put a person on a sign-in sheet or a badge (invited on request).
 ON_SIGN_IN_SHEET = (ParticipationStatus.REGISTERED, ParticipationStatus.ATTENDED)

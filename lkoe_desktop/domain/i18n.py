@@ -50,6 +50,15 @@ def gettext(message: str) -> str:
     return _catalogue().gettext(message)
 
 
+def translated(message: str, language: str) -> str:
+    """The message in `language`, whatever the current language is (an import recognises the
+    Swedish and the English names of a column in either)."""
+    if language == "en":
+        return message
+    found = _gettext.translation(DOMAIN, translations_dir(), languages=[language], fallback=True)
+    return found.gettext(message)
+
+
 def ngettext(singular: str, plural: str, count: int) -> str:
     return _catalogue().ngettext(singular, plural, count)
 
@@ -57,6 +66,11 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 def N_(message: str) -> str:
     """Mark a message for extraction; it is translated later, where it is shown."""
     return message
+
+
+def N_plural(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a message with a plural for extraction; `ngettext` translates it where it is shown."""
+    return singular, plural
 
 
 class LazyText:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
-from datetime import date, datetime
+from datetime import date, datetime, time
 from enum import StrEnum
 from functools import lru_cache, partial
 from typing import Any
@@ -21,12 +21,17 @@ from lkoe_desktop.domain.i18n import current_language
 from lkoe_desktop.domain.i18n import gettext as _
 
 DEFAULT_PHONE_REGION = "SE"
+MAX_URL_LENGTH = 500
 # Skatteverket writes organisation numbers with this century-like prefix in 12-digit form.
 _ORGNR_LONG_PREFIX = "16"
 _PHONE_CHARACTERS = re.compile(r"[\d\s+\-()./]*")
 _URL_SCHEME = re.compile(r"^[a-z][a-z0-9+.\-]*://", re.IGNORECASE)
 _COLOUR = re.compile(r"#?([0-9a-f]{3}|[0-9a-f]{6})", re.IGNORECASE)
 _POSTCODE = re.compile(r"(?:(?:SE|S)\s*-?\s*)?([1-9]\d{2})\s*(\d{2})", re.IGNORECASE)
+# "2026-04-02 08:30", "2026-04-02 8:30", "2026-04-02 08.30", "2026-04-02T13:00": as people type.
+_MOMENT = re.compile(r"(\d{4}-\d{2}-\d{2})[ T]+(\d{1,2})(?:[:.](\d{2}))?(?::\d{2})?")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_CLOCK = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?")
 
 
 class InvalidValue(ValueError):
@@ -168,9 +173,13 @@ def _count(number: int) -> str:
     return grouped.replace(",", "\N{NO-BREAK SPACE}") if current_language() == "sv" else grouped
 
 
-def website(value: str) -> str:
+def website(value: str, *, max_length: int = MAX_URL_LENGTH) -> str:
     """A web address with its scheme (`https://` is added when missing)."""
     address = value.strip()
+    if len(address) > max_length:
+        raise InvalidValue(
+            _("The web address can have at most {limit} characters.").format(limit=max_length)
+        )
     invalid = InvalidValue(_("Invalid website: write an address such as www.example.se."))
     if not address or any(char.isspace() for char in address):
         raise invalid
@@ -193,6 +202,17 @@ def website(value: str) -> str:
 
 def _host_label_ok(part: str) -> bool:
     return bool(part) and all(char.isalnum() or char == "-" for char in part)
+
+
+def places(value: object) -> int:
+    """A meeting's number of places: a whole number, at least 1."""
+    text = str(value).strip()
+    if isinstance(value, bool) or not (isinstance(value, int) or text.isdigit()):
+        raise InvalidValue(_("The capacity must be a whole number of places."))
+    number = int(text)
+    if number <= 0:
+        raise InvalidValue(_("The capacity must be at least 1."))
+    return number
 
 
 def colour(value: str) -> str:
@@ -220,6 +240,64 @@ def iso_date(value: object) -> date:
                 value=str(value).strip()
             )
         ) from None
+
+
+def moment(value: object) -> datetime:
+    """A time of day on a date, timezone-aware; one given without an offset is Europe/Stockholm
+    local time. Taken as people type it: `2026-04-02 08:30`, `8:30`, `08.30`, or ISO 8601."""
+    from lkoe_desktop.domain.clock import STOCKHOLM
+
+    if isinstance(value, datetime):
+        parsed = value
+    else:
+        text = str(value).strip()
+        if _DAY.fullmatch(text):
+            raise InvalidValue(
+                _("Give the time too: write it as YYYY-MM-DD HH:MM, e.g. {day} 13:00.").format(
+                    day=text
+                )
+            )
+        typed = _MOMENT.fullmatch(text)
+        if typed is not None:
+            day, hour, minute = typed.groups()
+            text = f"{day} {int(hour):02d}:{minute or '00'}"
+        try:
+            parsed = datetime.fromisoformat(text)
+        except ValueError:
+            raise InvalidValue(
+                _(
+                    "Invalid time “{value}”: write it as YYYY-MM-DD HH:MM, e.g. 2026-03-31 13:00."
+                ).format(value=str(value).strip())
+            ) from None
+    if parsed.tzinfo is None or parsed.utcoffset() is None:
+        parsed = parsed.replace(tzinfo=STOCKHOLM)
+    return parsed
+
+
+def clock_time(value: object) -> time:
+    """A time of day, typed as `9`, `9:30`, `09.30` or `09:30`."""
+    if isinstance(value, time):
+        return value
+    typed = _CLOCK.fullmatch(str(value).strip())
+    hour, minute = (int(typed.group(1)), int(typed.group(2) or 0)) if typed else (99, 99)
+    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+        raise InvalidValue(
+            _("Invalid time “{value}”: write it as HH:MM, e.g. 09:00.").format(
+                value=str(value).strip()
+            )
+        )
+    return time(hour, minute)
+
+
+def municipality(value: str) -> str:
+    """A Swedish municipality's code (`0580` for “Linköping” or “Linköpings kommun”), or, for a
+    place outside Sweden, the place as typed."""
+    from lkoe_desktop.domain import municipalities
+
+    found = municipalities.code_for(value)
+    if found is not None:
+        return found
+    return text(value, required=True) or ""
 
 
 def code(value: str, enum: type[StrEnum]) -> str:

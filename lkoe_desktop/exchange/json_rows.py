@@ -10,6 +10,7 @@ from enum import Enum
 from typing import Any
 
 from lkoe_desktop.domain.clock import STOCKHOLM
+from lkoe_desktop.domain.fields import Entity, Field, Kind
 
 JsonValue = None | bool | int | float | str | list[Any] | dict[str, Any]
 
@@ -55,3 +56,26 @@ def json_rows(rows: Iterable[object]) -> list[dict[str, JsonValue]]:
 def dumps(rows: Iterable[object]) -> str:
     """Rows as a JSON array of flat objects, non-ASCII letters kept as they are."""
     return json.dumps(json_rows(rows), ensure_ascii=False, indent=2)
+
+
+def field_value(described: Field, value: object) -> JsonValue:
+    """A field's value as a list's JSON holds it: as stored, but a municipality by its name."""
+    if described.kind == Kind.MUNICIPALITY and value:
+        return described.display(value)
+    return json_value(value)
+
+
+def listed_row(entity: Entity, row: Any) -> dict[str, JsonValue]:
+    """One row of a list as PRODUCT.md's JSON has it: `id`, then each field the entity's
+    description gives a JSON key and the row carries, under that key."""
+    found: dict[str, JsonValue] = {"id": json_value(row.id)}
+    for described in entity.fields:
+        key = described.json_key
+        if key and hasattr(row, described.key):
+            found[key] = field_value(described, getattr(row, described.key))
+    return found
+
+
+def dumps_listed(entity: Entity, rows: Iterable[object]) -> str:
+    """A list's rows as a JSON array of flat objects, non-ASCII letters kept as they are."""
+    return json.dumps([listed_row(entity, row) for row in rows], ensure_ascii=False, indent=2)

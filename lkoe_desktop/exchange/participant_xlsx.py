@@ -12,7 +12,6 @@ import os
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -20,8 +19,8 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from lkoe_desktop.domain.codes import Role, Sector, SizeClass, label
-from lkoe_desktop.domain.i18n import N_
+from lkoe_desktop.domain.entities import CONTACT, PARTICIPATION, PARTNER
+from lkoe_desktop.domain.fields import Entity
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.files import write_atomically
 from lkoe_desktop.services.document_rows import AttendeeRow, ParticipantList
@@ -31,23 +30,28 @@ MIN_WIDTH = 8
 MAX_WIDTH = 50
 
 
-def _code(enum: Any, value: str | None) -> str | None:
-    return None if value is None else label(enum(value))
+Column = tuple[Callable[[], str], Callable[[AttendeeRow], object]]
 
 
-# (header msgid, value of a row) for each column, in order.
-COLUMNS: Sequence[tuple[str, Callable[[AttendeeRow], object]]] = (
-    (N_("Meeting"), lambda row: row.meeting_title),
-    (N_("Date"), lambda row: row.starts_at.date()),
-    (N_("First name"), lambda row: row.first_name),
-    (N_("Last name"), lambda row: row.last_name),
-    (N_("E-mail"), lambda row: row.email),
-    (N_("Organisation"), lambda row: row.organisation),
-    (N_("Organisation number"), lambda row: row.org_number),
-    (N_("Sector"), lambda row: _code(Sector, row.sector)),
-    (N_("Size class"), lambda row: _code(SizeClass, row.size_class)),
-    (N_("Municipality"), lambda row: row.municipality),
-    (N_("Role"), lambda row: _code(Role, row.role)),
+def _described(entity: Entity, key: str) -> Column:
+    """A column of a field as its entity's description names and shows it."""
+    described = entity.field(key)
+    return (lambda: described.title), (lambda row: described.display(getattr(row, key)) or None)
+
+
+# (header, value of a row) for each column, in order.
+COLUMNS: Sequence[Column] = (
+    (lambda: _("Meeting"), lambda row: row.meeting_title),
+    (lambda: _("Date"), lambda row: row.starts_at.date()),
+    _described(CONTACT, "first_name"),
+    _described(CONTACT, "last_name"),
+    _described(CONTACT, "email"),
+    _described(PARTICIPATION, "organisation"),
+    _described(PARTNER, "org_number"),
+    _described(PARTNER, "sector"),
+    _described(PARTNER, "size_class"),
+    _described(PARTNER, "municipality"),
+    _described(PARTICIPATION, "role"),
 )
 
 
@@ -69,7 +73,7 @@ def _table(sheet: Worksheet, rows: Sequence[AttendeeRow]) -> None:
     bold = Font(bold=True)
     widths = []
     for column, (header, _value) in enumerate(COLUMNS, start=1):
-        widths.append(_put(sheet, 1, column, _(header)))
+        widths.append(_put(sheet, 1, column, header()))
         sheet.cell(row=1, column=column).font = bold
     for number, row in enumerate(rows, start=2):
         for column, (_header, value) in enumerate(COLUMNS, start=1):

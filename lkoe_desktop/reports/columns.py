@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
-from enum import StrEnum
 
-from lkoe_desktop.domain.codes import label
+from lkoe_desktop.domain.fields import Entity
 from lkoe_desktop.reports.fonts import FONT, FONT_BOLD, text_width
 from lkoe_desktop.reports.template import CELL_PAD_X
 
@@ -14,14 +13,21 @@ from lkoe_desktop.reports.template import CELL_PAD_X
 SAMPLE_ORG_NUMBER = "000000-0000"
 
 
-def code_text(enum: type[StrEnum], value: str | None) -> str:
-    """A stored code as the window shows it (its label), or empty."""
-    return "" if value is None else label(enum(value))
+def heading(entity: Entity, key: str) -> str:
+    """A field's column heading as its description gives it, in the current language."""
+    return entity.field(key).heading
 
 
-def labels(enum: type[StrEnum]) -> list[str]:
-    """Every label of a code list (to size a column that shows one of them)."""
-    return [label(member) for member in enum]
+def shown(entity: Entity, key: str, value: object) -> str:
+    """A stored value as every list shows it (a code as its label), or empty."""
+    return entity.field(key).display(value)
+
+
+def labels(entity: Entity, key: str) -> list[str]:
+    """Every label of a coded field (to size a column that shows one of them)."""
+    described = entity.field(key)
+    assert described.enum is not None, key
+    return [described.display(member.value) for member in described.enum]
 
 
 def since_text(since: date | None, until: date | None) -> str:

@@ -19,14 +19,14 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from lkoe_desktop.domain.codes import Relationship, Sector, SizeClass
+from lkoe_desktop.domain.entities import CONTACT, PARTNER
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.i18n import ngettext
-from lkoe_desktop.domain.validation import format_phone
 from lkoe_desktop.reports.columns import (
-    code_text,
+    heading,
     natural_width,
     share_room,
+    shown,
     since_text,
     word_width,
 )
@@ -48,6 +48,8 @@ from lkoe_desktop.services.document_rows import ContactSheet, PageSetup, SheetPe
 FONT_SIZE = 8.0
 LABEL_GAP = 3 * mm
 KEEP_ROWS = 3
+# The columns of a partner's people after the name, as the contact list shows them.
+PEOPLE_COLUMNS = ("title", "phone", "mobile", "email")
 # At most this share of the room the phone columns leave goes to e-mail.
 EMAIL_SHARE = 0.5
 
@@ -60,7 +62,7 @@ def _address(street: str | None, code: str | None, city: str | None) -> str:
 def _relationship(sheet: ContactSheet) -> str:
     if sheet.relationship is None:
         return ""
-    name = code_text(Relationship, sheet.relationship)
+    name = shown(PARTNER, "relationship", sheet.relationship)
     if sheet.relationship_until is not None:
         return f"{name}, {since_text(sheet.relationship_since, sheet.relationship_until)}"
     if sheet.relationship_since is not None:
@@ -82,12 +84,11 @@ def _facts(sheet: ContactSheet, width: float) -> Table:
     """The organisation's details in two label–value columns, themes across the bottom."""
     label_style, value_style = _fact_styles()
     left = [
-        (_("Org. number"), sheet.org_number or ""),
-        (_("Sector"), code_text(Sector, sheet.sector)),
-        (_("Size class"), code_text(SizeClass, sheet.size_class)),
-        (_("Industry"), sheet.industry or ""),
-        (_("Municipality"), sheet.municipality or ""),
-        (_("Relationship"), _relationship(sheet)),
+        *(
+            (heading(PARTNER, key), shown(PARTNER, key, getattr(sheet, key)))
+            for key in ("org_number", "sector", "size_class", "industry", "municipality")
+        ),
+        (heading(PARTNER, "relationship"), _relationship(sheet)),
     ]
     right = [
         (_("Postal address"), _address(sheet.postal_street, sheet.postal_code, sheet.postal_city)),
@@ -95,11 +96,12 @@ def _facts(sheet: ContactSheet, width: float) -> Table:
             _("Visiting address"),
             _address(sheet.visiting_street, sheet.visiting_code, sheet.visiting_city),
         ),
-        (_("Phone"), format_phone(sheet.phone)),
-        (_("E-mail"), sheet.email or ""),
-        (_("Website"), sheet.website or ""),
+        *(
+            (heading(PARTNER, key), shown(PARTNER, key, getattr(sheet, key)))
+            for key in ("phone", "email", "website")
+        ),
     ]
-    shown = [[(name, value) for name, value in facts if value] for facts in (left, right)]
+    filled = [[(name, value) for name, value in facts if value] for facts in (left, right)]
     rows: list[list[Flowable | str]] = [
         [
             para(label, label_style),
@@ -107,7 +109,7 @@ def _facts(sheet: ContactSheet, width: float) -> Table:
             para(name, label_style),
             TextLines(text, value_style),
         ]
-        for (label, value), (name, text) in zip_longest(*shown, fillvalue=("", ""))
+        for (label, value), (name, text) in zip_longest(*filled, fillvalue=("", ""))
     ]
     commands: list[tuple[Any, ...]] = list(FACT_COMMANDS)
     if sheet.themes:
@@ -128,17 +130,14 @@ def _facts(sheet: ContactSheet, width: float) -> Table:
 
 
 def _header() -> list[str]:
-    return [_("Name"), _("Job title"), _("Phone"), _("Mobile"), _("E-mail")]
+    return [_("Name"), *(heading(CONTACT, key) for key in PEOPLE_COLUMNS)]
 
 
 def _cells(people: Iterable[SheetPerson]) -> list[list[str]]:
     return [
         [
             f"{person.first_name} {person.last_name}",
-            person.title or "",
-            format_phone(person.phone),
-            format_phone(person.mobile),
-            person.email or "",
+            *(shown(CONTACT, key, getattr(person, key)) for key in PEOPLE_COLUMNS),
         ]
         for person in people
     ]

@@ -11,10 +11,16 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, PTOContainer, Spacer
 
-from lkoe_desktop.domain.codes import Sector, SizeClass
+from lkoe_desktop.domain.entities import PARTNER
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.i18n import ngettext
-from lkoe_desktop.reports.columns import SAMPLE_ORG_NUMBER, code_text, labels, natural_width
+from lkoe_desktop.reports.columns import (
+    SAMPLE_ORG_NUMBER,
+    heading,
+    labels,
+    natural_width,
+    shown,
+)
 from lkoe_desktop.reports.paged_table import PagedTable
 from lkoe_desktop.reports.sign_in_sheet import when
 from lkoe_desktop.reports.template import (
@@ -56,11 +62,11 @@ def _header() -> list[str]:
         _("No."),
         _("Name"),
         _("Organisation"),
-        _("Org. number"),
-        _("E-mail"),
-        _("Sector"),
-        _("Size class"),
-        _("Municipality"),
+        heading(PARTNER, "org_number"),
+        heading(PARTNER, "email"),
+        heading(PARTNER, "sector"),
+        heading(PARTNER, "size_class"),
+        heading(PARTNER, "municipality"),
     ]
 
 
@@ -73,9 +79,9 @@ def _cells(rows: Sequence[AttendeeRow]) -> list[list[str]]:
             row.organisation or "",
             row.org_number or "",
             row.email or "",
-            code_text(Sector, row.sector),
-            code_text(SizeClass, row.size_class),
-            row.municipality or "",
+            shown(PARTNER, "sector", row.sector),
+            shown(PARTNER, "size_class", row.size_class),
+            shown(PARTNER, "municipality", row.municipality),
         ]
         for number, row in enumerate(rows, 1)
     ]
@@ -91,8 +97,8 @@ def _widths(header: list[str], cells: Sequence[list[str]], width: float) -> list
     number = natural(0, {cell[0] for cell in cells})
     fixed = [
         natural(3, [SAMPLE_ORG_NUMBER]),
-        natural(5, labels(Sector)),
-        natural(6, labels(SizeClass)),
+        natural(5, labels(PARTNER, "sector")),
+        natural(6, labels(PARTNER, "size_class")),
         min(natural(7, {cell[7] for cell in cells}), 34 * mm),
     ]
     room = width - number - sum(fixed)

@@ -9,14 +9,15 @@ from datetime import date
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from lkoe_desktop.domain.codes import Relationship, Sector, SizeClass
+from lkoe_desktop.domain.entities import PARTNER
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.i18n import ngettext
 from lkoe_desktop.reports.columns import (
     SAMPLE_ORG_NUMBER,
-    code_text,
+    heading,
     labels,
     natural_width,
+    shown,
     since_text,
 )
 from lkoe_desktop.reports.paged_table import PagedTable, Progress
@@ -24,26 +25,17 @@ from lkoe_desktop.reports.template import Target, build_pdf, content_size, para,
 from lkoe_desktop.services.document_rows import PageSetup, RegisterRow
 
 FONT_SIZE = 9.0
+SHOWN = ("name", "org_number", "sector", "size_class", "municipality", "relationship")
 
 
 def _table(rows: Sequence[RegisterRow], width: float, progress: Progress | None) -> PagedTable:
     header = [
-        _("Name"),
-        _("Org. number"),
-        _("Sector"),
-        _("Size class"),
-        _("Municipality"),
-        _("Relationship"),
+        *(heading(PARTNER, key) for key in SHOWN),
         _("Since"),
     ]
     cells = [
         [
-            row.name,
-            row.org_number or "",
-            code_text(Sector, row.sector),
-            code_text(SizeClass, row.size_class),
-            row.municipality or "",
-            code_text(Relationship, row.relationship),
+            *(shown(PARTNER, key, getattr(row, key)) for key in SHOWN),
             since_text(row.relationship_since, row.relationship_until),
         ]
         for row in rows
@@ -54,10 +46,10 @@ def _table(rows: Sequence[RegisterRow], width: float, progress: Progress | None)
 
     fixed = [
         natural(1, [SAMPLE_ORG_NUMBER]),
-        natural(2, labels(Sector)),
-        natural(3, labels(SizeClass)),
+        natural(2, labels(PARTNER, "sector")),
+        natural(3, labels(PARTNER, "size_class")),
         min(natural(4, {row[4] for row in cells}), 34 * mm),
-        natural(5, labels(Relationship)),
+        natural(5, labels(PARTNER, "relationship")),
         natural(6, [date(2000, 1, 1).isoformat()]),
     ]
     widths = [width - sum(fixed), *fixed]

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from lkoe_desktop.db.engine import CHANGED
 from lkoe_desktop.db.models import ChangeLogEntry
 from lkoe_desktop.services.common import flush, now, touch, user
 
@@ -38,7 +39,9 @@ def record(
     action: str,
     changes: dict[str, list[object]] | None = None,
 ) -> None:
-    """Add one change-log entry; `changes` maps a field to [old value, new value]."""
+    """Add one change-log entry; `changes` maps a field to [old value, new value]. The entity
+    is noted on the session, so that the change is announced once the transaction commits."""
+    note_change(session, entity)
     session.add(
         ChangeLogEntry(
             at=now(session),
@@ -49,6 +52,11 @@ def record(
             changes=json.dumps(changes or {}, ensure_ascii=False, sort_keys=True),
         )
     )
+
+
+def note_change(session: Session, entity: str) -> None:
+    """Note that the transaction changes records of `entity` (for `Database.listen`)."""
+    session.info.setdefault(CHANGED, set()).add(entity)
 
 
 def mark_archived(session: Session, target: Any, entity: str, archived: bool) -> None:

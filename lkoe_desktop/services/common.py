@@ -13,6 +13,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from lkoe_desktop.db.base import Base
 from lkoe_desktop.domain.errors import ConflictError, NotFoundError
+from lkoe_desktop.domain.fields import Entity
 from lkoe_desktop.domain.i18n import N_
 from lkoe_desktop.domain.i18n import gettext as _
 
@@ -189,3 +190,19 @@ def ids_exist(session: Session, model: type[ModelT], ids: Iterable[int], what: s
     if missing:
         raise not_found(model, min(missing), what)
     return found
+
+
+def checked(
+    entity: Entity,
+    values: Mapping[str, object],
+    *,
+    new: bool = False,
+    apart: Collection[str] = (),
+) -> dict[str, object]:
+    """`values` checked and cleaned as the entity's description says; the keys in `apart` are
+    the caller's to handle (themes, an employer) and are left out. A key the description does
+    not know as editable is a programming error."""
+    unknown = set(values) - {described.key for described in entity.editable}
+    if unknown:
+        raise ValueError(f"unknown {entity.name} fields: {sorted(unknown)}")
+    return entity.clean({key: value for key, value in values.items() if key not in apart}, new=new)

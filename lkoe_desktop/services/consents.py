@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import partial
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -13,20 +11,15 @@ from sqlalchemy.orm import Session
 from lkoe_desktop.db.models import Consent, Contact
 from lkoe_desktop.domain import validation as v
 from lkoe_desktop.domain.clock import to_stockholm
-from lkoe_desktop.domain.codes import LegalBasis
+from lkoe_desktop.domain.entities import CONSENT
 from lkoe_desktop.domain.errors import ValidationError
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import audit
 from lkoe_desktop.services.common import get, now, plain, today, user
 
-ENTITY = "consent"
+ENTITY = CONSENT.name
 
-RULES: dict[str, Any] = {
-    "purpose": partial(v.text, required=True),
-    "basis": partial(v.code, enum=LegalBasis),
-    "decided_on": v.iso_date,
-    "source": v.text,
-}
+RULES = CONSENT.rules(["purpose", "basis", "decided_on", "source"])
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import partial
 from typing import Any
 
 from sqlalchemy import Select, Table, and_, bindparam, func, select, update
@@ -21,7 +20,8 @@ from lkoe_desktop.db.models import (
     contact_themes,
 )
 from lkoe_desktop.domain import validation as v
-from lkoe_desktop.domain.codes import MAX_NOTES_LENGTH, Gender, Language
+from lkoe_desktop.domain.codes import Language
+from lkoe_desktop.domain.entities import AFFILIATION, CONTACT
 from lkoe_desktop.domain.errors import DuplicateError, ValidationError
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import audit
@@ -30,6 +30,7 @@ from lkoe_desktop.services.common import (
     all_ids,
     assign,
     check_version,
+    checked,
     flush,
     get,
     in_order,
@@ -40,24 +41,11 @@ from lkoe_desktop.services.keys import Keys, contact_keys, store
 from lkoe_desktop.services.order import ordering
 from lkoe_desktop.services.search import matches
 
-ENTITY = "contact"
+ENTITY = CONTACT.name
 
-RULES: dict[str, Any] = {
-    "first_name": partial(v.text, required=True),
-    "last_name": partial(v.text, required=True),
-    "email": v.email,
-    "phone": v.phone,
-    "mobile": v.phone,
-    "gender": partial(v.code, enum=Gender),
-    "language": partial(v.code, enum=Language),
-    "notes": partial(v.text, max_length=MAX_NOTES_LENGTH),
-}
-AFFILIATION_RULES: dict[str, Any] = {
-    "title": v.text,
-    "start_date": v.iso_date,
-    "end_date": v.iso_date,
-}
-FIELDS = (*RULES, "theme_ids", "organisation_id", "title")
+# The fields kept on the person; the employer and job title are kept as an affiliation.
+APART = ("theme_ids", "organisation_id", "title")
+STORED = tuple(described.key for described in CONTACT.editable if described.key not in APART)
 
 
 @dataclass(frozen=True)
@@ -139,7 +127,7 @@ def to_record(record: Contact) -> ContactRecord:
         version=record.version,
         created_at=record.created_at,
         updated_at=record.updated_at,
-        **{field: getattr(record, field) for field in RULES},
+        **{field: getattr(record, field) for field in STORED},
     )
 
 
@@ -191,11 +179,8 @@ def refresh_keys_at_organisation(session: Session, organisation_id: int) -> None
     )
 
 
-def _clean(values: Mapping[str, object]) -> dict[str, object]:
-    unknown = set(values) - set(FIELDS)
-    if unknown:
-        raise ValueError(f"unknown contact fields: {sorted(unknown)}")
-    return v.collect({k: values[k] for k in values if k in RULES}, RULES)
+def _clean(values: Mapping[str, object], *, new: bool = False) -> dict[str, object]:
+    return checked(CONTACT, values, new=new, apart=APART)
 
 
 def _check_email_free(session: Session, email: object, contact_id: int | None) -> None:
@@ -220,7 +205,7 @@ def new_job(
     session: Session, organisation_id: int, title: object
 ) -> tuple[Organisation, str | None]:
     """The organisation and the cleaned job title of a new affiliation, checked before use."""
-    cleaned = v.collect({"title": title}, AFFILIATION_RULES).get("title")
+    cleaned = v.collect({"title": title}, AFFILIATION.rules(["title"])).get("title")
     organisation = get(session, Organisation, organisation_id, _("Partner"))
     return organisation, cleaned if isinstance(cleaned, str) else None
 
@@ -259,12 +244,7 @@ def open_affiliation(
 
 def create_contact(session: Session, values: Mapping[str, object]) -> ContactRecord:
     """A new person; `organisation_id` (and `title`) give them a current affiliation."""
-    cleaned = _clean(values)
-    missing = {
-        f: _("This field is required.") for f in ("first_name", "last_name") if f not in cleaned
-    }
-    if missing:
-        raise ValidationError(missing)
+    cleaned = _clean(values, new=True)
     _check_email_free(session, cleaned.get("email"), None)
     themes = named_themes(session, values)
     organisation_id = values.get("organisation_id")

@@ -5,17 +5,19 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from lkoe_desktop.db.models import Contact, Meeting, Organisation, Theme
+from lkoe_desktop.domain.entities import CONTACT, MEETING, PARTNER, THEME
 from lkoe_desktop.domain.errors import UserInputError
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import audit
 from lkoe_desktop.services.common import get
 from lkoe_desktop.services.relations import is_referenced
 
+# The records that can be deleted, by entity name: their model and how others refer to them.
 _MODELS = {
-    "organisation": (Organisation, "organisation_id"),
-    "contact": (Contact, "contact_id"),
-    "theme": (Theme, "theme_id"),
-    "meeting": (Meeting, "meeting_id"),
+    PARTNER.name: (Organisation, "organisation_id"),
+    CONTACT.name: (Contact, "contact_id"),
+    THEME.name: (Theme, "theme_id"),
+    MEETING.name: (Meeting, "meeting_id"),
 }
 
 

@@ -18,12 +18,12 @@ from sqlalchemy import ColumnElement, and_, false, func, or_, select
 from sqlalchemy.orm import QueryableAttribute, Session
 
 from lkoe_desktop.db.models import Affiliation, Contact, Organisation
-from lkoe_desktop.domain import validation
+from lkoe_desktop.domain import entities, validation
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.text import sort_key
 
-CONTACT = "contact"
-PARTNER = "organisation"
+CONTACT = entities.CONTACT.name
+PARTNER = entities.PARTNER.name
 
 # Candidates compared in Python at most, per look-up.
 CANDIDATES = 500

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import partial
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
@@ -14,24 +13,19 @@ from sqlalchemy.orm import Session
 
 from lkoe_desktop.db.models import Affiliation, Contact, Group, GroupMembership, Organisation
 from lkoe_desktop.domain import validation as v
-from lkoe_desktop.domain.codes import MAX_NOTES_LENGTH
+from lkoe_desktop.domain.entities import GROUP
+from lkoe_desktop.domain.entities import MEMBERSHIP as MEMBERSHIP_ENTITY
 from lkoe_desktop.domain.errors import DuplicateError, ValidationError
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.text import sort_key
 from lkoe_desktop.services import audit
-from lkoe_desktop.services.common import assign, check_version, get, plain, today, touch
+from lkoe_desktop.services.common import assign, check_version, checked, get, plain, today, touch
 
 # A SELECT of any columns (SQLAlchemy 2.1 types a Select by its column types).
 Query = Select[*tuple[Any, ...]]
 
-ENTITY = "group"
-MEMBERSHIP = "group_membership"
-
-RULES: dict[str, Any] = {
-    "name": partial(v.text, required=True),
-    "description": partial(v.text, max_length=MAX_NOTES_LENGTH),
-}
-MEMBERSHIP_RULES: dict[str, Any] = {"role": v.text, "since": v.iso_date, "until": v.iso_date}
+ENTITY = GROUP.name
+MEMBERSHIP = MEMBERSHIP_ENTITY.name
 
 
 @dataclass(frozen=True)
@@ -90,11 +84,8 @@ def _to_record(record: Group) -> GroupRecord:
     )
 
 
-def _clean(values: Mapping[str, object]) -> dict[str, object]:
-    unknown = set(values) - set(RULES)
-    if unknown:
-        raise ValueError(f"unknown group fields: {sorted(unknown)}")
-    return v.collect(values, RULES)
+def _clean(values: Mapping[str, object], *, new: bool = False) -> dict[str, object]:
+    return checked(GROUP, values, new=new)
 
 
 def _check_name_free(session: Session, record: Group) -> None:
@@ -228,7 +219,10 @@ def list_members(
 
 
 def _membership_values(role: object, since: object, until: object) -> dict[str, Any]:
-    cleaned = v.collect({"role": role, "since": since, "until": until}, MEMBERSHIP_RULES)
+    cleaned = v.collect(
+        {"role": role, "since": since, "until": until},
+        MEMBERSHIP_ENTITY.rules(["role", "since", "until"]),
+    )
     start, end = cleaned["since"], cleaned["until"]
     if isinstance(start, date) and isinstance(end, date) and end < start:
         raise ValidationError({"until": _("The end date must not be before the start date.")})

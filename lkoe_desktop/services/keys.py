@@ -9,6 +9,7 @@ empty), and `search_text`.
 
 from __future__ import annotations
 
+from lkoe_desktop.domain import municipalities
 from lkoe_desktop.domain.text import column_sort_key, compound_sort_key, search_text, sort_key
 from lkoe_desktop.domain.validation import format_phone
 
@@ -64,18 +65,20 @@ def organisation_keys(
     phone: str | None = None,
     postal_city: str | None = None,
 ) -> Keys:
-    """A partner's keys; partners in one municipality sort by name."""
+    """A partner's keys; `municipality` is its code (or a place abroad), sorted and found by
+    its name; partners in one municipality sort by name."""
     shown_phone = format_phone(phone)
+    place = municipalities.name_of(municipality) if municipality else None
     return {
         "sort_key": sort_key(name),
-        "municipality_key": column_sort_key(municipality, name),
+        "municipality_key": column_sort_key(place, name),
         "email_key": column_sort_key(email),
         "phone_key": column_sort_key(shown_phone),
         "search_text": search_text(
             name,
             org_number,
             org_number.replace("-", "") if org_number else None,
-            municipality,
+            place,
             industry,
             email,
             postal_city,

@@ -5,22 +5,20 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from functools import partial
 from typing import Any
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from lkoe_desktop.db.models import Meeting, Participation, meeting_themes
-from lkoe_desktop.domain import validation as v
 from lkoe_desktop.domain.clock import STOCKHOLM, to_stockholm
 from lkoe_desktop.domain.codes import (
-    MAX_NOTES_LENGTH,
     ON_SIGN_IN_SHEET,
     MeetingKind,
     MeetingStatus,
     ParticipationStatus,
 )
+from lkoe_desktop.domain.entities import MEETING
 from lkoe_desktop.domain.errors import ValidationError
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import audit
@@ -28,6 +26,7 @@ from lkoe_desktop.services.common import (
     all_ids,
     assign,
     check_version,
+    checked,
     flush,
     get,
     in_order,
@@ -41,62 +40,10 @@ from lkoe_desktop.services.search import matches
 # A SELECT of any columns (SQLAlchemy 2.1 types a Select by its column types).
 Query = Select[*tuple[Any, ...]]
 
-ENTITY = "meeting"
-MAX_URL_LENGTH = 500
+ENTITY = MEETING.name
 
 
-def moment(value: object) -> datetime:
-    """A timezone-aware time; one given without an offset is Europe/Stockholm local time."""
-    if isinstance(value, datetime):
-        parsed = value
-    else:
-        try:
-            parsed = datetime.fromisoformat(str(value).strip())
-        except ValueError:
-            raise v.InvalidValue(
-                _(
-                    "Invalid time “{value}”: write it as YYYY-MM-DD HH:MM, e.g. 2026-03-31 13:00."
-                ).format(value=str(value).strip())
-            ) from None
-    if parsed.tzinfo is None or parsed.utcoffset() is None:
-        parsed = parsed.replace(tzinfo=STOCKHOLM)
-    return parsed
-
-
-def _capacity(value: object) -> int:
-    text = str(value).strip()
-    if isinstance(value, bool) or not (isinstance(value, int) or text.isdigit()):
-        raise v.InvalidValue(_("The capacity must be a whole number of places."))
-    number = int(text)
-    if number <= 0:
-        raise v.InvalidValue(_("The capacity must be at least 1."))
-    return number
-
-
-def _online_url(value: str) -> str:
-    address = v.website(value)
-    if len(address) > MAX_URL_LENGTH:
-        raise v.InvalidValue(
-            _("The web address can have at most {limit} characters.").format(limit=MAX_URL_LENGTH)
-        )
-    return address
-
-
-RULES: dict[str, Any] = {
-    "title": partial(v.text, required=True),
-    "kind": partial(v.code, enum=MeetingKind),
-    "status": partial(v.code, enum=MeetingStatus),
-    "starts_at": moment,
-    "ends_at": moment,
-    "place": v.text,
-    "address": v.text,
-    "online_url": _online_url,
-    "organiser": v.text,
-    "capacity": _capacity,
-    "description": partial(v.text, max_length=MAX_NOTES_LENGTH),
-}
-FIELDS = (*RULES, "theme_ids")
-REQUIRED = ("title", "kind", "starts_at")
+STORED = tuple(described.key for described in MEETING.editable if described.key != "theme_ids")
 
 
 @dataclass(frozen=True)
@@ -148,7 +95,7 @@ def _local(moment: datetime | None) -> datetime | None:
 
 
 def _to_record(record: Meeting) -> MeetingRecord:
-    values = {field: getattr(record, field) for field in RULES}
+    values = {field: getattr(record, field) for field in STORED}
     values["starts_at"] = to_stockholm(record.starts_at)
     values["ends_at"] = _local(record.ends_at)
     return MeetingRecord(
@@ -162,15 +109,8 @@ def _to_record(record: Meeting) -> MeetingRecord:
     )
 
 
-def _clean(values: Mapping[str, object]) -> dict[str, object]:
-    unknown = set(values) - set(FIELDS)
-    if unknown:
-        raise ValueError(f"unknown meeting fields: {sorted(unknown)}")
-    cleaned = v.collect({k: values[k] for k in values if k in RULES}, RULES)
-    for field in ("kind", "status", "starts_at"):
-        if field in values and cleaned[field] is None:
-            raise ValidationError({field: _("This field is required.")})
-    return cleaned
+def _clean(values: Mapping[str, object], *, new: bool = False) -> dict[str, object]:
+    return checked(MEETING, values, new=new, apart=("theme_ids",))
 
 
 def _check_period(record: Meeting) -> None:
@@ -184,12 +124,9 @@ def _refresh_keys(record: Meeting) -> None:
 
 def create_meeting(session: Session, values: Mapping[str, object]) -> MeetingRecord:
     """A new meeting; title, kind and start are required, the status starts as planned."""
-    cleaned = _clean(values)
-    missing = {field: _("This field is required.") for field in REQUIRED if field not in cleaned}
-    if missing:
-        raise ValidationError(missing)
+    cleaned = _clean({"status": MeetingStatus.PLANNED.value, **values}, new=True)
     themes = named_themes(session, values)
-    record = Meeting(archived=False, status=MeetingStatus.PLANNED.value)
+    record = Meeting(archived=False)
     changes = assign(record, cleaned)
     _check_period(record)
     changes |= replace_themes(record, themes)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from functools import partial
 from typing import Any
 
 from sqlalchemy import Select, func, or_, select
@@ -18,9 +17,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from lkoe_desktop.db.models import Affiliation, Contact, Meeting, Organisation, Participation
-from lkoe_desktop.domain import validation as v
 from lkoe_desktop.domain.clock import to_stockholm
-from lkoe_desktop.domain.codes import MAX_NOTES_LENGTH, ON_SIGN_IN_SHEET, ParticipationStatus, Role
+from lkoe_desktop.domain.codes import ON_SIGN_IN_SHEET, ParticipationStatus, Role
+from lkoe_desktop.domain.entities import PARTICIPATION
 from lkoe_desktop.domain.errors import DuplicateError, ValidationError
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import audit
@@ -28,6 +27,7 @@ from lkoe_desktop.services.common import (
     all_ids,
     assign,
     check_version,
+    checked,
     flush,
     get,
     ids_exist,
@@ -43,17 +43,12 @@ from lkoe_desktop.services.search import matches
 # A SELECT of any columns (SQLAlchemy 2.1 types a Select by its column types).
 Query = Select[*tuple[Any, ...]]
 
-ENTITY = "participation"
+ENTITY = PARTICIPATION.name
+# What can change on a participation; the meeting and the person are for good.
+CHANGEABLE = ("status", "role", "dietary_needs", "note", "organisation_id")
 # What the change log shows instead of dietary needs.
 HIDDEN = "<hidden>"
 
-RULES: dict[str, Any] = {
-    "status": partial(v.code, enum=ParticipationStatus),
-    "role": partial(v.code, enum=Role),
-    "dietary_needs": partial(v.text, max_length=MAX_NOTES_LENGTH),
-    "note": partial(v.text, max_length=MAX_NOTES_LENGTH),
-}
-FIELDS = (*RULES, "organisation_id")
 _LOGGED_ON_CREATE = ("meeting_id", "contact_id", "organisation_id", "status", "role", "note")
 
 
@@ -251,13 +246,10 @@ def register(
 
 
 def _clean(session: Session, values: Mapping[str, object]) -> dict[str, Any]:
-    unknown = set(values) - set(FIELDS)
+    unknown = set(values) - set(CHANGEABLE)
     if unknown:
-        raise ValueError(f"unknown participation fields: {sorted(unknown)}")
-    cleaned = v.collect({k: values[k] for k in values if k in RULES}, RULES)
-    for field in ("status", "role"):
-        if field in cleaned and cleaned[field] is None:
-            raise ValidationError({field: _("This field is required.")})
+        raise ValueError(f"participation fields that cannot change: {sorted(unknown)}")
+    cleaned: dict[str, Any] = checked(PARTICIPATION, values, apart=("organisation_id",))
     if "organisation_id" in values:
         cleaned["organisation_id"] = _organisation_id(session, values["organisation_id"])
     return cleaned

@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import partial
 from typing import Any
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from lkoe_desktop.db.models import Organisation, organisation_themes
-from lkoe_desktop.domain import validation as v
-from lkoe_desktop.domain.codes import MAX_NOTES_LENGTH, Relationship, Sector, SizeClass
+from lkoe_desktop.domain import municipalities
+from lkoe_desktop.domain.codes import Relationship, Sector, SizeClass
+from lkoe_desktop.domain.entities import PARTNER
 from lkoe_desktop.domain.errors import ValidationError
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import audit
@@ -22,6 +22,7 @@ from lkoe_desktop.services.common import (
     all_ids,
     assign,
     check_version,
+    checked,
     flush,
     get,
     in_order,
@@ -32,30 +33,9 @@ from lkoe_desktop.services.keys import organisation_keys, store
 from lkoe_desktop.services.order import code_order, ordering
 from lkoe_desktop.services.search import matches
 
-ENTITY = "organisation"
+ENTITY = PARTNER.name
 
-RULES: dict[str, Any] = {
-    "name": partial(v.text, required=True),
-    "org_number": v.org_number,
-    "sector": partial(v.code, enum=Sector),
-    "size_class": partial(v.code, enum=SizeClass),
-    "industry": v.text,
-    "municipality": v.text,
-    "postal_street": v.text,
-    "postal_code": v.postcode,
-    "postal_city": v.text,
-    "visiting_street": v.text,
-    "visiting_code": v.postcode,
-    "visiting_city": v.text,
-    "phone": v.phone,
-    "email": v.email,
-    "website": v.website,
-    "relationship": partial(v.code, enum=Relationship),
-    "relationship_since": v.iso_date,
-    "relationship_until": v.iso_date,
-    "notes": partial(v.text, max_length=MAX_NOTES_LENGTH),
-}
-FIELDS = (*RULES, "theme_ids")
+STORED = tuple(described.key for described in PARTNER.editable if described.key != "theme_ids")
 
 
 @dataclass(frozen=True)
@@ -106,7 +86,7 @@ class Partner:
 
 
 def _to_partner(record: Organisation) -> Partner:
-    values = {field: getattr(record, field) for field in RULES}
+    values = {field: getattr(record, field) for field in STORED}
     return Partner(
         id=record.id,
         archived=record.archived,
@@ -120,10 +100,7 @@ def _to_partner(record: Organisation) -> Partner:
 
 def _clean(values: Mapping[str, object], record: Organisation | None = None) -> dict[str, object]:
     """Validated values; the relationship period is checked against what is stored too."""
-    unknown = set(values) - set(FIELDS)
-    if unknown:
-        raise ValueError(f"unknown partner fields: {sorted(unknown)}")
-    cleaned = v.collect({k: values[k] for k in values if k in RULES}, RULES)
+    cleaned = checked(PARTNER, values, new=record is None, apart=("theme_ids",))
     if "size_class" in cleaned and cleaned["size_class"] is None:
         cleaned["size_class"] = SizeClass.UNKNOWN.value
     stored = {
@@ -154,8 +131,6 @@ def _refresh_keys(record: Organisation) -> None:
 
 def create_partner(session: Session, values: Mapping[str, object]) -> Partner:
     cleaned = _clean(values)
-    if "name" not in cleaned:
-        raise ValidationError({"name": _("A name is required.")})
     themes = named_themes(session, values)
     record = Organisation(archived=False, size_class=SizeClass.UNKNOWN.value)
     changes = assign(record, cleaned)
@@ -226,10 +201,13 @@ def _filtered(
 ) -> Select[*tuple[Any, ...]]:
     if not where.include_archived:
         statement = statement.where(Organisation.archived.is_(False))
-    for field in ("sector", "size_class", "relationship", "municipality"):
+    for field in ("sector", "size_class", "relationship"):
         wanted = getattr(where, field)
         if wanted is not None:
             statement = statement.where(getattr(Organisation, field) == wanted)
+    if where.municipality is not None:  # a code, or a name as people write it
+        wanted = municipalities.code_for(where.municipality) or where.municipality
+        statement = statement.where(Organisation.municipality == wanted)
     if where.theme_id is not None:
         statement = statement.where(
             Organisation.id.in_(

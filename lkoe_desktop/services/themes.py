@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import partial
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -13,8 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from lkoe_desktop.db.models import Contact, Theme
-from lkoe_desktop.domain import validation as v
-from lkoe_desktop.domain.codes import MAX_NOTES_LENGTH
+from lkoe_desktop.domain.entities import THEME
 from lkoe_desktop.domain.errors import DuplicateError, ValidationError
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import audit
@@ -22,6 +20,7 @@ from lkoe_desktop.services.common import (
     all_ids,
     assign,
     check_version,
+    checked,
     flush,
     get,
     gone,
@@ -35,25 +34,10 @@ from lkoe_desktop.services.search import matches
 # A SELECT of any columns (SQLAlchemy 2.1 types a Select by its column types).
 Query = Select[*tuple[Any, ...]]
 
-ENTITY = "theme"
+ENTITY = THEME.name
 
 
-def _contact_id(value: object) -> int:
-    """A contact id as a whole number (an int, or digits typed as text)."""
-    digits = str(value).strip()
-    if isinstance(value, bool) or not digits.isdigit():
-        raise v.InvalidValue(_("Invalid id: write a whole number."))
-    return int(digits)
-
-
-RULES: dict[str, Any] = {
-    "name": partial(v.text, required=True),
-    "description": partial(v.text, max_length=MAX_NOTES_LENGTH),
-    "colour": v.colour,
-    "responsible_id": _contact_id,
-    "active_from": v.iso_date,
-    "active_until": v.iso_date,
-}
+STORED = tuple(described.key for described in THEME.editable)
 
 
 @dataclass(frozen=True)
@@ -98,15 +82,12 @@ def _to_record(session: Session, record: Theme) -> ThemeRecord:
         version=record.version,
         created_at=record.created_at,
         updated_at=record.updated_at,
-        **{field: getattr(record, field) for field in RULES},
+        **{field: getattr(record, field) for field in STORED},
     )
 
 
-def _clean(values: Mapping[str, object]) -> dict[str, object]:
-    unknown = set(values) - set(RULES)
-    if unknown:
-        raise ValueError(f"unknown theme fields: {sorted(unknown)}")
-    return v.collect(values, RULES)
+def _clean(values: Mapping[str, object], *, new: bool = False) -> dict[str, object]:
+    return checked(THEME, values, new=new)
 
 
 def _check(session: Session, record: Theme) -> None:

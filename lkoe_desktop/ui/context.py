@@ -71,6 +71,12 @@ def settings() -> QSettings:
 
 @dataclass
 class AppContext:
+    """What the window's parts share: the database, the prompts, and the bus that tells them
+    what the database's transactions changed."""
+
     database: Database
     prompts: Prompts
     bus: ChangeBus = field(default_factory=ChangeBus)
+
+    def __post_init__(self) -> None:
+        self.bus.watch(self.database)

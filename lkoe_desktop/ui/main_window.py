@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from lkoe_desktop import APP_NAME
+from lkoe_desktop.domain import entities
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.ui.context import settings
+from lkoe_desktop.ui.ops import tell_failures
 from lkoe_desktop.ui.screen_fit import restore_geometry
 
 if TYPE_CHECKING:
@@ -76,6 +78,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.message, 1)
         self.statusBar().addPermanentWidget(self.undo_button)
         self.statusBar().addPermanentWidget(self.database_label)
+        tell_failures(self.message.setText)  # a list that could not be read says so here
 
         self._build_actions()
         self._build_menus()
@@ -400,7 +403,7 @@ class MainWindow(QMainWindow):
 
     def _chosen_partner(self) -> int | None:
         """The partner chosen in the Partner tab, or the organisation of the chosen contact."""
-        partner_id = self._current_of("organisation")
+        partner_id = self._current_of(entities.PARTNER.name)
         contact_id = self._current_of("contact")
         if partner_id is None and contact_id is not None and self.context is not None:
             from lkoe_desktop.services.contacts import get_contact
@@ -435,7 +438,7 @@ class MainWindow(QMainWindow):
             self._for_meeting("sign_in_sheet")
         elif self._chosen_partner() is not None:
             self._contact_sheet()
-        elif (tab := self.current_tab()) is not None and tab.entity == "organisation":
+        elif (tab := self.current_tab()) is not None and tab.entity == entities.PARTNER.name:
             self._report("partner_register", self)
         else:
             self.message.setText(

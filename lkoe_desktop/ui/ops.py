@@ -19,6 +19,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from lkoe_desktop.domain.errors import LkoeError
 from lkoe_desktop.domain.i18n import gettext as _
 
 log = logging.getLogger(__name__)
@@ -86,6 +87,7 @@ class _Mailbox(QObject):
     """
 
     arrived = Signal(int, object)  # ticket, result
+    failed = Signal(str)  # what a person is told when a task failed
 
     def __init__(self) -> None:
         super().__init__()
@@ -106,21 +108,48 @@ class _Mailbox(QObject):
 
     def _deliver(self, number: int, result: object) -> None:
         owner, on_done, _task = self._waiting.pop(number)
-        if result is not _FAILED and shiboken6.isValid(owner):
+        if isinstance(result, _Failed):
+            self.failed.emit(result.message)
+        elif shiboken6.isValid(owner):
             on_done(result)
 
 
-_FAILED = object()
+class _Failed:
+    """A task's failure, on its way to the GUI thread to be told."""
+
+    def __init__(self, error: Exception) -> None:
+        self.message = (
+            error.message
+            if isinstance(error, LkoeError)
+            else _(
+                "Something went wrong while reading in the background. The details are "
+                "written to the program's log file."
+            )
+        )
+
+
 _mailbox: list[_Mailbox] = []
+
+
+def _the_mailbox() -> _Mailbox:
+    if not _mailbox:
+        _mailbox.append(_Mailbox())
+    return _mailbox[0]
+
+
+def tell_failures(show: Callable[[str], None]) -> None:
+    """Let `show(message)` tell the user when a quiet background task (`submit`) fails: the
+    log alone is not enough."""
+    _the_mailbox().failed.connect(show)
 
 
 def _quietly(handed: list[Callable[[], Any]], number: int, mailbox: _Mailbox) -> None:
     task = handed.pop()  # the worker's only reference, dropped before the answer leaves
     try:
         result = task()
-    except Exception:
+    except Exception as error:
         log.exception("background task failed")
-        result = _FAILED
+        result = _Failed(error)
     del task
     mailbox.arrived.emit(number, result)
 
@@ -136,9 +165,7 @@ def submit(task: Callable[[], Any], on_done: Callable[[Any], None], owner: QObje
     Call it on the GUI thread. A failure is logged; nothing is delivered once `owner` has been
     deleted.
     """
-    if not _mailbox:
-        _mailbox.append(_Mailbox())
-    mailbox = _mailbox[0]
+    mailbox = _the_mailbox()
     _executor.submit(_quietly, [task], mailbox.ticket(owner, on_done, task), mailbox)
 
 

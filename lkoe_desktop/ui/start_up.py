@@ -107,21 +107,16 @@ class Starter:
         clear the dietary needs of meetings long enough past (the office's setting)."""
         from lkoe_desktop.db.migrate import check_integrity
         from lkoe_desktop.services.dietary import clear_due
-        from lkoe_desktop.ui import changes
 
         def work(_progress: Progress) -> int:
             run_at_low_priority(lambda: check_integrity(context.database))
             with context.database.unit_of_work() as session:
                 return clear_due(session)
 
-        def done(cleared: int) -> None:
-            if cleared:
-                context.bus.announce(changes.PARTICIPANTS)
-
         run_in_background(
             self.window,
             work,
-            done,
+            lambda _cleared: None,
             lambda error: self.failed(error, fatal=False),
             show_progress=False,
         )

@@ -247,13 +247,13 @@ def plain_sorted_pages(db: Path) -> dict[str, dict[str, float | None]]:
     from sqlalchemy.orm import Session
 
     from lkoe_desktop.db.engine import make_engine
+    from lkoe_desktop.domain.entities import CONTACT, PARTNER
     from lkoe_desktop.services import contacts, partners
-    from lkoe_desktop.services.columns import CONTACT_COLUMNS, PARTNER_COLUMNS
     from lkoe_desktop.ui.models.table_model import FIRST_PAGE_SIZE
 
     tabs = {
-        "contacts": (CONTACT_COLUMNS, contacts.list_contacts),
-        "partners": (PARTNER_COLUMNS, partners.list_partners),
+        "contacts": (CONTACT.columns, contacts.list_contacts),
+        "partners": (PARTNER.columns, partners.list_partners),
     }
     engine = make_engine(f"sqlite:///{db}")
     caught: list[tuple[str, Any]] = []

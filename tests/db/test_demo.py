@@ -29,8 +29,9 @@ from lkoe_desktop.demo.load import DemoSummary, load_demo
 from lkoe_desktop.demo.people import CUTOFF
 from lkoe_desktop.domain import validation
 from lkoe_desktop.domain.clock import STOCKHOLM, FixedClock
-from lkoe_desktop.domain.codes import OSTERGOTLAND_MUNICIPALITIES, Sector, SizeClass, codes
+from lkoe_desktop.domain.codes import Sector, SizeClass, codes
 from lkoe_desktop.domain.errors import UserInputError
+from lkoe_desktop.domain.municipalities import MUNICIPALITIES, in_county
 from lkoe_desktop.services import contacts, partners
 from lkoe_desktop.services.contacts import ContactFilter
 
@@ -122,7 +123,7 @@ def test_a_database_that_holds_data_is_refused_and_left_alone(db: Database) -> N
     with db.reading() as session:
         assert _count(session, Organisation) == 1
         assert _count(session, Contact) == 0
-        assert session.scalars(select(ChangeLogEntry.entity)).all() == ["organisation"]
+        assert session.scalars(select(ChangeLogEntry.entity)).all() == ["partner"]
 
 
 def test_an_unknown_size_is_refused(db: Database) -> None:
@@ -209,9 +210,10 @@ def test_partners_municipalities_sectors_and_sizes_are_all_there(demo: Database)
         assert name in by_name
     assert by_name["Region Östergötland"].relationship == "funder"
     assert by_name["Norrköpings Hamn AB"].relationship == "project_partner"
-    municipalities = {row.municipality for row in rows}
-    assert set(OSTERGOTLAND_MUNICIPALITIES) <= municipalities
-    assert municipalities - set(OSTERGOTLAND_MUNICIPALITIES)
+    places = {row.municipality for row in rows}
+    ostergotland = {code for code, _name in MUNICIPALITIES if in_county(code)}
+    assert len(ostergotland) == 13 and ostergotland <= places
+    assert places - ostergotland
     assert {row.sector for row in rows} == set(codes(Sector))
     assert {row.size_class for row in rows} == set(codes(SizeClass))
     university = by_name["Linköpings universitet"].org_number

@@ -2,7 +2,7 @@
 ways, through stored keys: the same order on SQLite and PostgreSQL.
 
 The expected order is computed here, in Python, from the values the list shows
-(`columns.display_value`): texts by `domain.text.sort_key`, coded columns by their shown label
+(`Field.display`): texts by `domain.text.sort_key`, coded columns by their shown label
 or in their codes' own order, dates and numbers as they are; ties as each list breaks them,
 then by id in the same direction. Since both databases are held to this one order, they agree.
 """
@@ -27,18 +27,11 @@ from lkoe_desktop.domain.codes import (
     Sector,
     SizeClass,
 )
+from lkoe_desktop.domain.entities import CONTACT, MEETING, PARTICIPATION, PARTNER, THEME
+from lkoe_desktop.domain.fields import Field
 from lkoe_desktop.domain.text import sort_key
 from lkoe_desktop.services import contacts, meetings, participations, partners, themes
 from lkoe_desktop.services.affiliations import change_job, end_affiliation
-from lkoe_desktop.services.columns import (
-    CONTACT_COLUMNS,
-    MEETING_COLUMNS,
-    PARTICIPANT_COLUMNS,
-    PARTNER_COLUMNS,
-    THEME_COLUMNS,
-    ColumnSpec,
-    display_value,
-)
 
 # One term of a row's order: a comparable value, or None for an empty one (last either way).
 Terms = Callable[[Any], tuple[object, ...]]
@@ -181,10 +174,10 @@ def _text(value: object) -> str | None:
     return sort_key(str(value)) if value else None
 
 
-def _shown(columns: Sequence[ColumnSpec], key: str) -> Terms:
+def _shown(columns: Sequence[Field], key: str) -> Terms:
     """The column's shown text, in Swedish order."""
     spec = next(column for column in columns if column.key == key)
-    return lambda row: (_text(display_value(spec, getattr(row, key))),)
+    return lambda row: (_text(spec.display(getattr(row, key))),)
 
 
 def _native(key: str) -> Terms:
@@ -230,64 +223,67 @@ NAMES = _together(_field("last_name"), _field("first_name"))
 FIRST_NAMES = _together(_field("first_name"), _field("last_name"))
 
 PARTNER_ORDER: dict[str, Terms] = {
-    "name": _shown(PARTNER_COLUMNS, "name"),
-    "org_number": _shown(PARTNER_COLUMNS, "org_number"),
-    "sector": lambda row: (*_shown(PARTNER_COLUMNS, "sector")(row), _text(row.name)),
-    "size_class": _code("size_class", SizeClass, _shown(PARTNER_COLUMNS, "name")),
-    "municipality": _together(_field("municipality"), _field("name")),
-    "relationship": lambda row: (*_shown(PARTNER_COLUMNS, "relationship")(row), _text(row.name)),
-    "phone": _shown(PARTNER_COLUMNS, "phone"),
-    "email": _shown(PARTNER_COLUMNS, "email"),
+    "name": _shown(PARTNER.columns, "name"),
+    "org_number": _shown(PARTNER.columns, "org_number"),
+    "sector": lambda row: (*_shown(PARTNER.columns, "sector")(row), _text(row.name)),
+    "size_class": _code("size_class", SizeClass, _shown(PARTNER.columns, "name")),
+    "municipality": _together(
+        lambda row: _text(PARTNER.field("municipality").display(row.municipality)),
+        _field("name"),
+    ),
+    "relationship": lambda row: (*_shown(PARTNER.columns, "relationship")(row), _text(row.name)),
+    "phone": _shown(PARTNER.columns, "phone"),
+    "email": _shown(PARTNER.columns, "email"),
 }
 CONTACT_ORDER: dict[str, Terms] = {
     "last_name": NAMES,
     "first_name": FIRST_NAMES,
     "organisation": _together(_field("organisation"), _field("last_name"), _field("first_name")),
     "title": _together(_field("title"), _field("last_name"), _field("first_name")),
-    "email": _shown(CONTACT_COLUMNS, "email"),
-    "phone": _shown(CONTACT_COLUMNS, "phone"),
-    "mobile": _shown(CONTACT_COLUMNS, "mobile"),
+    "email": _shown(CONTACT.columns, "email"),
+    "phone": _shown(CONTACT.columns, "phone"),
+    "mobile": _shown(CONTACT.columns, "mobile"),
 }
 THEME_ORDER: dict[str, Terms] = {
-    "name": _shown(THEME_COLUMNS, "name"),
-    "responsible": _shown(THEME_COLUMNS, "responsible"),
+    "name": _shown(THEME.columns, "name"),
+    "responsible": _shown(THEME.columns, "responsible"),
     "active_from": _native("active_from"),
     "active_until": _native("active_until"),
-    "description": _shown(THEME_COLUMNS, "description"),
+    "description": _shown(THEME.columns, "description"),
 }
 MEETING_ORDER: dict[str, Terms] = {
     "starts_at": _native("starts_at"),
-    "title": _shown(MEETING_COLUMNS, "title"),
-    "kind": _shown(MEETING_COLUMNS, "kind"),
+    "title": _shown(MEETING.columns, "title"),
+    "kind": _shown(MEETING.columns, "kind"),
     "status": _code("status", MeetingStatus),
-    "place": _shown(MEETING_COLUMNS, "place"),
+    "place": _shown(MEETING.columns, "place"),
     "registered_count": _native("registered_count"),
     "attended_count": _native("attended_count"),
 }
 PARTICIPANT_ORDER: dict[str, Terms] = {
     "last_name": NAMES,
     "first_name": FIRST_NAMES,
-    "organisation": _shown(PARTICIPANT_COLUMNS, "organisation"),
+    "organisation": _shown(PARTICIPATION.columns, "organisation"),
     "status": _code("status", ParticipationStatus),
     "role": _code("role", Role),
-    "dietary_needs": _shown(PARTICIPANT_COLUMNS, "dietary_needs"),
-    "note": _shown(PARTICIPANT_COLUMNS, "note"),
+    "dietary_needs": _shown(PARTICIPATION.columns, "dietary_needs"),
+    "note": _shown(PARTICIPATION.columns, "note"),
     "checked_in_at": _native("checked_in_at"),
 }
 
 
 def test_every_shown_column_has_an_expected_order() -> None:
     for columns, order in (
-        (PARTNER_COLUMNS, PARTNER_ORDER),
-        (CONTACT_COLUMNS, CONTACT_ORDER),
-        (THEME_COLUMNS, THEME_ORDER),
-        (MEETING_COLUMNS, MEETING_ORDER),
-        (PARTICIPANT_COLUMNS, PARTICIPANT_ORDER),
+        (PARTNER.columns, PARTNER_ORDER),
+        (CONTACT.columns, CONTACT_ORDER),
+        (THEME.columns, THEME_ORDER),
+        (MEETING.columns, MEETING_ORDER),
+        (PARTICIPATION.columns, PARTICIPANT_ORDER),
     ):
         assert [column.key for column in columns] == list(order)
     # The coded columns sorted by label are those whose labels are in no natural order.
     assert {Sector, Relationship, MeetingKind} == {
-        column.enum for column in (*PARTNER_COLUMNS, *MEETING_COLUMNS) if column.key in
+        column.enum for column in (*PARTNER.columns, *MEETING.columns) if column.key in
         ("sector", "relationship", "kind")
     }  # fmt: skip
 

@@ -34,7 +34,7 @@ from lkoe_desktop.db.migrate import (
 )
 from lkoe_desktop.domain import i18n
 from lkoe_desktop.domain.errors import DatabaseOpenError
-from lkoe_desktop.services import contacts, partners
+from lkoe_desktop.services import audit, contacts, partners
 from lkoe_desktop.services.keys import (
     Keys,
     contact_keys,
@@ -145,15 +145,26 @@ def _insert(connection: Connection, table: str, **values: object) -> int:
     return int(connection.execute(statement, values).scalar_one())
 
 
-def _seed(connection: Connection, stored: Callable[[Keys], Keys]) -> None:
+def _seed(
+    connection: Connection,
+    stored: Callable[[Keys], Keys],
+    place: str = "0580",
+    partner: str = "partner",
+) -> None:
     """A person with a job history, their organisation, a theme, a meeting, a group, a consent;
-    with the keys of `services.keys` that the revision stores (`stored` picks them)."""
+    with the keys of `services.keys` that the revision stores (`stored` picks them), the
+    organisation's municipality as the revision keeps it (`place`: text before 0004, a code
+    after) and the change log's name for a partner as the revision writes it (`partner`)."""
     stamps: dict[str, object] = {"created_at": AT, "updated_at": AT, "version": 1}
     name = "Östgöta Logistik AB"
-    keys = stored(organisation_keys(name=name, org_number="556036-0793"))
+    keys = stored(organisation_keys(name=name, org_number="556036-0793", municipality=place))
     org = _insert(
         connection, "organisations", name=name, org_number="556036-0793", sector="business",
-        size_class="small", archived=False, **keys, **stamps,
+        size_class="small", municipality=place, archived=False, **keys, **stamps,
+    )  # fmt: skip
+    _insert(
+        connection, "change_log", at=AT, user_name="testare", entity=partner, entity_id=org,
+        action="create", changes="{}",
     )  # fmt: skip
     keys = stored(organisation_keys(name="Hamnbolaget"))
     old = _insert(
@@ -215,10 +226,19 @@ def _seed(connection: Connection, stored: Callable[[Keys], Keys]) -> None:
 
 
 def _seed_0001_initial(connection: Connection) -> None:
-    _seed(connection, lambda keys: {k: keys[k] for k in ("sort_key", "search_text") if k in keys})
+    _seed(
+        connection,
+        lambda keys: {k: keys[k] for k in ("sort_key", "search_text") if k in keys},
+        place="Linköpings kommun",
+        partner="organisation",
+    )
 
 
 def _seed_0003_column_sort_keys(connection: Connection) -> None:
+    _seed(connection, lambda keys: keys, place="Linköpings kommun", partner="organisation")
+
+
+def _seed_0004_municipality_codes(connection: Connection) -> None:
     _seed(connection, lambda keys: keys)
 
 
@@ -227,6 +247,7 @@ SEEDS: dict[str, Callable[[Connection], None]] = {
     "0001_initial": _seed_0001_initial,
     "0002_search_scan_indexes": _seed_0001_initial,  # added indexes only: the same rows fit
     "0003_column_sort_keys": _seed_0003_column_sort_keys,
+    "0004_municipality_codes": _seed_0004_municipality_codes,
 }
 
 
@@ -278,6 +299,10 @@ def _check_seed_data(database: Database) -> None:
         assert contacts.count_contacts(session, contacts.ContactFilter(search="013-12 34")) == 1
         named = partners.list_partners(session, partners.PartnerFilter(search="5560360793"))
         assert [row.name for row in named] == ["Östgöta Logistik AB"]
+        assert named[0].municipality == "0580"  # "Linköpings kommun" before 0004
+        by_place = partners.list_partners(session, partners.PartnerFilter(search="linköping"))
+        assert [row.name for row in by_place] == ["Östgöta Logistik AB"]
+        assert [c.action for c in audit.history(session, "partner", named[0].id)] == ["create"]
     with database.unit_of_work() as session:
         later = partners.create_partner(session, {"name": "Uppgraderingsbolaget"})
         contacts.create_contact(

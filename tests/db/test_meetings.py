@@ -109,7 +109,12 @@ def test_invalid_and_missing_values_are_named_field_by_field(db: Database) -> No
         with pytest.raises(ValidationError), db.unit_of_work() as session:
             create_meeting(
                 session,
-                {"title": "T", "kind": "other", "starts_at": "2026-05-01", "capacity": capacity},
+                {
+                    "title": "T",
+                    "kind": "other",
+                    "starts_at": "2026-05-01 09:00",
+                    "capacity": capacity,
+                },
             )
     with db.reading() as session:
         assert count_meetings(session, MeetingFilter(include_archived=True)) == 0

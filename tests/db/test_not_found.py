@@ -21,7 +21,8 @@ def test_the_window_message_has_no_id_the_command_line_message_has(db: Database)
 def test_each_kind_of_record_is_named(db: Database) -> None:
     with db.unit_of_work() as session:
         meeting = meetings.create_meeting(
-            session, {"title": "Frukostseminarium", "kind": "seminar", "starts_at": "2026-04-14"}
+            session,
+            {"title": "Frukostseminarium", "kind": "seminar", "starts_at": "2026-04-14 08:00"},
         ).id
     with pytest.raises(NotFoundError) as contact, db.unit_of_work() as session:
         participations.register(session, meeting, 4712)

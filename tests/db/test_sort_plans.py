@@ -10,12 +10,13 @@ import pytest
 from sqlalchemy import event
 
 from lkoe_desktop.db.engine import Database
+from lkoe_desktop.domain.entities import CONTACT, PARTNER
+from lkoe_desktop.domain.fields import Field, Kind
 from lkoe_desktop.services import contacts, partners
-from lkoe_desktop.services.columns import CODE, CONTACT_COLUMNS, PARTNER_COLUMNS, ColumnSpec
 
-LISTS: list[tuple[str, Callable[..., Any], tuple[ColumnSpec, ...]]] = [
-    ("contacts", contacts.list_contacts, CONTACT_COLUMNS),
-    ("partners", partners.list_partners, PARTNER_COLUMNS),
+LISTS: list[tuple[str, Callable[..., Any], tuple[Field, ...]]] = [
+    ("contacts", contacts.list_contacts, CONTACT.columns),
+    ("partners", partners.list_partners, PARTNER.columns),
 ]
 # Text, numbers and dates: an index in their order. Coded columns sort by their label, which
 # depends on the language: their order is worked out from an index, see the last test.
@@ -23,9 +24,9 @@ SORTED = [
     pytest.param(list_rows, column.key, id=f"{name}-{column.key}")
     for name, list_rows, columns in LISTS
     for column in columns
-    if column.kind != CODE
+    if column.kind != Kind.CODE
 ]
-CODED = [column.key for column in PARTNER_COLUMNS if column.kind == CODE]
+CODED = [column.key for column in PARTNER.columns if column.kind == Kind.CODE]
 
 
 def _page_plan(db: Database, list_rows: Callable[..., Any], **order: object) -> str:

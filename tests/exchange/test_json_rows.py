@@ -123,3 +123,47 @@ def test_dumps_writes_array_with_letters_kept() -> None:
     assert [item["id"] for item in json.loads(text)] == [1, 2]
     assert json_rows([]) == []
     assert json.loads(dumps([])) == []
+
+
+# The JSON keys `list --json` has always written: PRODUCT.md's contract, never renamed.
+LISTED_KEYS = {
+    "partners": {"id", "name", "org_number", "sector", "size_class", "municipality"}
+    | {"relationship", "phone", "email", "archived"},
+    "contacts": {"id", "first_name", "last_name", "email", "phone", "mobile", "organisation"}
+    | {"organisation_id", "title", "archived"},
+    "themes": {"id", "name", "description", "colour", "responsible_id", "responsible"}
+    | {"active_from", "active_until", "archived"},
+    "meetings": {"id", "title", "kind", "status", "starts_at", "ends_at", "place", "organiser"}
+    | {"capacity", "archived", "registered_count", "attended_count"},
+    "participants": {"id", "meeting_id", "contact_id", "first_name", "last_name", "email"}
+    | {"organisation_id", "organisation", "status", "role", "dietary_needs", "note"}
+    | {"checked_in_at"},
+}
+
+
+@pytest.mark.parametrize("what", sorted(LISTED_KEYS))
+def test_a_listed_row_has_the_json_keys_of_the_contract(what: str) -> None:
+    from dataclasses import fields
+
+    from lkoe_desktop.cli.output import LISTINGS
+    from lkoe_desktop.exchange.json_rows import listed_row
+    from lkoe_desktop.services import contacts, meetings, participations, partners, themes
+
+    row_type = {
+        "partners": partners.PartnerRow,
+        "contacts": contacts.ContactRow,
+        "themes": themes.ThemeRow,
+        "meetings": meetings.MeetingRow,
+        "participants": participations.ParticipantRow,
+    }[what]
+    row = row_type(**{field.name: None for field in fields(row_type)})
+    assert set(listed_row(LISTINGS[what], row)) == LISTED_KEYS[what]
+
+
+def test_a_municipality_is_written_by_its_name() -> None:
+    from lkoe_desktop.domain.entities import PARTNER
+    from lkoe_desktop.exchange.json_rows import listed_row
+    from lkoe_desktop.services.partners import PartnerRow
+
+    row = PartnerRow(1, "Hamnen", None, None, "unknown", "0581", None, None, None, False)
+    assert listed_row(PARTNER, row)["municipality"] == "Norrköping"

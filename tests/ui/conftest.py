@@ -45,3 +45,14 @@ def prompts() -> RecordingPrompts:
 @pytest.fixture
 def context(sqlite_db: Database, prompts: RecordingPrompts) -> AppContext:
     return AppContext(sqlite_db, prompts=prompts)
+
+
+@pytest.fixture
+def elsewhere(sqlite_db: Database) -> Iterator[Database]:
+    """Another workstation on the window's database: its changes are not told to the window."""
+    from lkoe_desktop.db.engine import make_engine
+
+    url = sqlite_db.engine.url.render_as_string(hide_password=False)
+    other = Database(make_engine(url), clock=sqlite_db.clock, user="kollega")
+    yield other
+    other.dispose()

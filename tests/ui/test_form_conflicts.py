@@ -288,7 +288,7 @@ def test_partner_themes_ticked_by_both_are_all_kept(
         "Sjöfart",
         tuple(sorted((building, trade))),
     )
-    assert changes_by(context.database, "organisation", port, "testare")[-1] == {
+    assert changes_by(context.database, "partner", port, "testare")[-1] == {
         "name",
         "theme_ids",
     }
@@ -315,7 +315,7 @@ def test_partner_codes_in_the_dialog_are_words_and_theirs_can_win(
     )
     with context.database.reading() as session:
         assert partners.get_partner(session, port).sector == "public"
-    assert changes_by(context.database, "organisation", port, "testare") == [{"name", "sector"}]
+    assert changes_by(context.database, "partner", port, "testare") == [{"name", "sector"}]
 
 
 # --- meetings ---------------------------------------------------------------------------------

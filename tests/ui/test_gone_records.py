@@ -10,6 +10,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from window_fakes import RecordingPrompts, type_text
 
+from lkoe_desktop.db.engine import Database
 from lkoe_desktop.domain.codes import ParticipationStatus
 from lkoe_desktop.services import contacts, participations, partners
 from lkoe_desktop.services.deletion import delete_record
@@ -31,7 +32,7 @@ def _no_digits(texts: list[str]) -> bool:
 
 
 def test_opening_a_contact_deleted_meanwhile_says_so_and_lists_again(
-    qtbot: QtBot, context: AppContext, prompts: RecordingPrompts
+    qtbot: QtBot, context: AppContext, prompts: RecordingPrompts, elsewhere: Database
 ) -> None:
     with context.database.unit_of_work() as session:
         for first, last in (("Anna", "Öberg"), ("Cecilia", "Zander")):
@@ -51,7 +52,7 @@ def test_opening_a_contact_deleted_meanwhile_says_so_and_lists_again(
     QTest.keyClick(tab.search, Qt.Key.Key_Return)  # to the table, on Zander's row
     gone = tab.current_id()
     assert gone is not None
-    with context.database.unit_of_work() as session:  # at another workstation
+    with elsewhere.unit_of_work() as session:
         delete_record(session, "contact", gone)
     QTest.keyClick(tab.table, Qt.Key.Key_Return)
     assert prompts.errors == [CONTACT_GONE]
@@ -77,7 +78,7 @@ def test_saving_a_contact_deleted_meanwhile_says_so(
 
 
 def test_changing_a_participant_removed_meanwhile_names_no_id(
-    qtbot: QtBot, context: AppContext, prompts: RecordingPrompts
+    qtbot: QtBot, context: AppContext, prompts: RecordingPrompts, elsewhere: Database
 ) -> None:
     panel = ParticipantsPanel(context, populate(context.database, PEOPLE))
     qtbot.addWidget(panel)
@@ -89,7 +90,7 @@ def test_changing_a_participant_removed_meanwhile_names_no_id(
     QTest.keyClick(panel.table, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
     chosen = panel.selected_ids()
     assert len(chosen) == 2
-    with context.database.unit_of_work() as session:  # taken off the list at another desk
+    with elsewhere.unit_of_work() as session:  # taken off the list at another desk
         participations.remove(session, chosen[1])
     panel.status_actions[ParticipationStatus.ATTENDED].trigger()
     assert prompts.errors == [PARTICIPANT_GONE]

@@ -141,7 +141,6 @@ def test_an_opened_record_has_the_cursor_after_its_name(qtbot: QtBot, window: Ma
     assert context is not None
     with context.database.unit_of_work() as session:
         partners.create_partner(session, {"name": "Linköpings universitet"})
-    context.bus.announce("partners")
     window.show_tab(PARTNERS)
     tab = window.current_tab()
     assert tab is not None

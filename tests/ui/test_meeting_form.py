@@ -96,7 +96,7 @@ def test_new_meeting_is_saved_with_its_times_and_themes(
     item.setCheckState(Qt.CheckState.Checked)
     with qtbot.waitSignal(context.bus.changed) as announced:
         _save(qtbot, form)
-    assert announced.args == [frozenset({"meetings"})]
+    assert announced.args == [frozenset({"meeting"})]
     with sqlite_db.reading() as session:
         saved = get_meeting(session, form.saved_id or 0)
     assert saved.title == "Frukostmöte på Hamnkontoret"

@@ -11,8 +11,7 @@ from pytestqt.qtbot import QtBot
 from window_fakes import RecordingPrompts, type_text
 
 from lkoe_desktop.db.engine import Database
-from lkoe_desktop.domain import validation
-from lkoe_desktop.domain.codes import OSTERGOTLAND_MUNICIPALITIES
+from lkoe_desktop.domain import municipalities, validation
 from lkoe_desktop.services import audit
 from lkoe_desktop.services.affiliations import change_job
 from lkoe_desktop.services.contacts import create_contact
@@ -69,7 +68,7 @@ def test_invalid_org_number_is_shown_as_you_type_and_save_refuses(
     assert form.result() == form.DialogCode.Accepted
     with sqlite_db.reading() as session:
         partner = get_partner(session, form.saved_id or 0)
-        log = audit.history(session, "organisation", partner.id)
+        log = audit.history(session, "partner", partner.id)
     assert (partner.name, partner.org_number, partner.phone) == (
         "Östgöta Åkeri AB",
         NUMBER,
@@ -100,7 +99,8 @@ def test_every_field_codes_municipalities_and_themes_are_saved(
     municipality = form.widgets["municipality"].findChild(QComboBox)
     assert municipality is not None
     offered = [municipality.itemText(i) for i in range(municipality.count())]
-    assert offered == list(OSTERGOTLAND_MUNICIPALITIES)
+    assert offered == [name for _code, name in municipalities.choices()]
+    assert offered[:2] == ["Boxholm", "Finspång"] and len(offered) == 290
     sector = form.widgets["sector"].editor
     assert isinstance(sector, QComboBox)
     assert sector.itemText(sector.findData("public")) == "Offentlig sektor"
@@ -154,8 +154,8 @@ def test_duplicate_warning_for_the_same_org_number(qtbot: QtBot, sqlite_db: Data
     assert "Norrköpings Hamn AB" in form.warning.text()
     assert [record.id for record in form.warning.records] == [existing.id]
     with qtbot.waitSignal(form.rejected):
-        form.warning.label.linkActivated.emit(f"lkoe://organisation/{existing.id}")
-    assert form.redirect == ("organisation", existing.id)
+        form.warning.label.linkActivated.emit(f"lkoe://partner/{existing.id}")
+    assert form.redirect == ("partner", existing.id)
     line(form, "name").clear()
     form.warning.refresh()
     assert form.warning.isHidden()

@@ -81,7 +81,7 @@ def test_new_theme_is_saved_with_its_responsible_person(
     qtbot.keyClicks(_line(form, "active_from"), "2026-01-01")
     with qtbot.waitSignal(context.bus.changed) as announced:
         _save(qtbot, form)
-    assert announced.args == [frozenset({"themes"})]
+    assert announced.args == [frozenset({"theme"})]
     assert form.result() == form.DialogCode.Accepted
     with sqlite_db.reading() as session:
         saved = get_theme(session, form.saved_id or 0)
@@ -214,7 +214,7 @@ def test_the_theme_shows_its_meetings_and_interested_partners_and_contacts(
     meetings = form.related["meeting"]
     row = meetings.topLevelItem(0)
     assert [row.text(i) for i in range(3)] == ["2026-04-02 08:30", "Byggdialog", _("Planned")]
-    partners = form.related["organisation"]
+    partners = form.related["partner"]
     names = [partners.topLevelItem(i).text(0) for i in range(partners.topLevelItemCount())]
     assert names == ["Alfa AB", "Östgöta Bygg AB"]
     assert form.related["contact"].topLevelItem(0).text(0) == "Åsa Öberg"
@@ -227,7 +227,7 @@ def test_the_theme_shows_its_meetings_and_interested_partners_and_contacts(
     with qtbot.waitSignal(form.open_record) as opened:
         partners.setCurrentItem(partners.topLevelItem(1))
         qtbot.keyClick(partners, Qt.Key.Key_Return)
-    assert opened.args == ["organisation", partner.id]
+    assert opened.args == ["partner", partner.id]
     contacts = form.related["contact"]
     with qtbot.waitSignal(form.open_record) as opened:
         contacts.itemActivated.emit(contacts.topLevelItem(0), 0)

@@ -28,7 +28,6 @@ from lkoe_desktop.domain.errors import LkoeError
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import candidates, groups, meetings, relations
 from lkoe_desktop.services.candidates import Candidate
-from lkoe_desktop.ui import changes
 from lkoe_desktop.ui.dialogs.capacity import confirm_over_capacity
 from lkoe_desktop.ui.dialogs.paste_addresses import PastePage
 from lkoe_desktop.ui.screen_fit import fit_to_screen
@@ -263,7 +262,6 @@ class AddPeopleDialog(QDialog):
             self.context.prompts.error(self, _("Cannot add"), error.message)
             return
         self.added = result.added
-        self.context.bus.announce(changes.PARTICIPANTS, changes.MEETINGS)
         self.accept()
 
 

@@ -25,7 +25,6 @@ from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.i18n import ngettext
 from lkoe_desktop.services import door_search, meetings, participations
 from lkoe_desktop.services.participations import ParticipantRow
-from lkoe_desktop.ui import changes
 from lkoe_desktop.ui.dialogs.contact_form import ContactForm
 from lkoe_desktop.ui.dialogs.record_form import CONTACT
 from lkoe_desktop.ui.screen_fit import fit_to_screen
@@ -294,7 +293,6 @@ class CheckInDialog(QDialog):
         self._changed()
 
     def _changed(self) -> None:
-        self.context.bus.announce(changes.PARTICIPANTS, changes.MEETINGS)
         self.search.blockSignals(True)
         self.search.setText("")  # also forgets the field's own undo: Ctrl+Z now undoes check-ins
         self.search.blockSignals(False)

@@ -23,13 +23,14 @@ from PySide6.QtWidgets import (
 
 from lkoe_desktop.domain import validation
 from lkoe_desktop.domain.codes import LegalBasis
+from lkoe_desktop.domain.entities import AFFILIATION, CONSENT
 from lkoe_desktop.domain.errors import ConflictError, LkoeError, ValidationError
 from lkoe_desktop.domain.i18n import N_
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import affiliations, consents, contacts, duplicates
 from lkoe_desktop.services.common import today
 from lkoe_desktop.ui.dialogs.record_form import suggest
-from lkoe_desktop.ui.forms.form import CODE, DATE, Field, FieldWidget
+from lkoe_desktop.ui.forms.form import CODE, DATE, Field, FieldWidget, form_fields
 from lkoe_desktop.ui.widgets.form_fields import attach_calendar, mute, narrow
 
 if TYPE_CHECKING:
@@ -194,7 +195,7 @@ def checked(
 class ChangeEmployerDialog(SmallDialog):
     """The person has a new job: the current one ends the day before the new one starts."""
 
-    rules = contacts.AFFILIATION_RULES
+    rules = AFFILIATION.rules(["title", "start_date", "end_date"])
 
     def __init__(self, form: ContactForm) -> None:
         super().__init__(form.context, _("Change employer"), form)
@@ -215,7 +216,7 @@ class ChangeEmployerDialog(SmallDialog):
         )
         self.picker = picker
         self.add(picker)
-        self.add(FieldWidget(Field("title", N_("Job title"))))
+        self.add(FieldWidget(form_fields(AFFILIATION, "title")[0]))
         start = self.add(FieldWidget(Field("start_date", N_("Starts on"), kind=DATE)))
         attach_calendar(start)
         narrow(start.editor, 14)
@@ -267,11 +268,10 @@ class ConsentDialog(SmallDialog):
             row.addWidget(button)
         row.addStretch(1)
         self.form.addRow(_("Decision"), row)
-        decided = self.add(FieldWidget(Field("decided_on", N_("Decided on"), kind=DATE)))
+        decided = self.add(FieldWidget(form_fields(CONSENT, "decided_on")[0]))
         attach_calendar(decided)
         narrow(decided.editor, 14)
-        source = Field("source", N_("Source"), placeholder=N_("For example the registration form"))
-        self.add(FieldWidget(source))
+        self.add(FieldWidget(form_fields(CONSENT, "source")[0]))
         with form.context.database.reading() as session:
             decided.set_value(today(session))
         self.finish()

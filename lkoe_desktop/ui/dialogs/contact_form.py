@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from lkoe_desktop.domain.codes import Gender, Language, LegalBasis, ParticipationStatus, label
+from lkoe_desktop.domain import entities
+from lkoe_desktop.domain.codes import Language, LegalBasis, ParticipationStatus, label
 from lkoe_desktop.domain.errors import ConflictError
 from lkoe_desktop.domain.i18n import N_
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import consents, contacts, duplicates, relations
-from lkoe_desktop.ui import changes
 from lkoe_desktop.ui.dialogs.contact_dialogs import (
     ChangeEmployerDialog,
     ConsentDialog,
@@ -31,7 +31,7 @@ from lkoe_desktop.ui.dialogs.record_form import (
     run_form,
 )
 from lkoe_desktop.ui.forms import merge
-from lkoe_desktop.ui.forms.form import CODE, TEXT, Field
+from lkoe_desktop.ui.forms.form import form_fields
 from lkoe_desktop.ui.widgets.form_fields import swap_field
 
 if TYPE_CHECKING:
@@ -43,20 +43,8 @@ if TYPE_CHECKING:
 class ContactForm(RecordForm):
     """Create or edit a person; a saved person also shows their history on further pages."""
 
-    fields = (
-        Field("first_name", N_("First name"), required=True),
-        Field("last_name", N_("Last name"), required=True),
-        Field("gender", N_("Gender"), kind=CODE, enum=Gender),
-        Field("language", N_("Preferred language"), kind=CODE, enum=Language),
-        Field("email", N_("E-mail")),
-        Field("phone", N_("Phone"), placeholder="013-12 34 56"),
-        Field("mobile", N_("Mobile"), placeholder="070-123 45 67"),
-        Field("organisation_id", N_("Organisation")),
-        Field("title", N_("Job title")),
-        Field("notes", N_("Notes"), kind=TEXT),
-    )
-    rules = contacts.RULES | {"title": contacts.AFFILIATION_RULES["title"]}
-    kinds = (changes.CONTACTS, changes.PARTNERS, changes.THEMES, changes.GROUPS)
+    fields = form_fields(entities.CONTACT)
+    rules = entities.CONTACT.rules()
     record_noun = N_("the contact")
 
     archived_text = N_("This contact is archived.")
@@ -64,7 +52,7 @@ class ContactForm(RecordForm):
     def build(self) -> None:
         super().build()
         self._choices: list[duplicates.PartnerChoice] | None = None
-        self.picker = OrganisationPicker(self.fields[7], self.choices)
+        self.picker = OrganisationPicker(self.widgets["organisation_id"].field, self.choices)
         swap_field(self, self.picker)
         employer: Sequence[str | QWidget] = ("organisation_id", "title")
         if self.record_id is not None:
@@ -72,13 +60,9 @@ class ContactForm(RecordForm):
             self.employer.setWordWrap(True)
             self.employer.linkActivated.connect(lambda _link: self._open_employer())
             employer = (self.employer, right_aligned(self.change_button()))
-        self.lay_out(
-            [
-                (N_("Person"), ("first_name", "last_name", "gender", "language")),
-                (N_("Contact details"), ("email", "phone", "mobile")),
-                (N_("Employer"), employer),
-            ],
-            [(N_("Themes of interest"), (self.themes,)), (N_("Notes"), (self.widgets["notes"],))],
+        self.lay_out_described(
+            entities.CONTACT,
+            {"employer": employer, "themes": (self.themes,), "notes": (self.widgets["notes"],)},
         )
         jobs = (N_("Organisation"), N_("Job title"), N_("From"), N_("Until"))
         self.jobs = self.listing(PARTNER, jobs, 1)
@@ -222,12 +206,10 @@ class ContactForm(RecordForm):
         # The change has its own transaction: what is typed in the form stays as it is.
         self.record, self.version = record, record.version
         self.refresh_related()
-        self.context.bus.announce(changes.CONTACTS, changes.PARTNERS)
 
     def record_consent(self) -> ConsentDialog:
         dialog = ConsentDialog(self, self.purposes)
         dialog.saved.connect(lambda _row: self.refresh_related())
-        dialog.saved.connect(lambda _row: self.context.bus.announce(changes.CONTACTS))
         dialog.open()
         return dialog
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -19,14 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from lkoe_desktop.domain import validation
-from lkoe_desktop.domain.codes import MeetingKind, MeetingStatus
+from lkoe_desktop.domain.codes import MeetingStatus
+from lkoe_desktop.domain.entities import MEETING
 from lkoe_desktop.domain.i18n import N_
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import meetings, relations
-from lkoe_desktop.ui import changes
 from lkoe_desktop.ui.context import settings
 from lkoe_desktop.ui.dialogs.participants_panel import ParticipantsPanel
-from lkoe_desktop.ui.forms.form import CODE, DATETIME, TEXT, Field, shown
+from lkoe_desktop.ui.forms.form import form_fields, shown
 from lkoe_desktop.ui.screen_fit import fit_to_screen
 from lkoe_desktop.ui.widgets.form_fields import (
     PeriodForm,
@@ -48,43 +47,13 @@ COMBO_CHARACTERS = 24
 WIDE = (1120, 720)
 FILTER_DELAY_MS = 150
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-# "2026-04-02", "2026-04-02 8:30", "2026-04-02 08.30", "2026-04-02T13:00": as people type times.
-_MOMENT = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[ T]+(\d{1,2})(?:[:.](\d{2}))?)?")
-
-
-def lenient_moment(value: object) -> datetime:
-    """A meeting time as `meetings.moment` reads it, also taking 8:30 and 08.30 for 08:30."""
-    if isinstance(value, datetime):
-        return meetings.moment(value)
-    text = str(value).strip()
-    match = _MOMENT.fullmatch(text)
-    if match is not None and match.group(2) is not None:
-        day, hour, minute = match.groups()
-        text = f"{day} {int(hour):02d}:{minute or '00'}"
-    return meetings.moment(text)
-
-
-RULES = {**meetings.RULES, "starts_at": lenient_moment, "ends_at": lenient_moment}
 
 
 class MeetingForm(PeriodForm):
     """Create or edit a meeting; a saved meeting also has a page of its participants."""
 
-    fields = (
-        Field("title", N_("Title"), required=True),
-        Field("kind", N_("Kind"), CODE, MeetingKind, required=True),
-        Field("status", N_("Status"), CODE, MeetingStatus, required=True),
-        Field("starts_at", N_("Starts"), DATETIME, required=True),
-        Field("ends_at", N_("Ends"), DATETIME),
-        Field("place", N_("Place"), placeholder=N_("For example Norrköpings Hamn, room Kajen")),
-        Field("address", N_("Address")),
-        Field("online_url", N_("Online meeting link")),
-        Field("organiser", N_("Organiser")),
-        Field("capacity", N_("Number of places")),
-        Field("description", N_("Description"), TEXT),
-    )
-    rules = RULES
-    kinds = (changes.MEETINGS,)
+    fields = form_fields(MEETING)
+    rules = MEETING.rules()
     record_noun = N_("the meeting")
     extra_labels: Mapping[str, str] = {"theme_ids": N_("Themes")}
     period = ("starts_at", "ends_at")
@@ -209,7 +178,7 @@ class MeetingForm(PeriodForm):
     # --- start and end -------------------------------------------------------------------------
     def _moment(self, key: str) -> datetime | None:
         try:
-            return lenient_moment(self.widgets[key].value())
+            return validation.moment(self.widgets[key].value())
         except validation.InvalidValue:
             return None
 

@@ -15,7 +15,6 @@ from lkoe_desktop.domain.errors import LkoeError
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.i18n import ngettext
 from lkoe_desktop.services import candidates, participations
-from lkoe_desktop.ui import changes
 from lkoe_desktop.ui.dialogs.capacity import confirm_over_capacity
 
 if TYPE_CHECKING:
@@ -118,7 +117,6 @@ class ParticipantActions(QWidget):
             self.context.prompts.error(self, title, error.message)
             return False
         self.offer_undo([])
-        self.context.bus.announce(changes.PARTICIPANTS, changes.MEETINGS)
         return True
 
     def edit_current(self) -> None:

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from lkoe_desktop.domain.codes import ParticipationStatus, Role, label
+from lkoe_desktop.domain.fields import format_number
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.i18n import ngettext
 from lkoe_desktop.services import meetings, participations
-from lkoe_desktop.services.columns import format_number
 from lkoe_desktop.ui import changes
 from lkoe_desktop.ui.dialogs.participant_actions import COPY_STATUSES, ParticipantActions
 from lkoe_desktop.ui.models.sources import ParticipantSource
@@ -281,7 +281,13 @@ class ParticipantsPanel(ParticipantActions):
         self.model.set_filter((self.meeting_id, statuses, self.search.text().strip() or None))
 
     def _on_changed(self, kinds: frozenset[str]) -> None:
-        if kinds & {changes.PARTICIPANTS, changes.CONTACTS, changes.PARTNERS, changes.MEETINGS}:
+        if kinds & {
+            changes.PARTICIPANTS,
+            changes.CONTACTS,
+            changes.AFFILIATIONS,
+            changes.PARTNERS,
+            changes.MEETINGS,
+        }:
             self.show_counts()
             self.model.refresh()
             self.changed.emit()

@@ -10,15 +10,14 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QByteArray, QSize
 from PySide6.QtWidgets import QLabel, QWidget
 
-from lkoe_desktop.domain.codes import ParticipationStatus, Role
+from lkoe_desktop.domain.entities import PARTICIPATION
 from lkoe_desktop.domain.i18n import N_
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import duplicates, meetings, participations
 from lkoe_desktop.services.participations import ParticipantRow
-from lkoe_desktop.ui import changes
 from lkoe_desktop.ui.context import settings
 from lkoe_desktop.ui.dialogs.contact_dialogs import OrganisationPicker
-from lkoe_desktop.ui.forms.form import CODE, Field, FormDialog
+from lkoe_desktop.ui.forms.form import FormDialog, form_fields
 from lkoe_desktop.ui.screen_fit import fit_to_screen
 from lkoe_desktop.ui.widgets.form_fields import mute, swap_field
 
@@ -42,20 +41,17 @@ class EditedParticipant:
         return getattr(self.row, name)
 
 
+# What the form edits of a participation; the meeting and the person stay as they are.
+EDITED = ("status", "role", "organisation_id", "dietary_needs", "note")
+
+
 class ParticipationForm(FormDialog):
     """Edit how one person takes part in one meeting."""
 
-    fields = (
-        Field("status", N_("Status"), CODE, ParticipationStatus, required=True),
-        Field("role", N_("Role"), CODE, Role, required=True),
-        Field("organisation_id", N_("Represents")),
-        Field("dietary_needs", N_("Dietary needs"), placeholder=N_("For example vegetarian")),
-        Field("note", N_("Note")),
+    fields = form_fields(
+        PARTICIPATION, "status", "role", "organisation_id", "dietary_needs", "note"
     )
-    rules = MappingProxyType(
-        {key: participations.RULES[key] for key in ("status", "role", "dietary_needs", "note")}
-    )
-    kinds = (changes.PARTICIPANTS, changes.MEETINGS)
+    rules = MappingProxyType(PARTICIPATION.rules(EDITED))
     record_noun = N_("the participant")
 
     def build(self) -> None:

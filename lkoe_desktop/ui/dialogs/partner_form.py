@@ -6,12 +6,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
-from lkoe_desktop.domain.codes import OSTERGOTLAND_MUNICIPALITIES, Relationship, Sector, SizeClass
+from lkoe_desktop.domain import entities, municipalities
 from lkoe_desktop.domain.i18n import N_
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.validation import format_phone
 from lkoe_desktop.services import duplicates, partners, relations
-from lkoe_desktop.ui import changes
 from lkoe_desktop.ui.dialogs.contact_form import open_contact_form
 from lkoe_desktop.ui.dialogs.record_form import (
     CONTACT,
@@ -24,7 +23,7 @@ from lkoe_desktop.ui.dialogs.record_form import (
     run_form,
     suggest,
 )
-from lkoe_desktop.ui.forms.form import CODE, DATE, TEXT, Field
+from lkoe_desktop.ui.forms.form import form_fields
 from lkoe_desktop.ui.widgets.form_fields import PeriodForm, attach_calendar, narrow
 
 if TYPE_CHECKING:
@@ -51,29 +50,8 @@ def person_texts(person: relations.PersonAt) -> list[str]:
 class PartnerForm(RecordForm, PeriodForm):
     """Create or edit a partner; a saved partner also shows its people and meeting history."""
 
-    fields = (
-        Field("name", N_("Name"), required=True),
-        Field("org_number", N_("Organisation number"), placeholder="556036-0793"),
-        Field("sector", N_("Sector"), kind=CODE, enum=Sector),
-        Field("size_class", N_("Size (EU)"), kind=CODE, enum=SizeClass),
-        Field("industry", N_("Industry")),
-        Field("municipality", N_("Municipality")),
-        Field("phone", N_("Phone"), placeholder="013-12 34 56"),
-        Field("email", N_("E-mail")),
-        Field("website", N_("Website"), placeholder="www.example.se"),
-        Field("postal_street", N_("Street address")),
-        Field("postal_code", N_("Postcode"), placeholder="581 83"),
-        Field("postal_city", N_("Town")),
-        Field("visiting_street", N_("Street address")),
-        Field("visiting_code", N_("Postcode"), placeholder="581 83"),
-        Field("visiting_city", N_("Town")),
-        Field("relationship", N_("Relationship"), kind=CODE, enum=Relationship),
-        Field("relationship_since", N_("Since"), kind=DATE),
-        Field("relationship_until", N_("Until"), kind=DATE),
-        Field("notes", N_("Notes"), kind=TEXT),
-    )
-    rules = partners.RULES
-    kinds = (changes.PARTNERS, changes.CONTACTS, changes.THEMES)
+    fields = form_fields(entities.PARTNER)
+    rules = entities.PARTNER.rules()
     record_noun = N_("the partner")
     period = ("relationship_since", "relationship_until")
     period_message = N_("The end date must not be before the start date.")
@@ -82,24 +60,13 @@ class PartnerForm(RecordForm, PeriodForm):
 
     def build(self) -> None:
         super().build()
-        suggest(self.widgets["municipality"], OSTERGOTLAND_MUNICIPALITIES)
+        suggest(self.widgets["municipality"], [name for _code, name in municipalities.choices()])
         for key in (*self.period, "org_number", "postal_code", "visiting_code"):
             narrow(self.widgets[key].editor, 14)
         for key in self.period:
             attach_calendar(self.widgets[key])
-        organisation = ("name", "org_number", "sector", "size_class", "industry", "municipality")
-        self.lay_out(
-            [
-                (N_("Organisation"), organisation),
-                (N_("Contact details"), ("phone", "email", "website")),
-                (N_("Relationship with the cluster"), ("relationship", *self.period)),
-            ],
-            [
-                (N_("Postal address"), ("postal_street", "postal_code", "postal_city")),
-                (N_("Visiting address"), ("visiting_street", "visiting_code", "visiting_city")),
-                (N_("Themes of interest"), (self.themes,)),
-                (N_("Notes"), (self.widgets["notes"],)),
-            ],
+        self.lay_out_described(
+            entities.PARTNER, {"themes": (self.themes,), "notes": (self.widgets["notes"],)}
         )
         now = (N_("Name"), N_("Job title"), N_("E-mail"), N_("Phone"), N_("Since"))
         self.people = self.listing(CONTACT, now, 2)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lkoe_desktop.domain.fields import Entity
 from lkoe_desktop.domain.i18n import N_
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import duplicates, relations
@@ -250,6 +251,19 @@ class RecordForm(FormDialog):
     def lay_out(self, *columns: Sequence[Section]) -> None:
         boxes = iter(arrange(self, columns))
         self.columns = [[next(boxes) for _section in column] for column in columns]
+
+    def lay_out_described(
+        self, entity: Entity, shown_as: Mapping[str, Sequence[str | QWidget]]
+    ) -> None:
+        """Lay the form out in the sections of the entity's description; a section named in
+        `shown_as` holds those rows instead of its fields (a list of themes, a notes box)."""
+        columns: list[list[Section]] = []
+        for section in entity.sections:
+            while len(columns) <= section.column:
+                columns.append([])
+            rows = shown_as.get(section.key, section.fields)
+            columns[section.column].append((section.title, rows))
+        self.lay_out(*columns)
 
     def listing(self, kind: str, headings: tuple[str, ...], stretch: int) -> Listing:
         """A list of related records; a row of a kind with a form opens it."""

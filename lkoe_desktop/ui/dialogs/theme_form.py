@@ -9,11 +9,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from lkoe_desktop.domain.codes import MeetingStatus, label
+from lkoe_desktop.domain.entities import PARTNER, THEME
 from lkoe_desktop.domain.i18n import N_
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import relations, themes
-from lkoe_desktop.ui import changes
-from lkoe_desktop.ui.forms.form import DATE, TEXT, Field
+from lkoe_desktop.ui.forms.form import form_fields
 from lkoe_desktop.ui.widgets.form_fields import (
     ColourField,
     ContactPicker,
@@ -35,22 +35,14 @@ if TYPE_CHECKING:
 class ThemeForm(PeriodForm):
     """Create or edit a theme; a saved theme also shows its meetings and interested people."""
 
-    fields = (
-        Field("name", N_("Name"), required=True),
-        Field("colour", N_("Colour")),
-        Field("responsible_id", N_("Responsible person"), placeholder=N_("Type part of a name")),
-        Field("active_from", N_("Active from"), DATE),
-        Field("active_until", N_("Active until"), DATE),
-        Field("description", N_("Description"), TEXT),
-    )
-    rules = themes.RULES
-    kinds = (changes.THEMES,)
+    fields = form_fields(THEME)
+    rules = THEME.rules()
     record_noun = N_("the theme")
     period = ("active_from", "active_until")
     period_message = N_("The end date must not be before the start date.")
     pages_shown = (
         ("meeting", N_("Meetings"), (N_("Starts"), N_("Title"), N_("Status"))),
-        ("organisation", N_("Interested partners"), (N_("Name"),)),
+        (PARTNER.name, N_("Interested partners"), (N_("Name"),)),
         ("contact", N_("Interested contacts"), (N_("Name"),)),
     )
 
@@ -108,7 +100,7 @@ class ThemeForm(PeriodForm):
                 (m.meeting_id, [m.starts_at.strftime("%Y-%m-%d %H:%M"), m.title, str(m.status)])
                 for m in meetings
             ],
-            "organisation": [
+            PARTNER.name: [
                 (p.id, [p.name]) for p in relations.partners_of_theme(session, record.id)
             ],
             "contact": [(c.id, [c.name]) for c in relations.contacts_of_theme(session, record.id)],

@@ -34,6 +34,8 @@ from lkoe_desktop.domain import validation
 from lkoe_desktop.domain.clock import to_stockholm
 from lkoe_desktop.domain.codes import label
 from lkoe_desktop.domain.errors import ConflictError, LkoeError, ValidationError
+from lkoe_desktop.domain.fields import Entity, Kind
+from lkoe_desktop.domain.fields import Field as Described
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.ui.context import settings
 from lkoe_desktop.ui.forms import merge
@@ -55,7 +57,8 @@ ERROR_STYLE = "color: #b3261e;"
 
 @dataclass(frozen=True)
 class Field:
-    """One editable field: its key in the service's values, its label and its widget."""
+    """One editable field: its key in the service's values, its label and its widget; `value`
+    is the entity description's field, which says how a stored value is shown."""
 
     key: str
     label: str
@@ -63,6 +66,41 @@ class Field:
     enum: type[StrEnum] | None = None
     required: bool = False
     placeholder: str = ""
+    value: Described | None = None
+
+
+# The editor each kind of value is typed into; a line for any other kind (a form puts a picker
+# in place of a reference's line).
+EDITORS = {Kind.LONG_TEXT: TEXT, Kind.CODE: CODE, Kind.DATE: DATE, Kind.DATETIME: DATETIME}
+# Kinds a line shows as the lists show them (`Described.display`), not as stored.
+SHOWN_AS_LISTED = (Kind.PHONE, Kind.MUNICIPALITY, Kind.DATE, Kind.DATETIME)
+
+
+def form_fields(entity: Entity, *keys: str) -> tuple[Field, ...]:
+    """The form's fields as the entity's description gives them: `keys`, or every field of
+    its form's sections, or every editable field when it has none (themes of interest are a
+    list of their own, not a field)."""
+    wanted = keys or tuple(key for section in entity.sections for key in section.fields)
+    wanted = wanted or tuple(described.key for described in entity.editable)
+    return tuple(
+        _form_field(entity.field(key))
+        for key in wanted
+        if entity.field(key).kind != Kind.REFERENCES
+    )
+
+
+def _form_field(described: Described) -> Field:
+    kind = EDITORS.get(described.kind, LINE)
+    enum = described.enum if kind == CODE else None
+    return Field(
+        described.key,
+        described.label,
+        kind,
+        enum,
+        described.required,
+        described.placeholder,
+        described,
+    )
 
 
 class FieldWidget(QWidget):
@@ -158,12 +196,12 @@ def shown(field: Field, value: object) -> str:
     """A stored value as the form shows it for editing."""
     if value is None:
         return ""
+    if field.value is not None and field.value.kind in SHOWN_AS_LISTED:
+        return field.value.display(value)
     if field.kind == DATETIME and isinstance(value, datetime):
         return to_stockholm(value).strftime("%Y-%m-%d %H:%M")
     if field.kind == DATE and isinstance(value, date):
         return value.isoformat()
-    if field.key in ("phone", "mobile") and isinstance(value, str):
-        return validation.format_phone(value)
     return str(value)
 
 
@@ -171,7 +209,6 @@ class FormDialog(QDialog):
     """A record's form. Subclasses declare `fields` and implement `fetch`, `persist`, `title`."""
 
     fields: Sequence[Field] = ()
-    kinds: tuple[str, ...] = ()
     rules: Mapping[str, Callable[[Any], object]] = {}
     record_noun = ""  # "the contact": how messages about a conflict name the record
     extra_labels: Mapping[str, str] = {}  # the labels of `extra_values`' keys
@@ -344,7 +381,6 @@ class FormDialog(QDialog):
                 self.context.prompts.error(self, _("Cannot save"), merge.explain(self, error))
                 return False
         self.saved_id = saved.id
-        self.context.bus.announce(*self.kinds)
         self.accept()
         return True
 

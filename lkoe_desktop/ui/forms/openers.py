@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from lkoe_desktop.services import duplicates
+from lkoe_desktop.domain import entities
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -19,9 +19,9 @@ if TYPE_CHECKING:
     from lkoe_desktop.ui.context import AppContext
 
 # The kinds of record with a form, as related lists and the duplicate warning name them.
-PARTNER = duplicates.PARTNER
-CONTACT = duplicates.CONTACT
-MEETING = "meeting"
+PARTNER = entities.PARTNER.name
+CONTACT = entities.CONTACT.name
+MEETING = entities.MEETING.name
 
 # Open the form of the record with this id (None: a new one) over `parent`; the saved record's
 # id, or None when nothing was saved.

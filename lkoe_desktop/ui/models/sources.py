@@ -7,15 +7,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from lkoe_desktop.domain.entities import CONTACT, MEETING, PARTICIPATION, PARTNER, THEME
+from lkoe_desktop.domain.fields import Field
 from lkoe_desktop.services import contacts, meetings, participations, partners, themes
-from lkoe_desktop.services.columns import (
-    CONTACT_COLUMNS,
-    MEETING_COLUMNS,
-    PARTICIPANT_COLUMNS,
-    PARTNER_COLUMNS,
-    THEME_COLUMNS,
-    ColumnSpec,
-)
 
 
 class ServiceSource:
@@ -23,7 +17,7 @@ class ServiceSource:
 
     def __init__(
         self,
-        columns: Sequence[ColumnSpec],
+        columns: Sequence[Field],
         list_rows: Callable[..., list[Any]],
         list_ids: Callable[..., list[int]],
     ) -> None:
@@ -54,25 +48,25 @@ class ServiceSource:
 
 
 def partner_source() -> ServiceSource:
-    return ServiceSource(PARTNER_COLUMNS, partners.list_partners, partners.partner_ids)
+    return ServiceSource(PARTNER.columns, partners.list_partners, partners.partner_ids)
 
 
 def contact_source() -> ServiceSource:
-    return ServiceSource(CONTACT_COLUMNS, contacts.list_contacts, contacts.contact_ids)
+    return ServiceSource(CONTACT.columns, contacts.list_contacts, contacts.contact_ids)
 
 
 def theme_source() -> ServiceSource:
-    return ServiceSource(THEME_COLUMNS, themes.list_themes, themes.theme_ids)
+    return ServiceSource(THEME.columns, themes.list_themes, themes.theme_ids)
 
 
 def meeting_source() -> ServiceSource:
-    return ServiceSource(MEETING_COLUMNS, meetings.list_meetings, meetings.meeting_ids)
+    return ServiceSource(MEETING.columns, meetings.list_meetings, meetings.meeting_ids)
 
 
 class ParticipantSource:
     """The participants of one meeting; the filter is a tuple (meeting_id, statuses, search)."""
 
-    columns = PARTICIPANT_COLUMNS
+    columns = PARTICIPATION.columns
 
     def page(
         self,

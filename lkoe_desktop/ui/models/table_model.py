@@ -27,7 +27,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 
-from lkoe_desktop.services.columns import NUMBER, ColumnSpec, display_value
+from lkoe_desktop.domain.fields import Field, Kind
 from lkoe_desktop.services.common import SUPERSEDED, Superseded
 from lkoe_desktop.ui.ops import submit
 
@@ -61,7 +61,7 @@ class ListSource(Protocol):
     """What a table shows: its columns, a first page, the ordered ids, and rows by id."""
 
     @property
-    def columns(self) -> Sequence[ColumnSpec]: ...
+    def columns(self) -> Sequence[Field]: ...
 
     def page(
         self,
@@ -116,7 +116,7 @@ class WindowedTableModel(QAbstractTableModel):
         return self._where
 
     @property
-    def columns(self) -> list[ColumnSpec]:
+    def columns(self) -> list[Field]:
         return self._columns
 
     @property
@@ -263,7 +263,7 @@ class WindowedTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[section].title
+            return self._columns[section].heading
         return None
 
     def row_texts(self, row: int) -> tuple[list[str], bool] | None:
@@ -291,7 +291,7 @@ class WindowedTableModel(QAbstractTableModel):
         return RowTexts(pages, self._reader(), list(self._columns))
 
     def right_aligned(self, column: int) -> bool:
-        return self._columns[column].kind == NUMBER
+        return self._columns[column].kind == Kind.NUMBER
 
     def data(self, index: AnyIndex, role: int = DISPLAY) -> Any:
         # The window's tables paint through `CellDelegate`, which asks for a row's texts once;
@@ -339,8 +339,8 @@ def read_rows(
     return [found.get(record_id) for record_id in ids]
 
 
-def texts_of_record(columns: Sequence[ColumnSpec], record: Any) -> list[str]:
-    return [display_value(column, getattr(record, column.key)) for column in columns]
+def texts_of_record(columns: Sequence[Field], record: Any) -> list[str]:
+    return [column.display(getattr(record, column.key)) for column in columns]
 
 
 @dataclass(frozen=True)
@@ -351,7 +351,7 @@ class RowTexts:
 
     pages: list[tuple[list[Any] | None, list[int], list[int]]]
     read: Callable[[list[int]], list[Any]]
-    columns: list[ColumnSpec]
+    columns: list[Field]
 
     @property
     def to_read(self) -> int:

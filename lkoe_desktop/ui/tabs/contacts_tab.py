@@ -9,11 +9,12 @@ from sqlalchemy.orm import Session
 
 from lkoe_desktop.domain.codes import Gender, Language, ParticipationStatus
 from lkoe_desktop.domain.codes import label as code_label
+from lkoe_desktop.domain.entities import CONTACT, PARTNER
+from lkoe_desktop.domain.fields import format_number
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.i18n import ngettext
 from lkoe_desktop.domain.validation import format_phone
 from lkoe_desktop.services import contacts, duplicates, partners, relations
-from lkoe_desktop.services.columns import format_number
 from lkoe_desktop.ui import changes
 from lkoe_desktop.ui.context import AppContext
 from lkoe_desktop.ui.models.sources import contact_source
@@ -24,7 +25,7 @@ from lkoe_desktop.ui.tabs.list_tab import ListTab
 
 class ContactsTab(ListTab):
     kind = changes.CONTACTS
-    entity = "contact"
+    entity = CONTACT.name
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         self._organisation: tuple[int, str] | None = None
@@ -107,9 +108,9 @@ class ContactsTab(ListTab):
         self._show_organisation()
 
     def _on_changed(self, kinds: frozenset[str]) -> None:
-        if kinds & {changes.THEMES, changes.GROUPS} and self._loaded:
+        if kinds & {changes.THEMES, changes.GROUPS, changes.MEMBERSHIPS} and self._loaded:
             self.load_choices()
-        if changes.PARTNERS in kinds:
+        if kinds & {changes.PARTNERS, changes.AFFILIATIONS}:
             self.pick_organisation.forget()
             kinds = kinds | {self.kind}  # the organisation column shows partner names
         super()._on_changed(kinds)
@@ -128,7 +129,7 @@ class ContactsTab(ListTab):
         current = person.current
         now = _("now")  # outside the f-string, where the message extractor sees it
         jobs = [
-            details.link("organisation", a.organisation_id, a.organisation)
+            details.link(PARTNER.name, a.organisation_id, a.organisation)
             + (f", {details.escape(a.title)}" if a.title else "")
             + f" ({a.start_date or '…'} – {a.end_date or (now if a.is_current else '…')})"
             for a in reversed(person.affiliations)
@@ -144,7 +145,7 @@ class ContactsTab(ListTab):
                         (
                             _("Organisation"),
                             details.link(
-                                "organisation", current.organisation_id, current.organisation
+                                PARTNER.name, current.organisation_id, current.organisation
                             )
                             if current
                             else None,

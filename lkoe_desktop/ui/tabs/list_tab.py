@@ -172,7 +172,6 @@ class ListTab(QWidget):
         with self.context.database.unit_of_work() as session:
             for record_id in ids:
                 self.archive_one(session, record_id, archived)
-        self.context.bus.announce(self.kind)
         return self.archived_text(len(ids), archived)
 
     def delete_for_real(self, record_id: int) -> None:
@@ -193,8 +192,6 @@ class ListTab(QWidget):
                 self.delete_one(session, record_id)
         except LkoeError as error:
             prompts.error(self, _("Cannot delete"), error.message)
-            return
-        self.context.bus.announce(self.kind)
 
     # --- behaviour --------------------------------------------------------------------------
     def ensure_loaded(self) -> None:

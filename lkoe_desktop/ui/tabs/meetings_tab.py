@@ -11,10 +11,11 @@ from sqlalchemy.orm import Session
 from lkoe_desktop.domain.clock import to_stockholm
 from lkoe_desktop.domain.codes import MeetingKind, MeetingStatus
 from lkoe_desktop.domain.codes import label as code_label
+from lkoe_desktop.domain.entities import MEETING
+from lkoe_desktop.domain.fields import format_number
 from lkoe_desktop.domain.i18n import N_, gettext, ngettext
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import meetings, participations, relations
-from lkoe_desktop.services.columns import format_number
 from lkoe_desktop.ui import changes
 from lkoe_desktop.ui.context import AppContext
 from lkoe_desktop.ui.models.sources import meeting_source
@@ -48,7 +49,7 @@ def period_bounds(period: object, today: date) -> tuple[date | None, date | None
 
 class MeetingsTab(ListTab):
     kind = changes.MEETINGS
-    entity = "meeting"
+    entity = MEETING.name
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, meeting_source(), parent)

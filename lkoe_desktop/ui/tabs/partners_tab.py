@@ -7,13 +7,15 @@ from typing import Any
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
-from lkoe_desktop.domain.codes import OSTERGOTLAND_MUNICIPALITIES, Relationship, Sector, SizeClass
+from lkoe_desktop.domain import municipalities
+from lkoe_desktop.domain.codes import Relationship, Sector, SizeClass
 from lkoe_desktop.domain.codes import label as code_label
+from lkoe_desktop.domain.entities import PARTNER
+from lkoe_desktop.domain.fields import format_number
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.i18n import ngettext
 from lkoe_desktop.domain.validation import format_phone
 from lkoe_desktop.services import partners, relations
-from lkoe_desktop.services.columns import format_number
 from lkoe_desktop.ui import changes
 from lkoe_desktop.ui.context import AppContext
 from lkoe_desktop.ui.models.sources import partner_source
@@ -24,7 +26,7 @@ from lkoe_desktop.ui.tabs.list_tab import ListTab
 
 class PartnersTab(ListTab):
     kind = changes.PARTNERS
-    entity = "organisation"
+    entity = PARTNER.name
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, partner_source(), parent)
@@ -37,7 +39,9 @@ class PartnersTab(ListTab):
             Relationship, lambda: _("All relationships"), self.apply_filter, self
         )
         self.municipality = FilterCombo(lambda: _("All municipalities"), self.apply_filter, self)
-        self.municipality.set_items([(name, name) for name in OSTERGOTLAND_MUNICIPALITIES])
+        self.municipality.set_items(
+            [pair for pair in municipalities.choices() if municipalities.in_county(pair[0])]
+        )
         self.theme = FilterCombo(lambda: _("All themes"), self.apply_filter, self)
         for combo in (
             self.sector,

@@ -7,10 +7,11 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session
 
+from lkoe_desktop.domain.entities import PARTNER, THEME
+from lkoe_desktop.domain.fields import format_number
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.i18n import ngettext
 from lkoe_desktop.services import relations, themes
-from lkoe_desktop.services.columns import format_number
 from lkoe_desktop.ui import changes
 from lkoe_desktop.ui.context import AppContext
 from lkoe_desktop.ui.models.sources import theme_source
@@ -22,7 +23,7 @@ SHOWN_NAMES = 40
 
 class ThemesTab(ListTab):
     kind = changes.THEMES
-    entity = "theme"
+    entity = THEME.name
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, theme_source(), parent)
@@ -75,7 +76,7 @@ class ThemesTab(ListTab):
                 ),
                 details.section(
                     _("Interested partners ({count})").format(count=len(partners)),
-                    [details.link("organisation", p.id, p.name) for p in partners[:SHOWN_NAMES]],
+                    [details.link(PARTNER.name, p.id, p.name) for p in partners[:SHOWN_NAMES]],
                 ),
                 details.section(
                     _("Interested contacts ({count})").format(count=len(people)),

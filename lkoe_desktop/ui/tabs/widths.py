@@ -8,7 +8,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QStyle, QTableView
 
 from lkoe_desktop.domain.codes import label
-from lkoe_desktop.services.columns import CODE, DATE, DATETIME, NUMBER, PHONE, TEXT, ColumnSpec
+from lkoe_desktop.domain.fields import Field, Kind
 from lkoe_desktop.ui.models.table_model import PAGE_SIZE, WindowedTableModel
 
 LAID_OUT_WIDTH = 200  # a view narrower than this has not had its size from the layout yet
@@ -18,11 +18,15 @@ LEAST_TEXT_SHARE = 0.6  # a text column gives way first, down to this share of i
 LEAST_CODE_SHARE = 0.75  # a coded column, down to this share of its longest label
 MOST_TEXT_FACTOR = 1.5  # a text column grows to its content up to 1.5 times its spec width
 SAMPLES = {
-    DATE: "2026-12-31",
-    DATETIME: "2026-12-31 23:59",
-    PHONE: "0123-45 67 89",
-    NUMBER: "100 000",
+    Kind.DATE: "2026-12-31",
+    Kind.DATETIME: "2026-12-31 23:59",
+    Kind.PHONE: "0123-45 67 89",
+    Kind.NUMBER: "100 000",
+    Kind.ORG_NUMBER: "000000-0000",
+    Kind.POSTCODE: "000 00",
 }
+# Columns of free text: they give way to the first column when the view is narrow.
+TEXTS = {Kind.TEXT, Kind.LONG_TEXT, Kind.EMAIL, Kind.MUNICIPALITY, Kind.URL}
 
 
 def _content_width(table: QTableView, model: WindowedTableModel, column: int) -> int:
@@ -44,17 +48,17 @@ def _longest(model: WindowedTableModel, column: int) -> int:
     return max((len(model.data(model.index(row, column)) or "") for row in range(rows)), default=0)
 
 
-def _heading(table: QTableView, column: int, spec: ColumnSpec) -> int:
+def _heading(table: QTableView, column: int, spec: Field) -> int:
     """Room for the heading and its sort arrow, as the style draws them (a hidden column's
     heading is measured by hand, for when it is shown)."""
     header = table.horizontalHeader()
-    measured = header.fontMetrics().horizontalAdvance(spec.title) + SORT_ARROW
+    measured = header.fontMetrics().horizontalAdvance(spec.heading) + SORT_ARROW
     return max(measured, header.sectionSizeHint(column))
 
 
-def _natural(table: QTableView, model: WindowedTableModel, column: int, spec: ColumnSpec) -> int:
+def _natural(table: QTableView, model: WindowedTableModel, column: int, spec: Field) -> int:
     metrics = table.fontMetrics()
-    if spec.kind == CODE and spec.enum is not None:
+    if spec.kind == Kind.CODE and spec.enum is not None:
         content = max(metrics.horizontalAdvance(label(member)) for member in spec.enum)
     elif spec.kind in SAMPLES:
         content = metrics.horizontalAdvance(SAMPLES[spec.kind])
@@ -79,9 +83,9 @@ def fitted_widths(table: QTableView, model: WindowedTableModel, available: int) 
     readable, least = list(wanted), list(wanted)
     for column, spec in enumerate(columns):
         heading = min(_heading(table, column, spec), wanted[column])
-        if spec.kind == TEXT and not 0 < _longest(model, column) <= spec.width:  # short: whole
+        if spec.kind in TEXTS and not 0 < _longest(model, column) <= spec.width:  # short: whole
             readable[column] = max(heading, int(spec.width * char * LEAST_TEXT_SHARE))
-        elif spec.kind == CODE:
+        elif spec.kind == Kind.CODE:
             readable[column] = max(heading, int(wanted[column] * LEAST_CODE_SHARE))
         else:
             continue

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from lkoe_desktop.domain.errors import LkoeError
+from lkoe_desktop.domain.fields import format_number
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.i18n import ngettext
 from lkoe_desktop.exchange.spreadsheet_text import tab_separated
-from lkoe_desktop.services.columns import format_number
 from lkoe_desktop.ui.models.table_model import RowTexts, WindowedTableModel
 from lkoe_desktop.ui.ops import Cancelled, Operation, Progress, run_in_background
 
