@@ -9,13 +9,12 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
-from window_fakes import type_text
+from window_fakes import open_main_window, type_text
 
 from lkoe_desktop.services import contacts, meetings, partners, themes
 from lkoe_desktop.ui.context import AppContext
 from lkoe_desktop.ui.forms.form import FormDialog
 from lkoe_desktop.ui.main_window import MainWindow
-from lkoe_desktop.ui.start_up import build_tabs
 
 PARTNERS, CONTACTS, THEMES, MEETINGS = range(4)
 WAIT_MS = 5_000
@@ -23,13 +22,7 @@ WAIT_MS = 5_000
 
 @pytest.fixture
 def window(qtbot: QtBot, context: AppContext) -> MainWindow:
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.attach(context, build_tabs(context))
-    window.show()
-    window.activateWindow()
-    qtbot.waitExposed(window)
-    return window
+    return open_main_window(qtbot, context)
 
 
 def _cursor(form: FormDialog) -> QWidget:

@@ -13,7 +13,7 @@ from PySide6.QtCore import QItemSelectionModel, QPoint, QSize, Qt, QUrl
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
-from window_fakes import RecordingPrompts, type_text
+from window_fakes import RecordingPrompts, open_main_window, type_text
 
 from lkoe_desktop.db.engine import Database
 from lkoe_desktop.domain.i18n import gettext as _
@@ -24,7 +24,7 @@ from lkoe_desktop.ui.context import AppContext, settings
 from lkoe_desktop.ui.dialogs import contact_form, meeting_form, partner_form, theme_form
 from lkoe_desktop.ui.dialogs.settings_dialog import SettingsDialog
 from lkoe_desktop.ui.main_window import MainWindow
-from lkoe_desktop.ui.start_up import Starter, build_tabs
+from lkoe_desktop.ui.start_up import Starter
 from lkoe_desktop.ui.tabs.list_tab import ListTab
 from lkoe_desktop.ui.tabs.widths import CELL_PADDING, fitted_widths
 
@@ -92,14 +92,7 @@ def context(sqlite_db: Database) -> AppContext:
 
 
 def _open_window(qtbot: QtBot, context: AppContext) -> MainWindow:
-    """Build the window the way `start_up.Starter` does once the database is open."""
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.attach(context, build_tabs(context))
-    window.show()
-    window.activateWindow()
-    qtbot.waitExposed(window)
-    return window
+    return open_main_window(qtbot, context)
 
 
 @pytest.fixture

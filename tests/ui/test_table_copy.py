@@ -9,14 +9,13 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView
 from pytestqt.qtbot import QtBot
-from window_fakes import type_text
+from window_fakes import open_main_window, type_text
 
 from lkoe_desktop.services import contacts, partners
 from lkoe_desktop.ui.context import AppContext
 from lkoe_desktop.ui.dialogs.participants_panel import ParticipantsPanel
 from lkoe_desktop.ui.dialogs.partner_form import PartnerForm
 from lkoe_desktop.ui.main_window import MainWindow
-from lkoe_desktop.ui.start_up import build_tabs
 from lkoe_desktop.ui.tabs.list_tab import ListTab
 from lkoe_desktop.ui.widgets import table_copy
 
@@ -66,13 +65,7 @@ def frakt(context: AppContext) -> int:
 
 @pytest.fixture
 def window(qtbot: QtBot, context: AppContext, frakt: int) -> MainWindow:
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.attach(context, build_tabs(context))
-    window.show()
-    window.activateWindow()
-    qtbot.waitExposed(window)
-    return window
+    return open_main_window(qtbot, context)
 
 
 def _tab(qtbot: QtBot, window: MainWindow, index: int) -> ListTab:

@@ -19,9 +19,11 @@ from pytestqt.qtbot import QtBot
 
 from lkoe_desktop.domain.codes import ParticipationStatus
 from lkoe_desktop.services.candidates import Candidate
-from lkoe_desktop.ui.context import Prompts
+from lkoe_desktop.ui.context import AppContext, Prompts
 from lkoe_desktop.ui.dialogs.last_look import LastLookDialog
 from lkoe_desktop.ui.forms.merge import Choice, ConflictField
+from lkoe_desktop.ui.main_window import MainWindow
+from lkoe_desktop.ui.start_up import build_tabs
 
 
 class RecordingPrompts(Prompts):
@@ -112,3 +114,15 @@ def click_tab(qtbot: QtBot, tabs: QTabWidget, title: str) -> None:
     index = next(i for i in range(bar.count()) if bar.tabText(i) == title)
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
     assert tabs.currentIndex() == index
+
+
+def open_main_window(qtbot: QtBot, context: AppContext) -> MainWindow:
+    """The window as `start_up.Starter` builds it once the database is open: shown and active
+    (offscreen no window is active by itself, so shortcuts would do nothing)."""
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.attach(context, build_tabs(context))
+    window.show()
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    return window
