@@ -274,12 +274,14 @@ class Entity:
 
         A required field must not be empty; for a new record (`new`) it must also be given.
         """
-        cleaned = v.collect(values, self.rules(values))
-        errors = {
-            key: gettext("This field is required.")
-            for key in self.required_keys()
-            if (key in cleaned and cleaned[key] is None) or (new and key not in cleaned)
-        }
+        errors: dict[str, str] = {}
+        try:
+            cleaned = v.collect(values, self.rules(values))
+        except ValidationError as wrong:
+            errors, cleaned = dict(wrong.errors), dict(values)
+        for key in self.required_keys():
+            if key not in errors and (cleaned.get(key) is None if key in cleaned else new):
+                errors[key] = gettext("This field is required.")
         if errors:
             raise ValidationError(errors)
         return cleaned

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Collection, Iterable, Mapping
 from datetime import date, datetime
 from typing import Any, TypeVar
@@ -206,3 +207,25 @@ def checked(
     if unknown:
         raise ValueError(f"unknown {entity.name} fields: {sorted(unknown)}")
     return entity.clean({key: value for key, value in values.items() if key not in apart}, new=new)
+
+
+@dataclasses.dataclass(frozen=True)
+class StoredRecord:
+    """A record as a form reads it: the stored fields its class names are typed attributes; a
+    field described since (in `domain.entities`, on the model, not yet named here) is read by
+    name too, from `more`, so that it needs no line of its own in the record's class."""
+
+    more: Mapping[str, object] = dataclasses.field(default_factory=dict, kw_only=True, repr=False)
+
+    def __getattr__(self, name: str) -> Any:
+        more = self.__dict__.get("more", {})
+        if name in more:
+            return more[name]
+        raise AttributeError(name)
+
+
+def stored_fields(record_class: type[StoredRecord], values: Mapping[str, object]) -> dict[str, Any]:
+    """`values` as keyword arguments of `record_class`: those it names, the rest as `more`."""
+    named = {described.name for described in dataclasses.fields(record_class)}
+    more = {key: value for key, value in values.items() if key not in named}
+    return {**{key: value for key, value in values.items() if key in named}, "more": more}

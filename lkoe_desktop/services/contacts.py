@@ -27,6 +27,7 @@ from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import audit
 from lkoe_desktop.services.common import (
     Query,
+    StoredRecord,
     all_ids,
     assign,
     check_version,
@@ -34,6 +35,7 @@ from lkoe_desktop.services.common import (
     flush,
     get,
     in_order,
+    stored_fields,
     touch,
 )
 from lkoe_desktop.services.interests import named_themes, replace_themes
@@ -76,7 +78,7 @@ class AffiliationRow:
 
 
 @dataclass(frozen=True)
-class ContactRecord:
+class ContactRecord(StoredRecord):
     """Everything kept on one person, with affiliations oldest first."""
 
     id: int
@@ -127,7 +129,7 @@ def to_record(record: Contact) -> ContactRecord:
         version=record.version,
         created_at=record.created_at,
         updated_at=record.updated_at,
-        **{field: getattr(record, field) for field in STORED},
+        **stored_fields(ContactRecord, {key: getattr(record, key) for key in STORED}),
     )
 
 

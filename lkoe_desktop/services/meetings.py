@@ -23,6 +23,7 @@ from lkoe_desktop.domain.errors import ValidationError
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import audit
 from lkoe_desktop.services.common import (
+    StoredRecord,
     all_ids,
     assign,
     check_version,
@@ -30,6 +31,7 @@ from lkoe_desktop.services.common import (
     flush,
     get,
     in_order,
+    stored_fields,
     touch,
 )
 from lkoe_desktop.services.interests import named_themes, replace_themes
@@ -68,7 +70,7 @@ class MeetingRow:
 
 
 @dataclass(frozen=True)
-class MeetingRecord:
+class MeetingRecord(StoredRecord):
     """Everything kept on one meeting; times in Europe/Stockholm."""
 
     id: int
@@ -95,9 +97,10 @@ def _local(moment: datetime | None) -> datetime | None:
 
 
 def _to_record(record: Meeting) -> MeetingRecord:
-    values = {field: getattr(record, field) for field in STORED}
+    values = {key: getattr(record, key) for key in STORED}
     values["starts_at"] = to_stockholm(record.starts_at)
     values["ends_at"] = _local(record.ends_at)
+    values = stored_fields(MeetingRecord, values)
     return MeetingRecord(
         id=record.id,
         archived=record.archived,

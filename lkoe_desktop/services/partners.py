@@ -19,6 +19,7 @@ from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import audit
 from lkoe_desktop.services.common import (
     Query,
+    StoredRecord,
     all_ids,
     assign,
     check_version,
@@ -26,6 +27,7 @@ from lkoe_desktop.services.common import (
     flush,
     get,
     in_order,
+    stored_fields,
     touch,
 )
 from lkoe_desktop.services.interests import named_themes, replace_themes
@@ -55,7 +57,7 @@ class PartnerRow:
 
 
 @dataclass(frozen=True)
-class Partner:
+class Partner(StoredRecord):
     """Everything kept on one partner."""
 
     id: int
@@ -86,7 +88,7 @@ class Partner:
 
 
 def _to_partner(record: Organisation) -> Partner:
-    values = {field: getattr(record, field) for field in STORED}
+    values = stored_fields(Partner, {key: getattr(record, key) for key in STORED})
     return Partner(
         id=record.id,
         archived=record.archived,

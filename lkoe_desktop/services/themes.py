@@ -17,6 +17,7 @@ from lkoe_desktop.domain.errors import DuplicateError, ValidationError
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import audit
 from lkoe_desktop.services.common import (
+    StoredRecord,
     all_ids,
     assign,
     check_version,
@@ -25,6 +26,7 @@ from lkoe_desktop.services.common import (
     get,
     gone,
     in_order,
+    stored_fields,
     touch,
 )
 from lkoe_desktop.services.keys import store, theme_keys
@@ -56,7 +58,7 @@ class ThemeRow:
 
 
 @dataclass(frozen=True)
-class ThemeRecord:
+class ThemeRecord(StoredRecord):
     """Everything kept on one theme."""
 
     id: int
@@ -82,7 +84,7 @@ def _to_record(session: Session, record: Theme) -> ThemeRecord:
         version=record.version,
         created_at=record.created_at,
         updated_at=record.updated_at,
-        **{field: getattr(record, field) for field in STORED},
+        **stored_fields(ThemeRecord, {key: getattr(record, key) for key in STORED}),
     )
 
 

@@ -321,3 +321,21 @@ def test_new_contact_from_a_partner_starts_there(
     with context.database.reading() as session:
         current = get_contact(session, saved).current
     assert current is not None and current.organisation_id == partners["Linköpings universitet"]
+
+
+def test_the_form_has_the_fields_and_sections_of_the_contact_description(
+    qtbot: QtBot, context: AppContext
+) -> None:
+    from PySide6.QtWidgets import QGroupBox
+
+    from lkoe_desktop.domain.entities import CONTACT
+    from lkoe_desktop.domain.fields import Kind
+
+    form = ContactForm(context, None)
+    qtbot.addWidget(form)
+    described = [key for section in CONTACT.sections for key in section.fields]
+    assert list(form.widgets) == [k for k in described if CONTACT.field(k).kind != Kind.REFERENCES]
+    titles = [box.title() for box in form.findChildren(QGroupBox)]
+    assert titles == [_(section.title) for section in CONTACT.sections]
+    for key in form.widgets:
+        assert form.labels[key].text().rstrip(" *") == CONTACT.field(key).title
