@@ -25,16 +25,16 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# Every revision this program knows, oldest first; the last is the newest schema.
-# A test checks this against the Alembic scripts, so Alembic need not be imported to read it.
-REVISIONS = (
-    "0001_initial",
-    "0002_search_scan_indexes",
-    "0003_column_sort_keys",
-    "0004_municipality_codes",
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# Every revision this program knows, oldest first (each script is named by its revision id);
+# the last is the newest schema. Read from the file names, so that Alembic need not be
+# imported to know it; a test checks it against the Alembic scripts.
+REVISIONS = tuple(
+    sorted(
+        script.stem for script in (MIGRATIONS_DIR / "versions").glob("[0-9][0-9][0-9][0-9]_*.py")
+    )
 )
 HEAD = REVISIONS[-1]
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
