@@ -503,5 +503,3 @@ ENTITIES = (
     CONSENT,
 )
 BY_NAME = {entity.name: entity for entity in ENTITIES}
-# Names that earlier versions wrote into the change log, and the entity each one is now.
-FORMER_NAMES = {"organisation": PARTNER.name, "group_membership": MEMBERSHIP.name}

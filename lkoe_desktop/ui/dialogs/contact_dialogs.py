@@ -30,7 +30,7 @@ from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import affiliations, consents, contacts, duplicates
 from lkoe_desktop.services.common import today
 from lkoe_desktop.ui.dialogs.record_form import suggest
-from lkoe_desktop.ui.forms.form import CODE, DATE, Field, FieldWidget, form_fields
+from lkoe_desktop.ui.forms.fields import CODE, DATE, Field, FieldWidget, form_fields
 from lkoe_desktop.ui.widgets.form_fields import attach_calendar, mute, narrow
 
 if TYPE_CHECKING:

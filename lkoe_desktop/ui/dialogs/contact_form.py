@@ -31,7 +31,7 @@ from lkoe_desktop.ui.dialogs.record_form import (
     run_form,
 )
 from lkoe_desktop.ui.forms import merge
-from lkoe_desktop.ui.forms.form import form_fields
+from lkoe_desktop.ui.forms.fields import form_fields
 from lkoe_desktop.ui.widgets.form_fields import swap_field
 
 if TYPE_CHECKING:

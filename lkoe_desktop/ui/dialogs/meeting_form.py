@@ -25,7 +25,7 @@ from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import meetings, relations
 from lkoe_desktop.ui.context import settings
 from lkoe_desktop.ui.dialogs.participants_panel import ParticipantsPanel
-from lkoe_desktop.ui.forms.form import form_fields, shown
+from lkoe_desktop.ui.forms.fields import form_fields, shown
 from lkoe_desktop.ui.screen_fit import fit_to_screen
 from lkoe_desktop.ui.widgets.form_fields import (
     PeriodForm,

@@ -33,7 +33,7 @@ from lkoe_desktop.domain.errors import LkoeError, ValidationError
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import office_settings
 from lkoe_desktop.services.office_settings import OfficeSettings
-from lkoe_desktop.ui.forms.form import ERROR_STYLE
+from lkoe_desktop.ui.forms.fields import ERROR_STYLE
 from lkoe_desktop.ui.language import QT_LOCALES
 
 if TYPE_CHECKING:

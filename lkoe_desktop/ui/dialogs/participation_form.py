@@ -17,7 +17,8 @@ from lkoe_desktop.services import duplicates, meetings, participations
 from lkoe_desktop.services.participations import ParticipantRow
 from lkoe_desktop.ui.context import settings
 from lkoe_desktop.ui.dialogs.contact_dialogs import OrganisationPicker
-from lkoe_desktop.ui.forms.form import FormDialog, form_fields
+from lkoe_desktop.ui.forms.fields import form_fields
+from lkoe_desktop.ui.forms.form import FormDialog
 from lkoe_desktop.ui.screen_fit import fit_to_screen
 from lkoe_desktop.ui.widgets.form_fields import mute, swap_field
 

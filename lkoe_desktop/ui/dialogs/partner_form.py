@@ -23,7 +23,7 @@ from lkoe_desktop.ui.dialogs.record_form import (
     run_form,
     suggest,
 )
-from lkoe_desktop.ui.forms.form import form_fields
+from lkoe_desktop.ui.forms.fields import form_fields
 from lkoe_desktop.ui.widgets.form_fields import PeriodForm, attach_calendar, narrow
 
 if TYPE_CHECKING:

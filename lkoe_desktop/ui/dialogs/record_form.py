@@ -32,7 +32,8 @@ from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import duplicates, relations
 from lkoe_desktop.ui.context import settings
 from lkoe_desktop.ui.forms import openers
-from lkoe_desktop.ui.forms.form import FieldWidget, FormDialog
+from lkoe_desktop.ui.forms.fields import FieldWidget
+from lkoe_desktop.ui.forms.form import FormDialog
 from lkoe_desktop.ui.forms.openers import CONTACT, MEETING, PARTNER
 from lkoe_desktop.ui.screen_fit import fit_to_screen
 from lkoe_desktop.ui.widgets.duplicate_warning import DuplicateWarning

@@ -13,7 +13,7 @@ from lkoe_desktop.domain.entities import PARTNER, THEME
 from lkoe_desktop.domain.i18n import N_
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import relations, themes
-from lkoe_desktop.ui.forms.form import form_fields
+from lkoe_desktop.ui.forms.fields import form_fields
 from lkoe_desktop.ui.widgets.form_fields import (
     ColourField,
     ContactPicker,

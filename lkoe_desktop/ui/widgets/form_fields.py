@@ -39,7 +39,8 @@ from lkoe_desktop.domain import validation
 from lkoe_desktop.domain.errors import NotFoundError, ValidationError
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services.contacts import ContactFilter, get_contact, list_contacts
-from lkoe_desktop.ui.forms.form import Field, FieldWidget, FormDialog
+from lkoe_desktop.ui.forms.fields import Field, FieldWidget
+from lkoe_desktop.ui.forms.form import FormDialog
 from lkoe_desktop.ui.widgets.table_copy import enable_copy
 
 if TYPE_CHECKING:
