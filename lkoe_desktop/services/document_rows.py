@@ -191,3 +191,97 @@ class BadgeSet:
     starts_at: datetime
     ends_at: datetime | None
     badges: tuple[Badge, ...]
+
+
+# A number as a period report shows it: a count, hours with one decimal, or the text "< 3" for
+# a small gender count that is hidden; None where a figure does not apply.
+Figure = int | float | str | None
+
+
+@dataclass(frozen=True)
+class SummaryLine:
+    """One line of a period report's summary page: a figure for the period and, beside it, the
+    same figure from the project's start to the period's end. `indicator` names the funder's
+    indicator it reports (RCO01, RCO04), or is empty."""
+
+    key: str
+    label: str
+    period: Figure
+    cumulative: Figure
+    indicator: str = ""
+
+
+@dataclass(frozen=True)
+class FigureTable:
+    """One table of a period report, already in the words the reader sees.
+
+    The first column names the row (a sector, a theme, a month, a meeting); the others are
+    figures. `key` is stable (the JSON key or sheet it belongs to). With `mark_empty` a zero
+    figure stands out, as in the theme × sector coverage matrix."""
+
+    key: str
+    title: str
+    headings: tuple[str, ...]
+    rows: tuple[tuple[Figure, ...], ...]
+    note: str = ""
+    mark_empty: bool = False
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A simple bar chart: one bar (or one stack, with several series) per category."""
+
+    key: str
+    title: str
+    categories: tuple[str, ...]
+    # (series name, one value per category); several series are stacked.
+    series: tuple[tuple[str, tuple[float, ...]], ...]
+
+
+@dataclass(frozen=True)
+class WarningRecord:
+    """A record a data-quality warning names, so that the window can open it: its entity name
+    (domain.entities), id and the name it is shown by."""
+
+    entity: str
+    id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class DataWarning:
+    """Something a careful office checks before it submits: `kind` is stable (JSON), `text`
+    says it in words, `records` are the records to fix."""
+
+    kind: str
+    text: str
+    records: tuple[WarningRecord, ...]
+
+
+@dataclass(frozen=True)
+class FrozenMark:
+    """A frozen report's stamp, printed on every page of its reprint."""
+
+    id: int
+    frozen_at: datetime
+    frozen_by: str
+    checksum: str
+
+
+@dataclass(frozen=True)
+class PeriodReport:
+    """The funder's report for a period, as every output lays it out: the summary page, one
+    table per figure, the charts, the warnings and the deltagarlista. `starts_from` and
+    `starts_until` are inclusive Europe/Stockholm dates; `project_from` is where the
+    cumulative figures start. A reprint of a frozen report carries its `frozen` stamp."""
+
+    period_label: str
+    starts_from: date
+    starts_until: date
+    project_from: date
+    summary: tuple[SummaryLine, ...]
+    tables: tuple[FigureTable, ...]
+    charts: tuple[Chart, ...]
+    warnings: tuple[DataWarning, ...]
+    participants: tuple[AttendeeRow, ...]
+    frozen: FrozenMark | None = None
