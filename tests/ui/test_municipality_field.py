@@ -69,6 +69,7 @@ def test_lin_down_enter_takes_linkoping_keeps_the_form_open_and_enter_again_save
     assert widget.popup.isVisible()
     assert offered(widget)[:2] == ["Linköping", "Lindesberg"]
     assert widget.suggestions.index(0, 0).data() == "Linköping  ·  Östergötlands län"
+    assert widget.popup.width() > widget.widest  # each county shown in full
     press(form, Qt.Key.Key_Down)
     press(form, Qt.Key.Key_Return)
     assert widget.line.text() == "Linköping"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
+from PySide6.QtWidgets import QCompleter, QLineEdit, QStyle, QWidget
 
 from lkoe_desktop.domain import municipalities
 from lkoe_desktop.domain.i18n import gettext as _
@@ -19,6 +19,7 @@ CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 NAME_ROLE = Qt.ItemDataRole.UserRole + 2
 VISIBLE_ROWS = 10
 OPENING_KEYS = (Qt.Key.Key_Down, Qt.Key.Key_Up)
+LIST_PADDING = 24  # the list's frame and the room either side of a row's text
 
 
 class MunicipalityField(FieldWidget):
@@ -37,6 +38,7 @@ class MunicipalityField(FieldWidget):
         assert isinstance(line, QLineEdit)
         self.line = line
         self.loaded = ""
+        self.widest = 0
         self.suggestions = QStandardItemModel(self)
         self.completer = QCompleter(self.suggestions, self)
         self.completer.setWidget(line)
@@ -55,8 +57,14 @@ class MunicipalityField(FieldWidget):
         """Fill the list with what `typed` may be; the number of rows."""
         self.suggestions.clear()
         height = self.line.fontMetrics().height() + 8
-        for code, name in municipalities.suggestions(typed):
-            item = QStandardItem(f"{name}  ·  {municipalities.county_of(code)}")
+        texts = [
+            (code, name, f"{name}  ·  {municipalities.county_of(code)}")
+            for code, name in municipalities.suggestions(typed)
+        ]
+        metrics = self.popup.fontMetrics()
+        self.widest = max((metrics.horizontalAdvance(text) for *_pair, text in texts), default=0)
+        for code, name, text in texts:
+            item = QStandardItem(text)
             item.setData(code, CODE_ROLE)
             item.setData(name, NAME_ROLE)
             item.setEditable(False)
@@ -68,14 +76,20 @@ class MunicipalityField(FieldWidget):
         found = self.offer(text) if text.strip() else 0
         exact = found == 1 and municipalities.code_for(text) is not None
         if found and not exact:
-            self.completer.complete()
+            self.show_list()
         else:
             self.popup.hide()
+
+    def show_list(self) -> None:
+        """The list under the field, wide enough for its longest name and county."""
+        scrollbar = self.popup.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        width = max(self.line.width(), self.widest + scrollbar + LIST_PADDING)
+        self.completer.complete(QRect(0, 0, width, self.line.height()))
 
     def open_list(self) -> None:
         """Show what the text may be (everything when it is empty), the first row highlighted."""
         if self.offer(self.line.text()):
-            self.completer.complete()
+            self.show_list()
             self.popup.setCurrentIndex(self.suggestions.index(0, 0))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
