@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -92,6 +93,7 @@ class OfficeSettingsPage(QWidget):
         self.usual_start.setFixedWidth(
             self.usual_start.fontMetrics().horizontalAdvance("00:00") * 2 + 16
         )
+        self.usual_start.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.usual_length = QSpinBox(self)
         self.usual_length.setRange(
             office_settings.SHORTEST_MEETING, office_settings.LONGEST_MEETING
@@ -155,11 +157,14 @@ class OfficeSettingsPage(QWidget):
         column = QVBoxLayout(cell)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(3)
+        editor = self.editors[key]
+        fixed = editor.sizePolicy().horizontalPolicy() == QSizePolicy.Policy.Fixed
+        grows = isinstance(editor, QLineEdit) and not fixed  # a line for a time stays short
         line = QHBoxLayout()
-        line.addWidget(self.editors[key], 1 if isinstance(self.editors[key], QLineEdit) else 0)
+        line.addWidget(editor, 1 if grows else 0)
         for part in parts:
             line.addWidget(part)
-        if not isinstance(self.editors[key], QLineEdit):
+        if not grows:
             line.addStretch(1)
         column.addLayout(line)
         column.addWidget(self.errors[key])
