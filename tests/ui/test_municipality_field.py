@@ -185,6 +185,16 @@ def test_a_place_abroad_already_saved_is_not_asked_about_again(
     assert saved(sqlite_db) == [("Oslo Havn KF", "Oslo")]
 
 
+def test_the_question_is_asked_once_even_if_the_save_is_made_again(
+    qtbot: QtBot, sqlite_db: Database
+) -> None:
+    form, prompts = open_form(qtbot, sqlite_db)
+    type_text(field(form).line, "Tallinn")
+    assert field(form).confirm(form.context.prompts, form)
+    assert field(form).confirm(form.context.prompts, form)  # after a conflict, say
+    assert len(prompts.asked) == 1
+
+
 def test_the_question_in_english(qtbot: QtBot, sqlite_db: Database) -> None:
     apply_language("en")
     form, prompts = open_form(qtbot, sqlite_db)

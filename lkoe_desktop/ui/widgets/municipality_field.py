@@ -38,6 +38,7 @@ class MunicipalityField(FieldWidget):
         assert isinstance(line, QLineEdit)
         self.line = line
         self.loaded = ""
+        self.abroad = ""  # the place the clerk has said is outside Sweden
         self.widest = 0
         self.suggestions = QStandardItemModel(self)
         self.completer = QCompleter(self.suggestions, self)
@@ -123,10 +124,11 @@ class MunicipalityField(FieldWidget):
         """True unless the text, changed, names no Swedish municipality and the clerk does not
         want it kept as a place outside Sweden; then the cursor is back in the field."""
         text = self.line.text().strip()
-        if not text or text == self.loaded.strip() or municipalities.code_for(text):
+        if text in ("", self.loaded.strip(), self.abroad) or municipalities.code_for(text):
             return True
         question = _("“{place}” is not a Swedish municipality. Save it as a place outside Sweden?")
         if prompts.confirm(parent, _("A place outside Sweden?"), question.format(place=text)):
+            self.abroad = text  # asked once, also when the save is made again after a conflict
             return True
         self.show_error(_("Choose a Swedish municipality from the list, or correct the place."))
         self.line.setFocus()
