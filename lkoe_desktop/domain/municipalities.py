@@ -309,6 +309,30 @@ MUNICIPALITIES: tuple[tuple[str, str], ...] = (
     ("2584", "Kiruna"),
 )
 OSTERGOTLAND = "05"
+# The counties (län) by the first two digits of their municipalities' codes: proper names.
+COUNTIES: dict[str, str] = {
+    "01": "Stockholms län",
+    "03": "Uppsala län",
+    "04": "Södermanlands län",
+    "05": "Östergötlands län",
+    "06": "Jönköpings län",
+    "07": "Kronobergs län",
+    "08": "Kalmar län",
+    "09": "Gotlands län",
+    "10": "Blekinge län",
+    "12": "Skåne län",
+    "13": "Hallands län",
+    "14": "Västra Götalands län",
+    "17": "Värmlands län",
+    "18": "Örebro län",
+    "19": "Västmanlands län",
+    "20": "Dalarnas län",
+    "21": "Gävleborgs län",
+    "22": "Västernorrlands län",
+    "23": "Jämtlands län",
+    "24": "Västerbottens län",
+    "25": "Norrbottens län",
+}
 _CODE = re.compile(r"\d{4}")
 _SUFFIX = re.compile(r"\s+(kommun|stad|municipality)$")
 _REGION = re.compile(r"^region\s+")
@@ -378,6 +402,36 @@ def choices() -> list[tuple[str, str]]:
     return [pair for pair in ordered if in_county(pair[0])] + [
         pair for pair in ordered if not in_county(pair[0])
     ]
+
+
+def county_of(code: str) -> str:
+    """The name of the county (län) a municipality is in."""
+    return COUNTIES.get(code[:2], "")
+
+
+def suggestions(typed: str) -> list[tuple[str, str]]:
+    """(code, name) of the municipalities that `typed` may be the start of, best first.
+
+    Names that begin with it come first, then those with a later word that does ("Väsby" for
+    Upplands Väsby), then those that merely contain it; in each group Östergötland's come
+    first, each part in Swedish order. Any case; å, ä and ö are letters of their own (“o”
+    does not begin “Örebro”). Nothing typed: every municipality, as `choices` orders them.
+    """
+    wanted = _fold(typed)
+    if not wanted:
+        return choices()
+    starts: list[tuple[str, str]] = []
+    word_starts: list[tuple[str, str]] = []
+    contains: list[tuple[str, str]] = []
+    for pair in choices():
+        folded = _fold(pair[1])
+        if folded.startswith(wanted):
+            starts.append(pair)
+        elif any(word.startswith(wanted) for word in re.split(r"[\s-]+", folded)[1:]):
+            word_starts.append(pair)
+        elif wanted in folded:
+            contains.append(pair)
+    return starts + word_starts + contains
 
 
 def other_place_label() -> str:

@@ -1,10 +1,12 @@
-"""Settings the whole office shares through the database: name, logo, funding line, printing."""
+"""Settings the whole office shares through the database: name, logo, funding line, printing,
+and the usual time and length of a meeting."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, replace
+from datetime import time, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -13,6 +15,7 @@ from sqlalchemy.orm import Session
 from lkoe_desktop.db.models import Setting
 from lkoe_desktop.domain.errors import ValidationError
 from lkoe_desktop.domain.i18n import gettext as _
+from lkoe_desktop.domain.validation import InvalidValue, clock_time
 from lkoe_desktop.services import audit
 
 ENTITY = "setting"
@@ -23,6 +26,8 @@ DEFAULT_FUNDING_LINE = (
 MAX_OFFSET_MM = 20.0
 MAX_DIETARY_DAYS = 3650
 MAX_TEXT = 300
+SHORTEST_MEETING = 15  # minutes
+LONGEST_MEETING = 12 * 60
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,18 @@ class OfficeSettings:
     printer_offset_y_mm: float = 0.0
     # Dietary needs are cleared this many days after a meeting.
     dietary_days: int = 30
+    # A meeting typed with a date alone starts at this time (HH:MM) …
+    usual_start: str = "09:00"
+    # … and a new meeting's end is first set this many minutes after its start.
+    usual_length_minutes: int = 120
+
+    @property
+    def start_time(self) -> time:
+        return clock_time(self.usual_start)
+
+    @property
+    def length(self) -> timedelta:
+        return timedelta(minutes=self.usual_length_minutes)
 
 
 _DEFAULTS = OfficeSettings()
@@ -51,7 +68,23 @@ def _checked(values: Mapping[str, Any]) -> dict[str, Any]:
         if name not in _NAMES:
             raise KeyError(name)
         default = getattr(_DEFAULTS, name)
-        if isinstance(default, str):
+        if name == "usual_start":
+            try:
+                clean[name] = clock_time(value).strftime("%H:%M")
+            except InvalidValue as problem:
+                errors[name] = problem.message
+        elif name == "usual_length_minutes":
+            try:
+                minutes = int(str(value).strip())
+            except ValueError:
+                errors[name] = _("Write a whole number of minutes.")
+                continue
+            if not SHORTEST_MEETING <= minutes <= LONGEST_MEETING:
+                errors[name] = _("Between {low} and {high} minutes.").format(
+                    low=SHORTEST_MEETING, high=LONGEST_MEETING
+                )
+            clean[name] = minutes
+        elif isinstance(default, str):
             text = str(value or "").strip()
             if len(text) > MAX_TEXT:
                 errors[name] = _("At most {count} characters.").format(count=MAX_TEXT)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import time, timedelta
+
 import pytest
 
 from lkoe_desktop.domain.errors import ValidationError
@@ -48,6 +50,10 @@ def test_empty_name_falls_back_to_the_default(db):
         ("dietary_days", "-1"),
         ("dietary_days", "tre"),
         ("funding_line", "x" * 301),
+        ("usual_start", "25.00"),
+        ("usual_start", "morgon"),
+        ("usual_length_minutes", "10"),
+        ("usual_length_minutes", "två timmar"),
     ],
 )
 def test_bad_values_are_refused_and_nothing_is_saved(db, name, value):
@@ -56,3 +62,16 @@ def test_bad_values_are_refused_and_nothing_is_saved(db, name, value):
     assert name in raised.value.errors
     with db.reading() as session:
         assert office_settings.load(session).dietary_days == 30
+
+
+def test_the_usual_start_and_length_of_a_meeting(db):
+    assert (OfficeSettings().start_time, OfficeSettings().length) == (
+        time(9, 0),
+        timedelta(hours=2),
+    )
+    with db.unit_of_work() as session:
+        office_settings.save(session, {"usual_start": "8.30", "usual_length_minutes": "90"})
+    with db.reading() as session:
+        loaded = office_settings.load(session)
+    assert loaded.usual_start == "08:30"
+    assert (loaded.start_time, loaded.length) == (time(8, 30), timedelta(minutes=90))

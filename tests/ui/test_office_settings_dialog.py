@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 from window_fakes import RecordingPrompts, type_text
@@ -53,6 +54,8 @@ def test_a_new_database_shows_the_defaults(page: OfficeSettingsPage) -> None:
     assert page.logo_path.text() == ""
     assert page.offset_x.value() == 0.0 and page.offset_y.value() == 0.0
     assert page.dietary_days.value() == 30
+    assert page.usual_start.text() == "09:00"
+    assert page.usual_length.text() == "120 min"
     assert page.logo_preview.text() == _("The default mark")
 
 
@@ -94,6 +97,24 @@ def test_offsets_take_a_decimal_comma_in_swedish(
     assert page.save()
     assert stored(context).printer_offset_y_mm == -2.5
     assert stored(context).printer_offset_x_mm == 1.5
+
+
+def test_the_usual_start_and_length_of_a_meeting_are_typed_and_saved(
+    page: OfficeSettingsPage, context: AppContext
+) -> None:
+    page.usual_start.selectAll()
+    QTest.keyClicks(page.usual_start, "8.30")
+    page.usual_length.setFocus()
+    page.usual_length.selectAll()
+    QTest.keyClicks(page.usual_length, "90")
+    assert page.save()
+    saved = stored(context)
+    assert (saved.usual_start, saved.usual_length_minutes) == ("08:30", 90)
+    assert page.usual_start.text() == "08:30"
+    page.usual_start.setText("25.00")
+    assert not page.save()
+    assert page.errors["usual_start"].isVisible()
+    assert "25.00" in page.errors["usual_start"].text()
 
 
 def test_offsets_stay_within_twenty_millimetres(page: OfficeSettingsPage) -> None:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import datetime, timedelta
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -17,12 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lkoe_desktop.domain import validation
+from lkoe_desktop.domain import meeting_times, validation
+from lkoe_desktop.domain.clock import to_stockholm
 from lkoe_desktop.domain.codes import MeetingStatus
 from lkoe_desktop.domain.entities import MEETING
 from lkoe_desktop.domain.i18n import N_
 from lkoe_desktop.domain.i18n import gettext as _
-from lkoe_desktop.services import meetings, relations
+from lkoe_desktop.services import meetings, office_settings, relations
 from lkoe_desktop.ui.context import settings
 from lkoe_desktop.ui.dialogs.participants_panel import ParticipantsPanel
 from lkoe_desktop.ui.forms.fields import form_fields, shown
@@ -40,8 +42,7 @@ if TYPE_CHECKING:
 
     from lkoe_desktop.ui.context import AppContext
 
-DEFAULT_LENGTH = timedelta(hours=2)
-DEFAULT_START_TIME = "09:00"
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 THEME_ROWS = 6
 COMBO_CHARACTERS = 24
 WIDE = (1120, 720)
@@ -66,9 +67,13 @@ class MeetingForm(PeriodForm):
 
     def build(self) -> None:
         roomy(self)
+        with self.context.database.reading() as session:
+            self.usual = office_settings.load(session)
+            names = relations.theme_names(session, include_archived=True)
+        self.rules = MEETING.rules() | {"starts_at": self._read_start, "ends_at": self._read_end}
         self.end_follows = self.record_id is None
         starts, ends = self.widgets["starts_at"], self.widgets["ends_at"]
-        attach_calendar(starts, lambda: DEFAULT_START_TIME)
+        attach_calendar(starts, lambda: self.usual.usual_start)
         attach_calendar(ends, self._default_end_time)
         starts.edited.connect(self._start_edited)
         ends.edited.connect(self._end_edited)
@@ -77,6 +82,7 @@ class MeetingForm(PeriodForm):
             editor = self.widgets[key].editor
             assert isinstance(editor, QLineEdit)
             editor.editingFinished.connect(lambda key=key: self._tidy(key))
+            editor.installEventFilter(self)
         narrow(self.widgets["capacity"].editor, 8)
         for key in ("kind", "status"):
             combo = self.widgets[key].editor
@@ -90,8 +96,6 @@ class MeetingForm(PeriodForm):
         self.themes = QListWidget(self.form_page)
         self.themes.setObjectName("themes")
         height = row_height(self.themes)
-        with self.context.database.reading() as session:
-            names = relations.theme_names(session, include_archived=True)
         for theme in names:
             item = QListWidgetItem(theme.name, self.themes)
             item.setData(ID_ROLE, theme.id)
@@ -115,8 +119,14 @@ class MeetingForm(PeriodForm):
     def retranslate(self) -> None:
         super().retranslate()
         self.themes_label.setText(_("Themes"))
-        for key in self.period:
-            self.widgets[key].editor.setToolTip(_("For example 2026-04-02 13:00 (24-hour time)"))
+        self.widgets["starts_at"].editor.setToolTip(
+            _("For example 2026-04-02 13:00, or the date alone for {time}").format(
+                time=self.usual.usual_start
+            )
+        )
+        self.widgets["ends_at"].editor.setToolTip(
+            _("For example 2026-04-02 16:00, or the time alone (16.00) on the start's day")
+        )
         self.widgets["capacity"].editor.setToolTip(_("The number of places; empty for no limit"))
         if self.participants is not None:
             self.participants.retranslate()
@@ -176,17 +186,35 @@ class MeetingForm(PeriodForm):
         )
 
     # --- start and end -------------------------------------------------------------------------
+    def _today(self) -> date:
+        return to_stockholm(self.context.database.clock.now()).date()
+
+    def _read_start(self, value: object) -> datetime:
+        """The start as typed; a date alone takes the office's usual start time."""
+        return meeting_times.start(value, usual_start=self.usual.start_time, today=self._today())
+
+    def _read_end(self, value: object) -> datetime:
+        """The end as typed; a time alone is on the start's day."""
+        return meeting_times.end(
+            value,
+            start=self._moment("starts_at"),
+            usual_length=self.usual.length,
+            today=self._today(),
+        )
+
     def _moment(self, key: str) -> datetime | None:
         try:
-            return validation.moment(self.widgets[key].value())
+            value = self.rules[key](self.widgets[key].value())
         except validation.InvalidValue:
             return None
+        assert isinstance(value, datetime)
+        return value
 
     def _start_edited(self, _key: str) -> None:
-        """A new meeting's end follows its start (two hours on) until the end is typed."""
+        """A new meeting's end follows its start (the usual length on) until the end is typed."""
         start = self._moment("starts_at")
         if self.end_follows and start is not None:
-            self.widgets["ends_at"].set_value(start + DEFAULT_LENGTH)
+            self.widgets["ends_at"].set_value(start + self.usual.length)
             self.check_field("ends_at")
 
     def _end_edited(self, _key: str) -> None:
@@ -194,14 +222,35 @@ class MeetingForm(PeriodForm):
 
     def _default_end_time(self) -> str:
         start = self._moment("starts_at")
-        return (start + DEFAULT_LENGTH).strftime("%H:%M") if start else "11:00"
+        if start is None:
+            start = datetime.combine(self._today(), self.usual.start_time)
+        return (start + self.usual.length).strftime("%H:%M")
 
-    def _tidy(self, key: str) -> None:
-        """Write a time the user typed loosely (8.30) the way the form shows times (08:30)."""
+    def _tidy(self, key: str) -> bool:
+        """Write a time as the form shows times (08.30 as 08:30), with what it took for what
+        was left out (the usual start time, the start's day, the year); True if rewritten."""
         moment = self._moment(key)
         widget = self.widgets[key]
-        if moment is not None and shown(widget.field, moment) != widget.value():
-            widget.set_value(moment)
+        if moment is None or shown(widget.field, moment) == widget.value():
+            return False
+        widget.set_value(moment)
+        widget.edited.emit(key)
+        return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter on a start or end that left something out writes in what was taken, to be
+        seen, and saves only when pressed again."""
+        keys = [key for key in self.period if self.widgets[key].editor is watched]
+        if (
+            keys
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in ENTER_KEYS
+            and not meeting_times.whole(self.widgets[keys[0]].value(), self._today())
+            and self._tidy(keys[0])
+        ):
+            return True
+        return super().eventFilter(watched, event)
 
 
 def open_meeting_form(

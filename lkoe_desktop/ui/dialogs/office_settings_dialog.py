@@ -1,7 +1,8 @@
 """The office's shared settings as a page of the settings dialog.
 
 Office name, funding line and logo for the reports' header and footer, the badge printer's
-offset, and how long dietary needs are kept; saved in one transaction for every workstation.
+offset, how long dietary needs are kept, and when a meeting usually starts and how long it
+lasts; saved in one transaction for every workstation.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -51,7 +53,11 @@ KEYS = (
     "printer_offset_x_mm",
     "printer_offset_y_mm",
     "dietary_days",
+    "usual_start",
+    "usual_length_minutes",
 )
+LENGTH_STEP = 15  # minutes
+TIME_CHARACTERS = 8
 
 
 def readable_logo(path: str) -> bool:
@@ -82,6 +88,18 @@ class OfficeSettingsPage(QWidget):
         self.dietary_days = QSpinBox(self)
         self.dietary_days.setRange(0, office_settings.MAX_DIETARY_DAYS)
         self.days_after = QLabel(self)
+        self.usual_start = QLineEdit(self)
+        self.usual_start.setMaxLength(TIME_CHARACTERS)
+        self.usual_start.setFixedWidth(
+            self.usual_start.fontMetrics().horizontalAdvance("00:00") * 2 + 16
+        )
+        self.usual_start.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.usual_length = QSpinBox(self)
+        self.usual_length.setRange(
+            office_settings.SHORTEST_MEETING, office_settings.LONGEST_MEETING
+        )
+        self.usual_length.setSingleStep(LENGTH_STEP)
+        self.usual_length.setSuffix(" min")
         self.editors: dict[str, QWidget] = dict(
             zip(
                 KEYS,
@@ -92,15 +110,19 @@ class OfficeSettingsPage(QWidget):
                     self.offset_x,
                     self.offset_y,
                     self.dietary_days,
+                    self.usual_start,
+                    self.usual_length,
                 ),
                 strict=True,
             )
         )
         self.captions = {key: QLabel(self) for key in KEYS}
         self.errors = {key: self._error_label() for key in KEYS}
-        self.logo_hint, self.offset_hint, self.dietary_hint = (self._hint() for _n in range(3))
-        self.header_group, self.badge_group, self.privacy_group = (
-            QGroupBox(self) for _n in range(3)
+        self.logo_hint, self.offset_hint, self.dietary_hint, self.meeting_hint = (
+            self._hint() for _n in range(4)
+        )
+        self.header_group, self.badge_group, self.privacy_group, self.meeting_group = (
+            QGroupBox(self) for _n in range(4)
         )
         self._lay_out()
         self.retranslate()
@@ -135,11 +157,14 @@ class OfficeSettingsPage(QWidget):
         column = QVBoxLayout(cell)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(3)
+        editor = self.editors[key]
+        fixed = editor.sizePolicy().horizontalPolicy() == QSizePolicy.Policy.Fixed
+        grows = isinstance(editor, QLineEdit) and not fixed  # a line for a time stays short
         line = QHBoxLayout()
-        line.addWidget(self.editors[key], 1 if isinstance(self.editors[key], QLineEdit) else 0)
+        line.addWidget(editor, 1 if grows else 0)
         for part in parts:
             line.addWidget(part)
-        if not isinstance(self.editors[key], QLineEdit):
+        if not grows:
             line.addStretch(1)
         column.addLayout(line)
         column.addWidget(self.errors[key])
@@ -160,9 +185,14 @@ class OfficeSettingsPage(QWidget):
         privacy = QFormLayout(self.privacy_group)
         self._row(privacy, "dietary_days", self.days_after)
         privacy.addRow("", self.dietary_hint)
+        meetings = QFormLayout(self.meeting_group)
+        self._row(meetings, "usual_start")
+        self._row(meetings, "usual_length_minutes")
+        meetings.addRow("", self.meeting_hint)
         content = QWidget(self)
         column = QVBoxLayout(content)
-        for group in (self.header_group, self.badge_group, self.privacy_group):
+        groups = (self.header_group, self.badge_group, self.privacy_group, self.meeting_group)
+        for group in groups:
             column.addWidget(group)
         column.addStretch(1)
         scroll = QScrollArea(self)  # an error shown under a field never squeezes the rest
@@ -177,6 +207,7 @@ class OfficeSettingsPage(QWidget):
         self.header_group.setTitle(_("Header and footer of printed documents"))
         self.badge_group.setTitle(_("Name badges: printer offset"))
         self.privacy_group.setTitle(_("Dietary needs"))
+        self.meeting_group.setTitle(_("Meetings"))
         captions = {
             "office_name": _("Office name:"),
             "funding_line": _("Funding line:"),
@@ -184,6 +215,8 @@ class OfficeSettingsPage(QWidget):
             "printer_offset_x_mm": _("Horizontal:"),
             "printer_offset_y_mm": _("Vertical:"),
             "dietary_days": _("Clear after:"),
+            "usual_start": _("Usual start:"),
+            "usual_length_minutes": _("Usual length:"),
         }
         for key, text in captions.items():
             self.captions[key].setText(text)
@@ -205,8 +238,14 @@ class OfficeSettingsPage(QWidget):
         self.dietary_hint.setText(
             _("Dietary needs are health data: they are kept only as long as needed.")
         )
+        self.meeting_hint.setText(
+            _(
+                "A meeting's start typed as a date alone takes the usual start time, and a new "
+                "meeting's end is first set the usual length after its start."
+            )
+        )
         locale = QLocale(QT_LOCALES[i18n.current_language()])  # 1,5 mm in Swedish
-        for box in (self.offset_x, self.offset_y, self.dietary_days):
+        for box in (self.offset_x, self.offset_y, self.dietary_days, self.usual_length):
             box.setLocale(locale)
         self.show_logo()
 
@@ -228,9 +267,11 @@ class OfficeSettingsPage(QWidget):
         self.offset_x.setValue(values.printer_offset_x_mm)
         self.offset_y.setValue(values.printer_offset_y_mm)
         self.dietary_days.setValue(values.dietary_days)
+        self.usual_start.setText(values.usual_start)
+        self.usual_length.setValue(values.usual_length_minutes)
 
     def values(self) -> dict[str, object]:
-        for box in (self.offset_x, self.offset_y, self.dietary_days):
+        for box in (self.offset_x, self.offset_y, self.dietary_days, self.usual_length):
             box.interpretText()  # what is typed counts, also before the field is left
         return {
             "office_name": self.office_name.text(),
@@ -239,6 +280,8 @@ class OfficeSettingsPage(QWidget):
             "printer_offset_x_mm": self.offset_x.value(),
             "printer_offset_y_mm": self.offset_y.value(),
             "dietary_days": self.dietary_days.value(),
+            "usual_start": self.usual_start.text(),
+            "usual_length_minutes": self.usual_length.value(),
         }
 
     def validate(self) -> dict[str, str]:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
-from lkoe_desktop.domain import entities, municipalities
+from lkoe_desktop.domain import entities
 from lkoe_desktop.domain.i18n import N_
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.validation import format_phone
@@ -21,7 +21,6 @@ from lkoe_desktop.ui.dialogs.record_form import (
     day,
     moment,
     run_form,
-    suggest,
 )
 from lkoe_desktop.ui.forms.fields import form_fields
 from lkoe_desktop.ui.widgets.form_fields import PeriodForm, attach_calendar, narrow
@@ -60,7 +59,6 @@ class PartnerForm(RecordForm, PeriodForm):
 
     def build(self) -> None:
         super().build()
-        suggest(self.widgets["municipality"], [name for _code, name in municipalities.choices()])
         for key in (*self.period, "org_number", "postal_code", "visiting_code"):
             narrow(self.widgets[key].editor, 14)
         for key in self.period:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
@@ -16,6 +17,9 @@ from lkoe_desktop.domain.codes import label
 from lkoe_desktop.domain.fields import Entity, Kind
 from lkoe_desktop.domain.fields import Field as Described
 from lkoe_desktop.domain.i18n import gettext as _
+
+if TYPE_CHECKING:
+    from lkoe_desktop.ui.context import Prompts
 
 LINE = "line"
 TEXT = "text"
@@ -161,6 +165,10 @@ class FieldWidget(QWidget):
     def show_error(self, message: str | None) -> None:
         self.error.setText(message or "")
         self.error.setVisible(bool(message))
+
+    def confirm(self, prompts: Prompts, parent: QWidget) -> bool:
+        """Whether the value may be saved, once valid; a field may ask the clerk first."""
+        return True
 
 
 def shown(field: Field, value: object) -> str:

@@ -28,16 +28,21 @@ from PySide6.QtWidgets import (
 
 from lkoe_desktop.domain import validation
 from lkoe_desktop.domain.errors import ConflictError, LkoeError, ValidationError
+from lkoe_desktop.domain.fields import Kind
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.ui.context import settings
 from lkoe_desktop.ui.forms import merge
 from lkoe_desktop.ui.forms.fields import Field, FieldWidget
 from lkoe_desktop.ui.screen_fit import restore_geometry
+from lkoe_desktop.ui.widgets.municipality_field import MunicipalityField
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from lkoe_desktop.ui.context import AppContext
+
+# The field widget each kind of value has, when it needs more than its plain editor.
+WIDGETS: Mapping[Kind, type[FieldWidget]] = {Kind.MUNICIPALITY: MunicipalityField}
 
 
 class FormDialog(QDialog):
@@ -64,7 +69,8 @@ class FormDialog(QDialog):
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.labels: dict[str, QLabel] = {}
         for field in self.fields:
-            widget = FieldWidget(field, self.form_page)
+            made = WIDGETS.get(field.value.kind, FieldWidget) if field.value else FieldWidget
+            widget = made(field, self.form_page)
             widget.edited.connect(self.check_field)
             self.widgets[field.key] = widget
             caption = QLabel(self.form_page)
@@ -198,6 +204,8 @@ class FormDialog(QDialog):
         """
         while True:
             if self.validate():
+                return False
+            if not all(w.confirm(self.context.prompts, self) for w in self.widgets.values()):
                 return False
             try:
                 with self.context.database.unit_of_work() as session:
