@@ -16,7 +16,6 @@ from lkoe_desktop.services import duplicates, partners, relations
 from lkoe_desktop.ui.dialogs.contact_form import open_contact_form
 from lkoe_desktop.ui.dialogs.record_form import (
     CONTACT,
-    ID_ROLE,
     MEETING,
     PARTNER,
     Listing,
@@ -29,7 +28,7 @@ from lkoe_desktop.ui.dialogs.record_form import (
 )
 from lkoe_desktop.ui.forms.fields import form_fields
 from lkoe_desktop.ui.widgets.address_copy import copy_contact_addresses
-from lkoe_desktop.ui.widgets.form_fields import PeriodForm, attach_calendar, narrow
+from lkoe_desktop.ui.widgets.form_fields import ID_ROLE, PeriodForm, attach_calendar, narrow
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
