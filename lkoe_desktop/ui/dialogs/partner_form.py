@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QLabel, QMenu, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
 
 from lkoe_desktop.domain import entities, municipalities
 from lkoe_desktop.domain.i18n import N_
@@ -97,20 +97,25 @@ class PartnerForm(RecordForm, PeriodForm):
         self.copy_button.clicked.connect(lambda: self.copy_addresses())
         new_person = QPushButton(_("New contact at this partner…"), self)
         new_person.clicked.connect(self.new_person)
+        buttons = QWidget(self)
+        row = QHBoxLayout(buttons)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addStretch(1)
+        row.addWidget(self.copy_button)
+        row.addWidget(new_person)
+        if self.record_id is not None:
+            contact_sheet = QPushButton(_("Print the contact sheet…"), self)
+            contact_sheet.setObjectName("contact_sheet")
+            contact_sheet.clicked.connect(self.print_contact_sheet)
+            row.addWidget(contact_sheet)
         entries: list[QWidget | tuple[QWidget, int]] = [
             self.people_heading,
             (self.people, 3),
             self.former_heading,
             (self.former, 1),
             self.copied,
-            self.copy_button,
-            new_person,
+            buttons,
         ]
-        if self.record_id is not None:
-            contact_sheet = QPushButton(_("Print the contact sheet…"), self)
-            contact_sheet.setObjectName("contact_sheet")
-            contact_sheet.clicked.connect(self.print_contact_sheet)
-            entries.append(contact_sheet)
         self.people_page = self.add_page(*entries)
         self.meetings_page = self.add_page(self.meetings)
         self.watch("name", "org_number")
