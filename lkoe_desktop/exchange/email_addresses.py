@@ -1,14 +1,17 @@
-"""E-mail addresses pasted from Outlook, Excel or a web page, read into names and addresses.
+"""E-mail addresses as Outlook writes them: pasted text read into names and addresses, and
+names and addresses written for Outlook's To or Bcc field.
 
 Outlook copies recipients as `Namn <adress>; "Efternamn, Förnamn" <adress>; 'adress'`, Excel
 copies a column as one address a line and a table as cells separated by tabs (name TAB e-mail).
 Separators are `;`, `,`, tabs and new lines, except inside quotes, angle brackets and comments
 in parentheses, so `"Berg, Anna" <anna@example.se>` is one address with its name.
+`outlook_list` writes the same form, which `parse_addresses` reads back unchanged.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from lkoe_desktop.domain import validation as v
@@ -19,6 +22,9 @@ _SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u200b": 
 _MAILTO = re.compile(r"^\s*mailto:", re.IGNORECASE)
 _QUOTES = "\"'"
 _PLAIN_NAME_PART = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+# A name holding one of these is written in quotes (RFC 5322's specials, and the apostrophe
+# this module reads as a quote).
+_NEEDS_QUOTES = frozenset("()<>[]:;@\\,.\"'")
 
 
 @dataclass(frozen=True)
@@ -210,3 +216,24 @@ def parse_addresses(text: str) -> PastedList:
                 addresses[address.email] = PastedAddress(address.email, address.name)
         invalid.update(dict.fromkeys(bad))
     return PastedList(list(addresses.values()), list(invalid))
+
+
+def outlook_list(people: Iterable[tuple[str | None, str | None]]) -> str:
+    """(name, address) pairs as Outlook's To field takes them: `Åsa Berg <asa@example.se>;
+    "Berg, Anna" <anna@example.se>`, each address once (case-insensitively, the first name
+    given kept). A name with a comma, a dot or another special character is quoted; without a
+    name the address is written alone; a pair without an address is left out."""
+    written: dict[str, str] = {}
+    for name, address in people:
+        if not address or address.casefold() in written:
+            continue
+        words = " ".join((name or "").translate(_SPACES).split())
+        if not words:
+            entry = address
+        elif _NEEDS_QUOTES.intersection(words):
+            escaped = words.replace("\\", "\\\\").replace('"', '\\"')
+            entry = f'"{escaped}" <{address}>'
+        else:
+            entry = f"{words} <{address}>"
+        written[address.casefold()] = entry
+    return "; ".join(written.values())

@@ -315,6 +315,15 @@ def set_statuses(
     return _rows(session, [record.id for record in records])
 
 
+def put_back_status(
+    session: Session, record: Participation, status: str, checked_in_at: datetime | None
+) -> None:
+    """Give a participation back the status and check-in time it had (undoing a change);
+    logged like any change."""
+    _apply(session, record, {"status": status, "checked_in_at": checked_in_at})
+    _flush(session)
+
+
 def set_role(session: Session, participation_id: int, role: str) -> ParticipantRow:
     return update_participation(session, participation_id, {"role": role})
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import QSettings
 
 from lkoe_desktop import APP_ID
 from lkoe_desktop.ui.changes import ChangeBus
+from lkoe_desktop.ui.undo import UndoOffer
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -71,12 +72,15 @@ def settings() -> QSettings:
 
 @dataclass
 class AppContext:
-    """What the window's parts share: the database, the prompts, and the bus that tells them
-    what the database's transactions changed."""
+    """What the window's parts share: the database, the prompts, the bus that tells them
+    what the database's transactions changed, and the one offer to undo the last change."""
 
     database: Database
     prompts: Prompts
     bus: ChangeBus = field(default_factory=ChangeBus)
+    undo: UndoOffer = field(init=False)
 
     def __post_init__(self) -> None:
         self.bus.watch(self.database)
+        self.undo = UndoOffer(self.prompts)
+        self.undo.watch(self.database)

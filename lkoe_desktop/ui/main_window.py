@@ -6,7 +6,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from lkoe_desktop import APP_NAME
 from lkoe_desktop.domain import entities
 from lkoe_desktop.domain.i18n import gettext as _
+from lkoe_desktop.domain.i18n import ngettext
 from lkoe_desktop.ui.context import settings
 from lkoe_desktop.ui.ops import tell_failures
 from lkoe_desktop.ui.screen_fit import restore_geometry
@@ -34,7 +35,6 @@ if TYPE_CHECKING:
     from lkoe_desktop.ui.context import AppContext
     from lkoe_desktop.ui.tabs.list_tab import ListTab
 
-UNDO_SECONDS = 15
 DEFAULT_TAB = 1  # Kontakter
 FIRST_SIZE = QSize(1280, 800)  # less on a smaller screen
 
@@ -55,7 +55,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context: AppContext | None = None
         self.tabs: list[ListTab] = []
-        self._undo: Callable[[], object] | None = None
         self.setMinimumSize(900, 560)
 
         self.stack = QStackedWidget(self)
@@ -72,9 +71,7 @@ class MainWindow(QMainWindow):
         self.undo_button = QPushButton(self)
         self.undo_button.setFlat(True)
         self.undo_button.hide()
-        self.undo_button.clicked.connect(self._run_undo)
-        self._undo_timer = QTimer(self, singleShot=True, interval=UNDO_SECONDS * 1000)
-        self._undo_timer.timeout.connect(self._forget_undo)
+        self.undo_button.clicked.connect(self.undo)
         self.statusBar().addWidget(self.message, 1)
         self.statusBar().addPermanentWidget(self.undo_button)
         self.statusBar().addPermanentWidget(self.database_label)
@@ -100,10 +97,15 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         self.new_action = self._action(QKeySequence.StandardKey.New, self.new_record)
+        # A text field with the cursor keeps Ctrl+Z for its own undo (it claims the key first).
+        self.undo_action = self._action(QKeySequence.StandardKey.Undo, self.undo)
+        self.undo_action.setEnabled(False)
         self.open_action = self._action(None, self.open_current)
         self.copy_action = self._action(QKeySequence.StandardKey.Copy, self.copy_selection)
         # The key is the focused table's or field's own; the window's copies from the menu.
         self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.copy_addresses_action = self._action(None, self.copy_addresses)
+        self.copy_addresses_action.setEnabled(False)
         self.archive_action = self._action(QKeySequence(Qt.Key.Key_Delete), self.archive_selected)
         self.unarchive_action = self._action(None, self.unarchive_selected)
         self.delete_action = self._action(None, self.delete_selected)
@@ -161,7 +163,10 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = QMenu(self)
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.copy_action)
+        self.edit_menu.addAction(self.copy_addresses_action)
         self.edit_menu.addSeparator()
         for action in (self.open_action, self.archive_action, self.unarchive_action):
             self.edit_menu.addAction(action)
@@ -226,6 +231,11 @@ class MainWindow(QMainWindow):
         self.new_action.setText(_("&New…"))
         self.open_action.setText(_("&Open…"))
         self.copy_action.setText(_("&Copy"))
+        self.copy_addresses_action.setText(_("Copy &e-mail addresses"))
+        self.copy_addresses_action.setToolTip(
+            _("The e-mail addresses of the selected contacts, ready to paste into Outlook")
+        )
+        self._show_undo()
         self.archive_action.setText(_("&Archive"))
         self.unarchive_action.setText(_("&Restore from archive"))
         self.delete_action.setText(_("&Delete permanently…"))
@@ -261,6 +271,8 @@ class MainWindow(QMainWindow):
         """Show the open database in the four tabs."""
         self.context = context
         self.tabs = tabs
+        context.undo.changed.connect(self._show_undo)
+        context.undo.undone.connect(self.message.setText)
         self.stack.setCurrentWidget(self.tab_widget)
         current = _remembered_tab()
         for index in reversed(range(self.stack.count())):  # the welcome view, if it was shown
@@ -309,6 +321,7 @@ class MainWindow(QMainWindow):
             return
         tab.ensure_loaded()
         self.message.setText(tab.status_text())
+        self.copy_addresses_action.setEnabled(tab.entity == entities.CONTACT.name)
         settings().setValue("window/tab", index)
 
     def _on_tab_status(self, text: str) -> None:
@@ -340,6 +353,12 @@ class MainWindow(QMainWindow):
 
             copy_rows(tab.table)
 
+    def copy_addresses(self) -> None:
+        """Edit → Copy e-mail addresses: those of the contacts selected in Kontakter."""
+        tab = self.current_tab()
+        if tab is not None and tab.entity == entities.CONTACT.name:
+            tab.copy_addresses()
+
     def focus_search(self) -> None:
         tab = self.current_tab()
         if tab is not None:
@@ -357,8 +376,15 @@ class MainWindow(QMainWindow):
         ids = tab.selected_ids()
         if not ids:
             return
-        message = tab.set_archived(ids, True)
-        self.offer_undo(message, lambda: tab.set_archived(ids, False))
+        self.message.setText(tab.set_archived(ids, True))
+        if self.context is None:
+            return
+        entity = entities.BY_NAME[tab.entity]
+        records = ngettext(*entity.count, len(ids)).format(count=len(ids))
+        self.context.undo.offer(
+            _("Undo archiving of {records}").format(records=records),
+            lambda: _("Undone: {what}").format(what=tab.set_archived(ids, False)),
+        )
 
     def unarchive_selected(self) -> None:
         tab = self.current_tab()
@@ -371,23 +397,21 @@ class MainWindow(QMainWindow):
         if tab is not None and record_id is not None:
             tab.delete_for_real(record_id)
 
-    def offer_undo(self, message: str, undo: Callable[[], object]) -> None:
-        """Show `message` in the status bar with an Ångra button for a while."""
-        self.message.setText(message)
-        self._undo = undo
-        self.undo_button.show()
-        self._undo_timer.start()
+    def undo(self) -> None:
+        """Edit → Undo (Ctrl+Z) and the status bar's button: undo the last change made in the
+        window, whichever view made it; the status bar then says what was put back."""
+        if self.context is not None:
+            self.context.undo.run(self)
 
-    def _run_undo(self) -> None:
-        undo = self._undo
-        self._forget_undo()
-        if undo is not None:
-            undo()
-            self.message.setText(_("Undone."))
-
-    def _forget_undo(self) -> None:
-        self._undo = None
-        self.undo_button.hide()
+    def _show_undo(self) -> None:
+        """The Edit menu names what Ctrl+Z will undo; the button shows while there is any."""
+        offer = None if self.context is None else self.context.undo
+        available = offer is not None and offer.available()
+        text = offer.text() if offer is not None and available else ""
+        self.undo_action.setText(text.replace("&", "&&") or _("&Undo"))
+        self.undo_action.setEnabled(available)
+        self.undo_button.setToolTip(_("{what} (Ctrl+Z)").format(what=text) if text else "")
+        self.undo_button.setVisible(available)
 
     # --- printing ---------------------------------------------------------------------------
     def _report(self, document: str, *args: object) -> None:

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from lkoe_desktop.exchange.email_addresses import PastedAddress, PastedList, parse_addresses
+from lkoe_desktop.exchange.email_addresses import (
+    PastedAddress,
+    PastedList,
+    outlook_list,
+    parse_addresses,
+)
 
 
 def _pairs(found: PastedList) -> list[tuple[str, str | None]]:
@@ -127,3 +132,29 @@ def test_name_parts_guess_first_and_last_name(
     address: PastedAddress, parts: tuple[str, str]
 ) -> None:
     assert address.name_parts() == parts
+
+
+def test_outlook_list_quotes_names_with_special_characters_and_reads_back() -> None:
+    people = [
+        ("Åsa Öberg", "asa@example.se"),
+        ("Berg, Anna", "anna@example.se"),
+        ("Sean O'Neil", "sean@example.ie"),
+        ('Eva "Evi" Ek', "eva@example.se"),
+        (None, "info@example.se"),
+        ("Åsa igen", "ASA@example.se"),
+        ("Utan adress", None),
+    ]
+    text = outlook_list(people)
+    assert text == (
+        'Åsa Öberg <asa@example.se>; "Berg, Anna" <anna@example.se>; '
+        '"Sean O\'Neil" <sean@example.ie>; "Eva \\"Evi\\" Ek" <eva@example.se>; info@example.se'
+    )
+    read = parse_addresses(text)
+    assert read.invalid == []
+    assert [(a.name, a.email) for a in read.addresses] == [
+        ("Åsa Öberg", "asa@example.se"),
+        ("Berg, Anna", "anna@example.se"),
+        ("Sean O'Neil", "sean@example.ie"),
+        ('Eva "Evi" Ek', "eva@example.se"),
+        (None, "info@example.se"),
+    ]

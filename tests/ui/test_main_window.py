@@ -292,7 +292,7 @@ def test_delete_archives_the_selected_rows_and_undo_restores_them(
     assert window.undo_button.isVisible()
     qtbot.mouseClick(window.undo_button, Qt.MouseButton.LeftButton)
     assert _shown(tab, "last_name") == ["Andersson", "Zander", "Åberg", "Öberg"]
-    assert window.message.text() == _("Undone.")
+    assert window.message.text() == "Ångrat: 2 kontakter har återställts från arkivet."
     assert not window.undo_button.isVisible()
 
 

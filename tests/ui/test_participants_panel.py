@@ -18,7 +18,6 @@ from lkoe_desktop.services.contacts import create_contact, get_contact, update_c
 from lkoe_desktop.services.partners import create_partner
 from lkoe_desktop.ui.context import AppContext
 from lkoe_desktop.ui.dialogs.meeting_form import MeetingForm
-from lkoe_desktop.ui.dialogs.participant_actions import email_list
 from lkoe_desktop.ui.dialogs.participants_dialog import ParticipantsDialog
 from lkoe_desktop.ui.dialogs.participants_panel import ParticipantsPanel
 from lkoe_desktop.ui.dialogs.participation_form import ParticipationForm
@@ -140,11 +139,13 @@ def test_copy_addresses_of_a_selection_or_a_status(
     context.bus.announce()
     clipboard = QGuiApplication.clipboard()
     panel.copy_by_status[Status.INVITED].trigger()
-    assert clipboard.text() == "nils.karlsson@example.se; ingrid.lind@example.se"
+    assert clipboard.text() == (
+        "Nils Karlsson <nils.karlsson@example.se>; Ingrid Lind <ingrid.lind@example.se>"
+    )
     assert "Månsson" in panel.message.text() and "Nilsson" in panel.message.text()
     _select(panel, "Karlsson")
     panel.copy_selected.trigger()
-    assert clipboard.text() == "nils.karlsson@example.se"
+    assert clipboard.text() == "Nils Karlsson <nils.karlsson@example.se>"
 
 
 def test_copying_everyone_shown_follows_the_filter(
@@ -158,10 +159,6 @@ def test_copying_everyone_shown_follows_the_filter(
     panel.table.selectionModel().clearSelection()
     panel.copy_button.click()
     assert len(QGuiApplication.clipboard().text().split("; ")) == 2
-
-
-def test_email_list_is_for_outlook() -> None:
-    assert email_list(["a@x.se", None, "B@x.se", "A@X.SE", ""]) == "a@x.se; B@x.se"
 
 
 def test_represented_organisation_is_changed_for_this_meeting_only(

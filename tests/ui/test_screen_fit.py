@@ -92,7 +92,7 @@ def test_the_window_and_its_undo_button_fit_a_laptop_at_first_start(
     window = _open_window(qtbot, context)
     assert _fits(window)
     assert window.width() >= 1280  # as wide as it was: only the height had to give
-    window.offer_undo("Arkiverade 1 kontakt.", lambda: None)
+    context.undo.offer("Ångra arkivering av 1 kontakt", lambda: "")
     button = window.undo_button
     assert button.isVisible()
     corner = button.mapToGlobal(button.rect().bottomRight())

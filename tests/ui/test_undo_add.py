@@ -1,5 +1,6 @@
-"""Undoing an add from the participants view: one step, exactly the people that add put on the
-list, never later work, and only until the next change made in the panel."""
+"""Undoing an add or a status change from the participants view: one step, exactly what that
+change did, never later work, and only until the next change made in the program (a
+colleague's change elsewhere does not end it)."""
 
 from __future__ import annotations
 
@@ -8,13 +9,13 @@ from collections.abc import Callable
 import pytest
 from meeting_people import PEOPLE, populate
 from modals import answer_modal
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from window_fakes import click_tab
 
 from lkoe_desktop.db.engine import Database
-from lkoe_desktop.domain.codes import ParticipationStatus
+from lkoe_desktop.domain.codes import ParticipationStatus, Role
 from lkoe_desktop.services import audit, groups, participations
 from lkoe_desktop.services.contacts import create_contact
 from lkoe_desktop.ui.context import AppContext
@@ -107,10 +108,10 @@ def test_ctrl_z_in_the_panel_undoes_the_add(
 
 
 def test_people_changed_since_the_add_are_kept_and_named(
-    qtbot: QtBot, panel: ParticipantsPanel, context: AppContext
+    qtbot: QtBot, panel: ParticipantsPanel, context: AppContext, elsewhere: Database
 ) -> None:
     _add_the_group(qtbot, panel)
-    with context.database.unit_of_work() as session:  # checked in at another workstation
+    with elsewhere.unit_of_work() as session:  # checked in at another workstation
         row = next(
             row
             for row in participations.list_participants(session, panel.meeting_id)
@@ -118,6 +119,7 @@ def test_people_changed_since_the_add_are_kept_and_named(
         )
         participations.set_status(session, row.id, ParticipationStatus.ATTENDED.value)
     context.bus.announce()
+    assert panel.undo_button.isVisible()  # a colleague's change does not end the offer
     qtbot.mouseClick(panel.undo_button, Qt.MouseButton.LeftButton)
     on_list = _on_list(context.database, panel.meeting_id)
     assert on_list["Åkerman"] == "attended"
@@ -131,10 +133,10 @@ def test_people_changed_since_the_add_are_kept_and_named(
 @pytest.mark.parametrize(
     "change",
     [
-        lambda panel: panel.status_actions[ParticipationStatus.CANCELLED].trigger(),
         lambda panel: panel.remove_button.click(),
+        lambda panel: panel.role_actions[Role.SPEAKER].trigger(),
     ],
-    ids=["status", "remove"],
+    ids=["remove", "role"],
 )
 def test_the_offer_ends_with_the_next_change_made_in_the_panel(
     qtbot: QtBot,
@@ -154,3 +156,63 @@ def test_the_offer_ends_with_the_next_change_made_in_the_panel(
     panel.table.setFocus()
     qtbot.keyClick(panel.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert set(NEWCOMERS) <= set(_on_list(context.database, panel.meeting_id))
+
+
+def _select(panel: ParticipantsPanel, *last_names: str) -> None:
+    model = panel.model
+    panel.table.clearSelection()
+    for row in range(model.rowCount()):
+        if model.row_at(row).last_name in last_names:
+            panel.table.selectionModel().select(
+                model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+            )
+
+
+def test_a_status_change_is_undone_in_one_step_and_ends_the_add_offer(
+    qtbot: QtBot, panel: ParticipantsPanel, context: AppContext
+) -> None:
+    _add_the_group(qtbot, panel)
+    before = _on_list(context.database, panel.meeting_id)
+    _select(panel, "Karlsson", "Berg", "Quist")  # invited, registered, attended
+    panel.status_actions[ParticipationStatus.CANCELLED].trigger()
+    assert _on_list(context.database, panel.meeting_id)["Quist"] == "cancelled"
+    assert panel.undo_button.text() == "Ångra statusändringen för 3 personer"
+    panel.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is panel)
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _on_list(context.database, panel.meeting_id) == before  # the newcomers stay
+    assert panel.message.text() == (
+        "Statusändringen ångrad: 3 personer har fått tillbaka sin tidigare status."
+    )
+    with context.database.reading() as session:
+        quist = next(
+            row
+            for row in participations.list_participants(session, panel.meeting_id)
+            if row.last_name == "Quist"
+        )
+    assert quist.checked_in_at is not None  # the check-in time is back too
+    assert not panel.undo_button.isVisible()
+
+
+def test_a_status_changed_again_elsewhere_is_kept(
+    qtbot: QtBot, panel: ParticipantsPanel, context: AppContext, elsewhere: Database
+) -> None:
+    _select(panel, "Karlsson", "Lind")
+    panel.status_actions[ParticipationStatus.REGISTERED].trigger()
+    with elsewhere.unit_of_work() as session:  # Lind checked in at another desk meanwhile
+        lind = next(
+            row
+            for row in participations.list_participants(session, panel.meeting_id)
+            if row.last_name == "Lind"
+        )
+        participations.set_status(session, lind.id, ParticipationStatus.ATTENDED.value)
+    qtbot.mouseClick(panel.undo_button, Qt.MouseButton.LeftButton)
+    on_list = _on_list(context.database, panel.meeting_id)
+    assert on_list["Karlsson"] == "invited"
+    assert on_list["Lind"] == "attended"
+    assert panel.message.text() == (
+        "Statusändringen ångrad: 1 person har fått tillbaka sin tidigare status. 1 person "
+        "lämnades som den var eftersom deltagandet ändrats efter statusändringen: Ingrid Lind."
+    )

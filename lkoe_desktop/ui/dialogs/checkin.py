@@ -38,6 +38,7 @@ from lkoe_desktop.ui.widgets.door_list import (
 )
 
 if TYPE_CHECKING:
+    from lkoe_desktop.db.engine import Database
     from lkoe_desktop.ui.context import AppContext
 
 NAVIGATION_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
@@ -53,6 +54,17 @@ class CheckIn:
     participation_id: int
     name: str
     previous: str | None
+
+
+def put_back(database: Database, last: CheckIn) -> str:
+    """Undo a check-in in its own transaction: the person gets their earlier status back (a
+    walk-in leaves the list); says what was undone."""
+    with database.unit_of_work() as session:
+        if last.previous is None:
+            participations.remove(session, last.participation_id)
+        else:
+            participations.set_status(session, last.participation_id, last.previous)
+    return _("Check-in of {name} undone.").format(name=last.name)
 
 
 def walk_in_contact(context: AppContext, parent: QWidget | None) -> int | None:
@@ -74,7 +86,8 @@ class CheckInDialog(QDialog):
     The list is the door search's answer, best match on top, and the top row is marked as
     soon as something is typed; a line under the field says what Enter will do. With nothing
     typed no row is marked and Enter does nothing. Ctrl+Z in the empty field undoes the last
-    check-in; with text in it, Ctrl+Z is the field's own undo.
+    check-in; with text in it, Ctrl+Z is the field's own undo. The last check-in is also the
+    window's undo offer, so Redigera → Ångra undoes it after the view is closed.
     """
 
     def __init__(self, context: AppContext, meeting_id: int, parent: QWidget | None = None):
@@ -291,6 +304,24 @@ class CheckInDialog(QDialog):
         who = name_and_organisation(row)
         self._say(_("{who}: checked in {time}").format(who=who, time=clock_time(row)))
         self._changed()
+        self._offer_last()
+
+    def _offer_last(self) -> None:
+        """Hand the window's undo offer the undoing of the last check-in still on the stack."""
+        if not self.undo_stack:
+            return
+        stack, last, database = self.undo_stack, self.undo_stack[-1], self.context.database
+
+        def undo() -> str:
+            if stack and stack[-1] is last:
+                stack.pop()
+            return put_back(database, last)
+
+        self.context.undo.offer(
+            _("Undo the check-in of {name}").format(name=last.name),
+            undo,
+            ("meeting", self.meeting_id),
+        )
 
     def _changed(self) -> None:
         self.search.blockSignals(True)
@@ -305,16 +336,13 @@ class CheckInDialog(QDialog):
             return
         last = self.undo_stack.pop()
         try:
-            with self.context.database.unit_of_work() as session:
-                if last.previous is None:
-                    participations.remove(session, last.participation_id)
-                else:
-                    participations.set_status(session, last.participation_id, last.previous)
+            said = put_back(self.context.database, last)
         except LkoeError as error:
             self.context.prompts.error(self, _("Cannot undo"), error.message)
             return
-        self._say(_("Check-in of {name} undone.").format(name=last.name))
+        self._say(said)
         self._changed()
+        self._offer_last()
 
     def mark_rest_no_show(self) -> None:
         """Everyone registered who has not checked in becomes no-show, in one transaction."""

@@ -1,21 +1,22 @@
-"""What the office does to a meeting's participants: add people (and undo that in one step),
-change status or role for many at once, edit one, remove, copy e-mail addresses, print,
-calendar file, catering."""
+"""What the office does to a meeting's participants: add people or change their status (each
+undone in one step through the window's undo offer), change role for many at once, edit one,
+remove, copy e-mail addresses, print, calendar file, catering."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QTableView, QToolButton, QWidget
 
 from lkoe_desktop.domain.codes import ON_SIGN_IN_SHEET, ParticipationStatus, Role, label
 from lkoe_desktop.domain.errors import LkoeError
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.i18n import ngettext
-from lkoe_desktop.services import candidates, participations
+from lkoe_desktop.services import candidates, email_lists, participations, status_changes
 from lkoe_desktop.ui.dialogs.capacity import confirm_over_capacity
+from lkoe_desktop.ui.widgets.address_copy import put_on_clipboard
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -27,15 +28,6 @@ Status = ParticipationStatus
 TAKES_A_PLACE = {status.value for status in ON_SIGN_IN_SHEET if status != Status.INVITED}
 # Who the copy menu offers by status, in the order an office works through a meeting.
 COPY_STATUSES = (Status.INVITED, Status.REGISTERED, Status.ATTENDED, Status.NO_SHOW)
-
-
-def email_list(addresses: Iterable[str | None]) -> str:
-    """Addresses as Outlook takes them in its To field: `;`-separated, each address once."""
-    seen: dict[str, str] = {}
-    for address in addresses:
-        if address:
-            seen.setdefault(address.casefold(), address)
-    return "; ".join(seen.values())
 
 
 def undone_text(result: candidates.UndoResult) -> str:
@@ -69,11 +61,43 @@ def undone_text(result: candidates.UndoResult) -> str:
     return " ".join(said)
 
 
+def status_undone_text(result: status_changes.StatusUndo) -> str:
+    """What undoing a status change did, as the panel and the status bar say it."""
+    said = [
+        ngettext(
+            "Status change undone: {count} person has their earlier status again.",
+            "Status change undone: {count} people have their earlier status again.",
+            result.restored,
+        ).format(count=result.restored)
+    ]
+    kept = result.kept_changed
+    if kept:
+        said.append(
+            ngettext(
+                "{count} person was left as they are because their participation changed "
+                "after the status change: {names}.",
+                "{count} people were left as they are because their participation changed "
+                "after the status change: {names}.",
+                len(kept),
+            ).format(count=len(kept), names=", ".join(kept[:10]) + ("…" * (len(kept) > 10)))
+        )
+    if result.gone:
+        said.append(
+            ngettext(
+                "{count} person had already been taken off the list.",
+                "{count} people had already been taken off the list.",
+                result.gone,
+            ).format(count=result.gone)
+        )
+    return " ".join(said)
+
+
 class ParticipantActions(QWidget):
     """The actions on the rows chosen in `table`; a subclass builds the table, `model`, the
-    `message` line and the undo offer (`undo_action`, shown by `undo_button`), and sets
-    `context` and `meeting_id`. Each write is one transaction and announces
-    `changes.PARTICIPANTS`; it also ends the offer to undo the last add."""
+    `message` line, the undo button and action (`undo_action`, `undo_button`) and the copy
+    menu's `copy_absent` choice, and sets `context` and `meeting_id`. Each write is one
+    transaction and announces `changes.PARTICIPANTS`; adding people and changing their status
+    hand their undo to the window's one offer (`context.undo`), which any later write ends."""
 
     context: AppContext
     meeting_id: int
@@ -82,7 +106,7 @@ class ParticipantActions(QWidget):
     message: QLabel
     undo_action: QAction
     undo_button: QToolButton
-    undoable: list[int]
+    copy_absent: QAction
 
     def selected_ids(self) -> list[int]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
@@ -116,7 +140,6 @@ class ParticipantActions(QWidget):
         except LkoeError as error:
             self.context.prompts.error(self, title, error.message)
             return False
-        self.offer_undo([])
         return True
 
     def edit_current(self) -> None:
@@ -126,10 +149,8 @@ class ParticipantActions(QWidget):
         if participation_id is None:
             ids = self.selected_ids()
             participation_id = ids[0] if ids else None
-        if participation_id is not None and open_participation_form(
-            self.context, participation_id, self
-        ):
-            self.offer_undo([])
+        if participation_id is not None:
+            open_participation_form(self.context, participation_id, self)
 
     def set_status(self, status: Status) -> None:
         ids = self.selected_ids()
@@ -141,10 +162,12 @@ class ParticipantActions(QWidget):
             newcomers = sum(row.status not in TAKES_A_PLACE for row in rows)
             if not confirm_over_capacity(self.context, self, self.meeting_id, newcomers):
                 return
-        if self._write(
-            _("Cannot change the status"),
-            lambda session: participations.set_statuses(session, ids, status.value),
-        ):
+        done: list[status_changes.StatusChange] = []
+
+        def work(session: Session) -> None:
+            done.append(status_changes.change_statuses(session, ids, status.value))
+
+        if self._write(_("Cannot change the status"), work):
             self._say(
                 ngettext(
                     "{count} person now has status “{status}”.",
@@ -153,6 +176,8 @@ class ParticipantActions(QWidget):
                 ).format(count=len(ids), status=label(status))
             )
             self.select_ids(ids)
+            if done[0].changed:
+                self._offer_status_undo(done[0])
 
     def set_role(self, role: Role) -> None:
         ids = self.selected_ids()
@@ -210,39 +235,49 @@ class ParticipantActions(QWidget):
                     len(added),
                 ).format(count=len(added))
             )
-            self.offer_undo(added)
+            self._offer_add_undo(added)
 
-    def offer_undo(self, added: list[int]) -> None:
-        """Offer to take the participations `added` by one add off the list again (an empty
-        list ends the offer)."""
-        self.undoable = added
-        self.undo_action.setText(
-            ngettext("Undo adding {count} person", "Undo adding {count} people", len(added)).format(
-                count=len(added)
-            )
+    # --- undo ---------------------------------------------------------------------------------
+    def undo_scope(self) -> tuple[str, int]:
+        """Where the window's undo offer says a change to this meeting's list was made."""
+        return ("meeting", self.meeting_id)
+
+    def _offer_add_undo(self, added: list[int]) -> None:
+        """Offer to take the participations `added` by one add off the list again; those whose
+        participation changed since are kept, and the message says who."""
+        database, meeting_id = self.context.database, self.meeting_id
+
+        def undo() -> str:
+            with database.unit_of_work() as session:
+                result = candidates.undo_add(session, meeting_id, added)
+            return undone_text(result)
+
+        text = ngettext("Undo adding {count} person", "Undo adding {count} people", len(added))
+        self.context.undo.offer(text.format(count=len(added)), undo, self.undo_scope())
+
+    def _offer_status_undo(self, change: status_changes.StatusChange) -> None:
+        """Offer to give the people whose status `change` changed their earlier status back."""
+        database, count = self.context.database, len(change.changed)
+
+        def undo() -> str:
+            with database.unit_of_work() as session:
+                result = status_changes.undo_status_change(session, change)
+            return status_undone_text(result)
+
+        text = ngettext(
+            "Undo the status change of {count} person",
+            "Undo the status change of {count} people",
+            count,
         )
-        self.undo_action.setToolTip(
-            _(
-                "Take the people just added off the list again (Ctrl+Z); anyone whose "
-                "participation has changed since stays on it"
-            )
-        )
-        self.undo_action.setEnabled(bool(added))
-        self.undo_button.setVisible(bool(added))
+        self.context.undo.offer(text.format(count=count), undo, self.undo_scope())
 
-    def undo_add(self) -> None:
-        """Take the people the last add put on the list off it again, in one transaction;
-        those whose participation changed since are kept, and the message says who."""
-        added = self.undoable
-        if not added:
-            return
-        done: list[candidates.UndoResult] = []
-
-        def work(session: Session) -> None:
-            done.append(candidates.undo_add(session, self.meeting_id, added))
-
-        if self._write(_("Cannot undo the adding"), work):
-            self._say(undone_text(done[0]))
+    def undo_last(self) -> None:
+        """The panel's undo button and Ctrl+Z: undo the last change made to this list through
+        the window's offer, and say here what was put back."""
+        if self.context.undo.available(self.undo_scope()):
+            message = self.context.undo.run(self)
+            if message is not None:
+                self._say(message)
 
     # --- e-mail addresses ---------------------------------------------------------------------
     def copy_addresses(self) -> None:
@@ -253,47 +288,30 @@ class ParticipantActions(QWidget):
             self.copy_shown_addresses()
 
     def copy_selected_addresses(self) -> None:
-        with self.context.database.reading() as session:
-            rows = participations.list_participants(session, ids=self.selected_ids())
-        self._copy(rows)
+        """Cancelled and no-show people among them are left out unless `copy_absent` is ticked."""
+        self._copy(self.selected_ids(), self.copy_absent.isChecked())
 
     def copy_shown_addresses(self) -> None:
+        """Everyone the list shows; cancelled and no-show people only when `copy_absent` is
+        ticked or the list is filtered to their status."""
         meeting_id, statuses, search = self.model.where
         with self.context.database.reading() as session:
-            rows = participations.list_participants(
+            ids = participations.participant_ids(
                 session, meeting_id, statuses=statuses, search=search
             )
-        self._copy(rows)
+        self._copy(ids, self.copy_absent.isChecked() or statuses is not None)
 
     def copy_status_addresses(self, status: Status) -> None:
         with self.context.database.reading() as session:
-            rows = participations.list_participants(
-                session, self.meeting_id, statuses=[status.value]
-            )
-        self._copy(rows)
+            ids = participations.participant_ids(session, self.meeting_id, statuses=[status.value])
+        self._copy(ids, True)
 
-    def _copy(self, rows: list[participations.ParticipantRow]) -> None:
-        text = email_list(row.email for row in rows)
-        missing = [f"{row.first_name} {row.last_name}".strip() for row in rows if not row.email]
-        count = len(text.split("; ")) if text else 0
-        if count:
-            QGuiApplication.clipboard().setText(text)
-        said = ngettext(
-            "{count} e-mail address copied; paste it into Outlook's To or Bcc field.",
-            "{count} e-mail addresses copied; paste them into Outlook's To or Bcc field.",
-            count,
-        ).format(count=count)
-        if not count:
-            said = _("No e-mail addresses to copy.")
-        if missing:
-            said += " " + ngettext(
-                "{count} person has no e-mail address: {names}.",
-                "{count} people have no e-mail address: {names}.",
-                len(missing),
-            ).format(
-                count=len(missing), names=", ".join(missing[:10]) + ("…" * (len(missing) > 10))
+    def _copy(self, participation_ids: list[int], include_absent: bool) -> None:
+        with self.context.database.reading() as session:
+            found = email_lists.meeting_addresses(
+                session, participation_ids, include_absent=include_absent
             )
-        self._say(said)
+        self._say(put_on_clipboard(found))
 
     # --- more ---------------------------------------------------------------------------------
     def _print(self, document: str) -> None:

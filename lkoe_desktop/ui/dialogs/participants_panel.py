@@ -164,6 +164,8 @@ class ParticipantsPanel(ParticipantActions):
         self.copy_menu = QMenu(self)
         self.copy_selected = self._action(self.copy_menu, self.copy_selected_addresses)
         self.copy_shown = self._action(self.copy_menu, self.copy_shown_addresses)
+        self.copy_absent = self.copy_menu.addAction("")
+        self.copy_absent.setCheckable(True)
         self.copy_menu.addSeparator()
         self.copy_by_status = {
             status: self._action(self.copy_menu, partial(self.copy_status_addresses, status))
@@ -195,16 +197,30 @@ class ParticipantsPanel(ParticipantActions):
         self.button_row.addWidget(self.more_button)
 
     def _build_undo(self) -> None:
-        """Undoing the last add: a button beside the message, and Ctrl+Z in the panel."""
-        self.undoable = []
+        """Undoing the last change made to this list (the window's one offer, while it is about
+        this meeting): a button beside the message, and Ctrl+Z in the panel."""
         self.undo_action = QAction(self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.undo_action.triggered.connect(lambda _checked=False: self.undo_add())
+        self.undo_action.triggered.connect(lambda _checked=False: self.undo_last())
         self.addAction(self.undo_action)
         self.undo_button = self._button()
         self.undo_button.setObjectName("undo_add")
         self.undo_button.setDefaultAction(self.undo_action)
+        self.context.undo.changed.connect(self._show_undo)
+
+    def _show_undo(self) -> None:
+        offer = self.context.undo
+        available = offer.available(self.undo_scope())
+        self.undo_action.setText(offer.text() if available else _("Undo"))
+        self.undo_action.setToolTip(
+            _(
+                "Undo the last change made to this list (Ctrl+Z); anyone whose participation "
+                "has changed since is left as they are"
+            )
+        )
+        self.undo_action.setEnabled(available)
+        self.undo_button.setVisible(available)
 
     def _build_table(self) -> None:
         self.model = WindowedTableModel(self.context.database, ParticipantSource(), self)
@@ -246,6 +262,10 @@ class ParticipantsPanel(ParticipantActions):
         )
         self.copy_selected.setText(_("Of the selected people"))
         self.copy_shown.setText(_("Of everyone shown in the list"))
+        self.copy_absent.setText(_("Also cancelled and no-show people"))
+        self.copy_absent.setToolTip(
+            _("Unless ticked, people who cancelled or did not come are left out of the copy")
+        )
         for status, action in self.copy_by_status.items():
             action.setText(_("Of everyone with status “{status}”").format(status=label(status)))
         self.more_button.setText(_("More"))
@@ -255,7 +275,7 @@ class ParticipantsPanel(ParticipantActions):
         self.calendar_action.setText(_("Save as calendar file (.ics)…"))
         self.catering_action.setText(_("Dietary needs for the caterer…"))
         self.checkin_action.setText(_("Check in…"))
-        self.offer_undo(self.undoable)
+        self._show_undo()
         self.model.retranslate()
         self.fitter.refit()  # headings and statuses are longer or shorter in another language
 
@@ -311,6 +331,7 @@ class ParticipantsPanel(ParticipantActions):
         for part, action in self.role_actions.items():
             role.addAction(action.text(), partial(self.set_role, part))
         menu.addAction(_("Copy e-mail addresses"), self.copy_selected_addresses)
+        menu.addAction(self.copy_absent)
         menu.addSeparator()
         menu.addAction(_("Remove"), self.remove_selected)
         menu.exec(self.table.viewport().mapToGlobal(position))

@@ -1,10 +1,12 @@
-"""The partner form: an organisation, its addresses and relationship, its people and meetings."""
+"""The partner form: an organisation, its addresses and relationship, its people (their e-mail
+addresses copied for Outlook) and meetings."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
 
 from lkoe_desktop.domain import entities
 from lkoe_desktop.domain.i18n import N_
@@ -16,6 +18,7 @@ from lkoe_desktop.ui.dialogs.record_form import (
     CONTACT,
     MEETING,
     PARTNER,
+    Listing,
     RecordForm,
     counted,
     day,
@@ -23,7 +26,8 @@ from lkoe_desktop.ui.dialogs.record_form import (
     run_form,
 )
 from lkoe_desktop.ui.forms.fields import form_fields
-from lkoe_desktop.ui.widgets.form_fields import PeriodForm, attach_calendar, narrow
+from lkoe_desktop.ui.widgets.address_copy import copy_contact_addresses
+from lkoe_desktop.ui.widgets.form_fields import ID_ROLE, PeriodForm, attach_calendar, narrow
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -75,20 +79,41 @@ class PartnerForm(RecordForm, PeriodForm):
         self.people_heading, self.former_heading = QLabel(self), QLabel(self)
         for heading in (self.people_heading, self.former_heading):
             heading.setStyleSheet("font-weight: bold;")
+        for listing in (self.people, self.former):
+            listing.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            listing.customContextMenuRequested.connect(
+                lambda point, shown=listing: self._show_menu(shown, point)
+            )
+        self.copied = QLabel(self)
+        self.copied.setObjectName("copied")
+        self.copied.setWordWrap(True)
+        self.copy_button = QPushButton(_("Copy e-mail addresses"), self)
+        self.copy_button.setObjectName("copy_addresses")
+        self.copy_button.setToolTip(
+            _("The selected people's addresses, or everyone working here now, for Outlook")
+        )
+        self.copy_button.clicked.connect(lambda: self.copy_addresses())
         new_person = QPushButton(_("New contact at this partner…"), self)
         new_person.clicked.connect(self.new_person)
+        buttons = QWidget(self)
+        row = QHBoxLayout(buttons)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addStretch(1)
+        row.addWidget(self.copy_button)
+        row.addWidget(new_person)
+        if self.record_id is not None:
+            contact_sheet = QPushButton(_("Print the contact sheet…"), self)
+            contact_sheet.setObjectName("contact_sheet")
+            contact_sheet.clicked.connect(self.print_contact_sheet)
+            row.addWidget(contact_sheet)
         entries: list[QWidget | tuple[QWidget, int]] = [
             self.people_heading,
             (self.people, 3),
             self.former_heading,
             (self.former, 1),
-            new_person,
+            self.copied,
+            buttons,
         ]
-        if self.record_id is not None:
-            contact_sheet = QPushButton(_("Print the contact sheet…"), self)
-            contact_sheet.setObjectName("contact_sheet")
-            contact_sheet.clicked.connect(self.print_contact_sheet)
-            entries.append(contact_sheet)
         self.people_page = self.add_page(*entries)
         self.meetings_page = self.add_page(self.meetings)
         self.watch("name", "org_number")
@@ -142,6 +167,32 @@ class PartnerForm(RecordForm, PeriodForm):
 
         if self.record_id is not None:
             contact_sheets(self.context, self.record_id, self)
+
+    def row_menu(self, listing: Listing) -> QMenu | None:
+        """The right-click menu of the people selected in one of the lists (None: none)."""
+        if not listing.selectedItems():
+            return None
+        menu = QMenu(self)
+        menu.addAction(_("Copy e-mail addresses"), lambda: self.copy_addresses(listing))
+        return menu
+
+    def _show_menu(self, listing: Listing, point: QPoint) -> None:
+        menu = self.row_menu(listing)
+        if menu is not None:
+            menu.exec(listing.viewport().mapToGlobal(point))
+            menu.deleteLater()
+
+    def copy_addresses(self, listing: Listing | None = None) -> None:
+        """The addresses of the people selected in `listing` (the button: those selected among
+        the people working here now, or all of them when none is); the line above the
+        buttons says how many were copied and who has none."""
+        shown = listing or self.people
+        items = sorted(shown.selectedItems(), key=shown.indexOfTopLevelItem)
+        if listing is None and not items:
+            listed = (shown.topLevelItem(row) for row in range(shown.topLevelItemCount()))
+            items = [item for item in listed if item is not None]
+        ids = [int(item.data(0, ID_ROLE)) for item in items]
+        self.copied.setText(copy_contact_addresses(self.context, ids))
 
     def new_person(self) -> None:
         open_contact_form(self.context, None, self, organisation_id=self.record_id)

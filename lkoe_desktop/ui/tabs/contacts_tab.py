@@ -1,10 +1,12 @@
-"""The Kontakter tab: people, filtered by organisation, theme and group."""
+"""The Kontakter tab: people, filtered by organisation, theme and group; their e-mail addresses
+copied for Outlook."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QHBoxLayout, QMenu, QToolButton, QWidget
 from sqlalchemy.orm import Session
 
 from lkoe_desktop.domain.codes import Gender, Language, ParticipationStatus
@@ -21,6 +23,7 @@ from lkoe_desktop.ui.models.sources import contact_source
 from lkoe_desktop.ui.tabs import details
 from lkoe_desktop.ui.tabs.filters import FilterCombo, OrganisationFilter
 from lkoe_desktop.ui.tabs.list_tab import ListTab
+from lkoe_desktop.ui.widgets.address_copy import copy_contact_addresses
 
 
 class ContactsTab(ListTab):
@@ -30,6 +33,8 @@ class ContactsTab(ListTab):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         self._organisation: tuple[int, str] | None = None
         super().__init__(context, contact_source(), parent)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._show_menu)
         self.retranslate()
 
     def build_filters(self, layout: QHBoxLayout) -> None:
@@ -188,6 +193,28 @@ class ContactsTab(ListTab):
                 ),
             ]
         )
+
+    def row_menu(self) -> QMenu | None:
+        """The right-click menu of the selected rows (None when none is selected)."""
+        if not self.selected_ids():
+            return None
+        menu = QMenu(self)
+        menu.addAction(_("Open…"), self._open_current)
+        menu.addAction(_("Copy e-mail addresses"), self.copy_addresses)
+        return menu
+
+    def _show_menu(self, point: QPoint) -> None:
+        menu = self.row_menu()
+        if menu is not None:
+            menu.exec(self.table.viewport().mapToGlobal(point))
+            menu.deleteLater()
+
+    def copy_addresses(self) -> None:
+        """The selected people's addresses for Outlook; the status bar says how many were
+        copied, who has none and how many archived people were left out."""
+        ids = self.selected_ids()
+        if ids:
+            self.status_changed.emit(copy_contact_addresses(self.context, ids))
 
     def open_form(self, record_id: int | None) -> None:
         from lkoe_desktop.ui.dialogs.contact_form import open_contact_form

@@ -147,6 +147,9 @@ class ListTab(QWidget):
     def show_people_of(self, organisation_id: int) -> None:
         """Only the contacts tab lists an organisation's people."""
 
+    def copy_addresses(self) -> None:
+        """Only the contacts tab copies the selected people's e-mail addresses."""
+
     def archive_one(self, session: Session, record_id: int, archived: bool) -> None:
         raise NotImplementedError
 
