@@ -140,10 +140,10 @@ def refusal(visits: Sequence[Visit], organisation: str) -> str:
     """Why an affiliation with participations cannot be deleted, and what to do instead."""
     latest = visits[0]
     return ngettext(
-        "It cannot be deleted: the person took part in a meeting on behalf of {organisation} "
-        "while employed there ({day} {meeting}). If the person has left, end the employment "
-        "with an until date instead.",
-        "It cannot be deleted: the person took part in {count} meetings on behalf of "
+        "The employment cannot be deleted: the person took part in a meeting on behalf of "
+        "{organisation} while employed there ({day} {meeting}). If the person has left, end "
+        "the employment with an until date instead.",
+        "The employment cannot be deleted: the person took part in {count} meetings on behalf of "
         "{organisation} while employed there (the latest {day} {meeting}). If the person has "
         "left, end the employment with an until date instead.",
         len(visits),
@@ -240,13 +240,6 @@ class ChangeJob:
 
 
 @dataclass(frozen=True)
-class EndJob:
-    """The person has left the current job and has no new one."""
-
-    end_date: date | None
-
-
-@dataclass(frozen=True)
 class EditJob:
     """Corrected values of a job: a stored one (`affiliation_id`), or the one opened by the
     held change at index `opened_by`."""
@@ -265,7 +258,7 @@ class DeleteJob:
     opened_by: int | None
 
 
-JobChange = ChangeJob | EndJob | EditJob | DeleteJob
+JobChange = ChangeJob | EditJob | DeleteJob
 
 
 def same_jobs(stored: Sequence[AffiliationRow], base: Sequence[AffiliationRow]) -> bool:
@@ -312,8 +305,6 @@ def apply_jobs(
                 start_date=change.start_date,
             )
             opened |= {a.id: index for a in record.affiliations if a.id not in before}
-        elif isinstance(change, EndJob):
-            record = end_affiliation(session, contact_id, change.end_date)
         elif isinstance(change, EditJob):
             record = edit_affiliation(session, contact_id, target(change), change)
         else:

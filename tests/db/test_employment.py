@@ -13,7 +13,7 @@ from lkoe_desktop.db.models import Participation
 from lkoe_desktop.domain import i18n
 from lkoe_desktop.domain.errors import ConflictError, ValidationError
 from lkoe_desktop.services import affiliations, audit, contacts, groups, partners, work_email
-from lkoe_desktop.services.affiliations import ChangeJob, DeleteJob, EditJob, EndJob, JobChange
+from lkoe_desktop.services.affiliations import ChangeJob, DeleteJob, EditJob, JobChange
 from lkoe_desktop.services.group_places import (
     Amend,
     Join,
@@ -148,8 +148,7 @@ def test_held_changes_are_made_in_order_over_what_was_read(db: Database) -> None
     base = _jobs(db, person).affiliations
     held: list[JobChange] = [
         ChangeJob(liu, "Forskare", date(2026, 3, 1)),
-        EditJob(None, 0, liu, "Doktorand", date(2026, 3, 1), None),
-        EndJob(date(2026, 6, 30)),
+        EditJob(None, 0, liu, "Doktorand", date(2026, 3, 1), date(2026, 6, 30)),
     ]
     with db.unit_of_work() as session:
         record, opened = affiliations.apply_jobs(session, person, base, held)
