@@ -180,6 +180,14 @@ def edit_affiliation(
     start, end = cleaned["start_date"], cleaned["end_date"]
     if isinstance(start, date) and isinstance(end, date) and end < start:
         raise ValidationError({"end_date": _("The end date must not be before the start date.")})
+    if affiliation.is_current and isinstance(end, date) and end > today(session):
+        raise ValidationError(
+            {
+                "end_date": _(
+                    "A job ends today at the latest: enter the until date once the person has left."
+                )
+            }
+        )
     organisation, title = new_job(session, job.organisation_id, cleaned["title"])
     with session.no_autoflush:
         changes = assign(

@@ -94,6 +94,11 @@ def test_an_until_date_ends_the_current_job_and_bad_dates_are_refused(db: Databa
             _edit(job, start_date=date(2026, 2, 1), end_date=date(2026, 1, 1)),
         )
     assert "end_date" in refused.value.errors
+    with db.unit_of_work() as session, pytest.raises(ValidationError) as refused:
+        affiliations.edit_affiliation(
+            session, person, job.id, _edit(job, end_date=date(2026, 3, 3))
+        )
+    assert "end_date" in refused.value.errors  # the test clock's today is 2026-03-02
     with db.unit_of_work() as session:
         ended = affiliations.edit_affiliation(
             session, person, job.id, _edit(job, end_date=date(2026, 2, 28))
@@ -148,13 +153,13 @@ def test_held_changes_are_made_in_order_over_what_was_read(db: Database) -> None
     base = _jobs(db, person).affiliations
     held: list[JobChange] = [
         ChangeJob(liu, "Forskare", date(2026, 3, 1)),
-        EditJob(None, 0, liu, "Doktorand", date(2026, 3, 1), date(2026, 6, 30)),
+        EditJob(None, 0, liu, "Doktorand", date(2026, 3, 1), date(2026, 3, 2)),
     ]
     with db.unit_of_work() as session:
         record, opened = affiliations.apply_jobs(session, person, base, held)
     assert [(a.organisation, a.title, a.end_date) for a in record.affiliations] == [
         ("Norrköpings Hamn AB", "Kranförare", date(2026, 2, 28)),
-        ("Linköpings universitet", "Doktorand", date(2026, 6, 30)),
+        ("Linköpings universitet", "Doktorand", date(2026, 3, 2)),
     ]
     assert list(opened.values()) == [0]
     with db.unit_of_work() as session, pytest.raises(ConflictError):

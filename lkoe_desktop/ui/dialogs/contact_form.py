@@ -124,8 +124,9 @@ class ContactForm(RecordForm):
 
     def show_employer(self, current: contacts.AffiliationRow | None) -> None:
         """The current job on the Details page, as it will be saved."""
+        held = " <i>" + escape(_("(not saved yet)")) + "</i>" if self.employment.changes else ""
         if current is None:
-            self.employer.setText(_("No current employer."))
+            self.employer.setText(escape(_("No current employer.")) + held)
             return
         text = f'<a href="lkoe://{PARTNER}/{current.organisation_id}">'
         text += f"{escape(current.organisation)}</a>"
@@ -133,7 +134,7 @@ class ContactForm(RecordForm):
             text += f", {escape(current.title)}"
         if current.start_date:
             text += " " + escape(_("(since {date})").format(date=day(current.start_date)))
-        self.employer.setText(text)
+        self.employer.setText(text + held)
 
     def _open_employer(self) -> None:
         current = self.employment.current()
