@@ -64,10 +64,17 @@ def test_a_wrong_organisation_and_title_are_corrected_and_logged(db: Database) -
     person = _person(db, wrong, "Kranförar")
     job = _jobs(db, person).affiliations[0]
     with db.unit_of_work() as session:
+        meeting = create_meeting(
+            session, {"title": "Hamndagen", "kind": "seminar", "starts_at": "2026-02-10 09:00"}
+        )
+        register(session, meeting.id, person)
+    with db.unit_of_work() as session:
         record = affiliations.edit_affiliation(
             session, person, job.id, _edit(job, organisation_id=right, title="Kranförare")
         )
         log = audit.history(session, "affiliation", job.id)
+        represented = session.scalars(select(Participation.organisation_id)).all()
+    assert represented == [wrong]  # what the person represented then stays as it was
     assert record.current is not None
     assert (record.current.organisation, record.current.title) == (
         "Norrköpings Hamn AB",

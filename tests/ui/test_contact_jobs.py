@@ -372,3 +372,35 @@ def test_joining_a_group_twice_is_refused_under_the_group(
     save(qtbot, dialog)
     assert dialog.isVisible()
     assert "Styrgrupp" in dialog.group.error.text()
+
+
+def test_a_colleagues_change_of_the_groups_is_not_overwritten(
+    qtbot: QtBot,
+    context: AppContext,
+    partners: dict[str, int],
+    prompts: RecordingPrompts,
+    elsewhere: Database,
+) -> None:
+    contact = person(context.database, partners["hamn"])
+    with context.database.unit_of_work() as session:
+        group = groups.create_group(session, {"name": "Styrgrupp"}).id
+        membership = groups.add_member(session, group, contact, since=date(2025, 1, 1))
+    form = open_form(qtbot, context, contact)
+    open_page(qtbot, form, form.places)
+    choose(qtbot, form.places.listing, 0)
+    click(qtbot, form.places.correct)
+    dialog = shown(form, MembershipDialog)
+    type_text(line(dialog, "role"), "Ledamot")
+    save(qtbot, dialog)
+    with elsewhere.unit_of_work() as session:
+        groups.update_membership(
+            session, membership.membership_id, role="Ordförande", since="2025-01-01", until=None
+        )
+    save(qtbot, form)
+    assert form.isVisible()
+    assert prompts.errors[-1] == _(form.places.lost_text)
+    assert texts(form.places.listing) == [["Styrgrupp", "Ordförande", "2025-01-01", ""]]
+    with context.database.reading() as session:
+        assert [p.role for p in places_of_contact(session, contact)] == ["Ordförande"]
+    save(qtbot, form)  # told once: nothing is held any more, so the form saves and closes
+    assert not form.isVisible()

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from lkoe_desktop.domain import validation
 from lkoe_desktop.domain.codes import LegalBasis
 from lkoe_desktop.domain.entities import CONSENT
-from lkoe_desktop.domain.errors import ConflictError, LkoeError, ValidationError
+from lkoe_desktop.domain.errors import LkoeError, ValidationError
 from lkoe_desktop.domain.i18n import N_
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import consents, duplicates
@@ -109,7 +109,6 @@ class SmallDialog(QDialog):
     """A few fields, each with its message under it, saved by `apply` in one transaction."""
 
     saved = Signal(object)  # what `apply` returned, once it is committed
-    conflicted = Signal(object)
     rules: Mapping[str, Any] = {}
 
     def __init__(self, context: AppContext, title: str, parent: QWidget) -> None:
@@ -164,10 +163,6 @@ class SmallDialog(QDialog):
                     result = self.apply(session)
             except ValidationError as error:
                 errors = error.errors
-            except ConflictError as error:
-                self.reject()
-                self.conflicted.emit(error)
-                return
             except LkoeError as error:
                 self.context.prompts.error(self, _("Cannot save"), error.message)
                 return

@@ -105,10 +105,10 @@ class HeldPage(Generic[ChangeT, RowT]):
                 self.apply(session, [*self.changes, change])
         except ValidationError as error:
             return dict(error.errors)
-        except ConflictError as error:
-            self.changes, self.lost = [], True
+        except ConflictError:  # told here, so the next Save need not say it again
+            self.changes = []
             self.form.refresh_related()
-            return {"": error.message}
+            return {"": _(self.lost_text)}
         except LkoeError as error:
             return {"": error.message}
         self.changes.append(change)
