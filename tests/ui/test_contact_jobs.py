@@ -241,7 +241,12 @@ def test_change_of_employer_with_the_offered_e_mail_address(
     new_address = dialog.new_address.editor
     assert isinstance(new_address, QLineEdit)
     assert new_address.text() == "per.ek@liu.se"
-    click(qtbot, dialog.change)
+    retype(qtbot, new_address, "per.ek@")
+    assert dialog.change.isChecked()  # typing a new address answers the question
+    save(qtbot, dialog)
+    assert dialog.isVisible()
+    assert not dialog.new_address.error.isHidden()
+    retype(qtbot, new_address, "per.ek@liu.se")
     save(qtbot, dialog)
     assert not dialog.isVisible()
     assert form.widgets["email"].value() == "per.ek@liu.se"

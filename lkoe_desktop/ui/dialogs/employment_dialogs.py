@@ -26,7 +26,7 @@ from lkoe_desktop.services.common import today
 from lkoe_desktop.services.contacts import AffiliationRow
 from lkoe_desktop.services.group_places import Amend, Join, Place, PlaceChange
 from lkoe_desktop.ui.dialogs.contact_dialogs import OrganisationPicker, SmallDialog, checked
-from lkoe_desktop.ui.forms.fields import CHOICE, Field, FieldWidget, form_fields
+from lkoe_desktop.ui.forms.fields import CHOICE, DATE, Field, FieldWidget, form_fields
 from lkoe_desktop.ui.widgets.form_fields import attach_calendar, mute, narrow
 
 if TYPE_CHECKING:
@@ -102,7 +102,7 @@ class ChangeEmployerDialog(HeldDialog):
         self.add(FieldWidget(form_fields(AFFILIATION, "title")[0]))
         with form.context.database.reading() as session:
             started = today(session)
-        self.date_field(Field("start_date", N_("Starts on"), kind="date"), started)
+        self.date_field(Field("start_date", N_("Starts on"), kind=DATE), started)
         self._email_offer(form)
         self.finish()
 
@@ -119,6 +119,8 @@ class ChangeEmployerDialog(HeldDialog):
         choice.addButton(self.keep)
         choice.addButton(self.change)
         self.new_address = FieldWidget(form_fields(CONTACT, "email")[0], self.offer)
+        self.widgets["new_address"] = self.new_address  # its message shows under it
+        self.suggested_for: object = None
         self.new_address.edited.connect(lambda _key: self.change.setChecked(True))
         row = QHBoxLayout()
         row.addWidget(self.change)
@@ -142,15 +144,16 @@ class ChangeEmployerDialog(HeldDialog):
         if not self.at_old or not isinstance(chosen, int) or self.current is None:
             self.offer.hide()
             return
-        with self.context.database.reading() as session:
-            suggested = work_email.address_at(session, self.address, chosen)
+        if chosen != self.suggested_for:  # what the clerk typed stays while the name is typed
+            with self.context.database.reading() as session:
+                self.new_address.set_value(work_email.address_at(session, self.address, chosen))
+            self.suggested_for = chosen
         self.question.setText(
             _(
                 "The e-mail address {address} is at {organisation}. Change it to an address at "
                 "the new employer?"
             ).format(address=self.address, organisation=self.current.organisation)
         )
-        self.new_address.set_value(suggested)
         self.offer.show()
         self.adjustSize()
 
@@ -158,14 +161,16 @@ class ChangeEmployerDialog(HeldDialog):
         errors = checked(self.rules, self.values("title", "start_date"))[1]
         problem = self.picker.problem()
         errors |= {"organisation_id": problem} if problem else {}
-        if self.offer.isVisible() and self.change.isChecked():
+        if self.changes_address():
             typed = self.new_address.value()
             email = checked(CONTACT.rules(["email"]), {"email": typed})
             message = email[1].get("email") or (None if typed else _("Type the new address."))
-            self.new_address.show_error(message)
             if message:
                 errors["new_address"] = message
         return errors
+
+    def changes_address(self) -> bool:
+        return not self.offer.isHidden() and self.change.isChecked()
 
     def hold(self) -> dict[str, str]:
         values = checked(self.rules, self.values("title", "start_date"))[0]
@@ -173,7 +178,7 @@ class ChangeEmployerDialog(HeldDialog):
         assert isinstance(organisation, int)
         change = ChangeJob(organisation, _text(values["title"]), _day(values["start_date"]))
         errors = self.contact_form.employment.hold(change)
-        if not errors and self.offer.isVisible() and self.change.isChecked():
+        if not errors and self.changes_address():
             self.contact_form.widgets["email"].set_value(self.new_address.value())
         return errors
 
