@@ -213,6 +213,9 @@ def test_a_job_is_ended_without_a_new_one(
     assert form.employer.text().startswith(_("No current employer."))
     assert _("(not saved yet)") in form.employer.text()
     assert not form.employment.end.isEnabled()
+    assert not form.employment.correct.isEnabled()  # nothing chosen, nothing current
+    choose(qtbot, form.employment.listing, 0)
+    assert form.employment.correct.isEnabled()
     save(qtbot, form)
     jobs = stored(context.database, contact)
     assert jobs.current is None

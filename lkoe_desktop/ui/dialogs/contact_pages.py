@@ -154,6 +154,7 @@ class EmploymentPage(HeldPage[JobChange, AffiliationRow]):
         self.end.clicked.connect(lambda: self.edit(ending=True))
         self.correct = QPushButton(_("Edit…"), form)
         self.correct.clicked.connect(lambda: self.edit(ending=False))
+        self.listing.currentItemChanged.connect(lambda *_items: self._enable())
         self.buttons = button_row(self.correct, self.end, self.change)
         self.tab = form.add_page(self.listing, self.unsaved, self.buttons)
         self.record: ContactRecord | None = None
@@ -187,8 +188,14 @@ class EmploymentPage(HeldPage[JobChange, AffiliationRow]):
                 font.setBold(True)
                 for column in range(self.listing.columnCount()):
                     item.setFont(column, font)
-        self.end.setEnabled(self.current() is not None)
+        self._enable()
         self.form.show_employer(self.current())
+
+    def _enable(self) -> None:
+        """Edit needs a chosen job (or a current one, taken when none is chosen)."""
+        current = self.current() is not None
+        self.end.setEnabled(current)
+        self.correct.setEnabled(current or self.selected() is not None)
 
     def edit(self, *, ending: bool) -> AffiliationDialog | None:
         """Open the editor on the chosen job (the current one, to end it)."""
