@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from modals import answer_modal
 from PySide6.QtCore import Qt
@@ -16,7 +14,7 @@ from lkoe_desktop.db.engine import Database
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import audit
 from lkoe_desktop.services.consents import consent_history
-from lkoe_desktop.services.contacts import create_contact, get_contact, update_contact
+from lkoe_desktop.services.contacts import create_contact, get_contact
 from lkoe_desktop.services.groups import add_member, create_group
 from lkoe_desktop.services.meetings import create_meeting
 from lkoe_desktop.services.participations import register
@@ -112,84 +110,6 @@ def test_an_organisation_must_be_chosen_from_the_list(
     assert form.save() is True
 
 
-def test_change_employer_keeps_the_history(
-    qtbot: QtBot, context: AppContext, partners: dict[str, int]
-) -> None:
-    contact = person(
-        context.database,
-        first_name="Per",
-        last_name="Ek",
-        organisation_id=partners["Norrköpings Hamn AB"],
-        title="Kranförare",
-    )
-    form = make_form(qtbot, context, contact)
-    assert form.jobs.topLevelItemCount() == 1
-    type_text(line(form, "phone"), "013-20 00 00")  # typed before the change, kept
-    dialog = form.change_employer()
-    dialog.accept()
-    assert dialog.widgets["organisation_id"].error.text()  # the new organisation is required
-    assert dialog.isVisible()
-    type_text(dialog.picker.editor, "Linköpings universitet")
-    type_text(dialog.widgets["title"].editor, "Forskare")
-    start = dialog.widgets["start_date"]
-    start.set_value(None)
-    type_text(start.editor, "2026-02-30")
-    assert not start.error.isHidden()  # shown as it is typed
-    start.set_value(None)
-    type_text(start.editor, "2026-03-01")
-    assert start.error.isHidden()
-    with qtbot.waitSignal(dialog.saved):
-        dialog.accept()
-    assert form.jobs.topLevelItemCount() == 2
-    assert form.jobs.topLevelItem(0).text(0) == "Linköpings universitet"
-    assert form.jobs.topLevelItem(1).text(3) == "2026-02-28"
-    assert "Linköpings universitet" in form.employer.text()
-    assert line(form, "phone").text() == "013-20 00 00"
-    assert form.save() is True  # the form knows the version the change left behind
-    with context.database.reading() as session:
-        saved = get_contact(session, contact)
-    assert [a.organisation_id for a in saved.affiliations] == [
-        partners["Norrköpings Hamn AB"],
-        partners["Linköpings universitet"],
-    ]
-    assert saved.current is not None and saved.current.start_date == date(2026, 3, 1)
-    assert saved.phone == "+4613200000"
-
-
-def test_change_employer_after_someone_else_saved_shows_their_changes_and_says_so(
-    qtbot: QtBot, context: AppContext, partners: dict[str, int]
-) -> None:
-    contact = person(context.database, first_name="Per", last_name="Ek")
-    form = make_form(qtbot, context, contact)
-    type_text(line(form, "phone"), "013-20 00 00")  # typed before, kept
-    with context.database.unit_of_work() as session:
-        update_contact(session, contact, {"notes": "Ringde i går."})
-    dialog = form.change_employer()
-    type_text(dialog.picker.editor, "Region Östergötland")
-    dialog.accept()
-    prompts = context.prompts
-    assert isinstance(prompts, RecordingPrompts)
-    assert prompts.asked == [
-        _(
-            "Someone else saved the contact while you were changing the employer, so the "
-            "new employer is not saved. Their changes are now in the form: change the "
-            "employer again."
-        )
-    ]
-    assert form.widgets["notes"].value() == "Ringde i går."
-    assert line(form, "phone").text() == "013-20 00 00"
-    assert form.jobs.topLevelItemCount() == 0
-    again = form.change_employer()  # now over their version
-    type_text(again.picker.editor, "Region Östergötland")
-    with qtbot.waitSignal(again.saved):
-        again.accept()
-    assert form.jobs.topLevelItemCount() == 1
-    assert form.save() is True
-    with context.database.reading() as session:
-        saved = get_contact(session, contact)
-    assert (saved.notes, saved.phone) == ("Ringde i går.", "+4613200000")
-
-
 def test_duplicate_warning_for_the_same_email(qtbot: QtBot, context: AppContext) -> None:
     existing = person(
         context.database, first_name="Łukasz", last_name="Wójcik", email="lukasz@hamn.se"
@@ -266,7 +186,7 @@ def test_groups_and_meetings_pages(qtbot: QtBot, context: AppContext) -> None:
         ).id
         register(session, meeting, contact)
     form = make_form(qtbot, context, contact)
-    group_row = form.groups.topLevelItem(0)
+    group_row = form.places.listing.topLevelItem(0)
     assert [group_row.text(column) for column in range(4)] == [
         "Styrgrupp",
         "Ordförande",

@@ -14,11 +14,17 @@ from pytestqt.qtbot import QtBot
 from test_report_preview import pdf_bytes
 
 from lkoe_desktop.services import participations
+from lkoe_desktop.services.contacts import AffiliationRow
 from lkoe_desktop.ui.context import AppContext, settings
 from lkoe_desktop.ui.dialogs.add_people import AddPeopleDialog
 from lkoe_desktop.ui.dialogs.checkin import CheckInDialog
-from lkoe_desktop.ui.dialogs.contact_dialogs import ChangeEmployerDialog, ConsentDialog
+from lkoe_desktop.ui.dialogs.contact_dialogs import ConsentDialog
 from lkoe_desktop.ui.dialogs.contact_form import ContactForm
+from lkoe_desktop.ui.dialogs.employment_dialogs import (
+    AffiliationDialog,
+    ChangeEmployerDialog,
+    MembershipDialog,
+)
 from lkoe_desktop.ui.dialogs.meeting_files import CateringDialog
 from lkoe_desktop.ui.dialogs.meeting_form import MeetingForm
 from lkoe_desktop.ui.dialogs.participants_dialog import ParticipantsDialog
@@ -127,6 +133,11 @@ def _contact_form(context: AppContext, meeting: int, parent: QWidget) -> Contact
     return ContactForm(context, _contact(context, meeting), parent)
 
 
+def _job_editor(form: ContactForm) -> QDialog:
+    job = AffiliationRow(0, 0, "Norrköpings Hamn AB", "Hamnchef", None, None, is_current=True)
+    return AffiliationDialog(form, job, None, ending=False)
+
+
 def _report_options(_context: AppContext, _meeting: int, parent: QWidget) -> ReportOptions:
     options = ReportOptions("Närvarolista", parent)
     options.check("include_invited", "Ta med inbjudna")
@@ -154,6 +165,12 @@ DIALOGS: dict[str, Opener] = {
     ),
     "change employer": lambda context, meeting, parent: ChangeEmployerDialog(
         _contact_form(context, meeting, parent)
+    ),
+    "edit employment": lambda context, meeting, parent: _job_editor(
+        _contact_form(context, meeting, parent)
+    ),
+    "group membership": lambda context, meeting, parent: MembershipDialog(
+        _contact_form(context, meeting, parent), None, None
     ),
     "consent": lambda context, meeting, parent: ConsentDialog(
         _contact_form(context, meeting, parent), ["Nyhetsbrev"]

@@ -1,9 +1,8 @@
-"""The contact form's small dialogs (change employer, record consent) and organisation picker."""
+"""The contact form's organisation picker, its small dialogs' frame, and recording a consent."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
@@ -23,15 +22,15 @@ from PySide6.QtWidgets import (
 
 from lkoe_desktop.domain import validation
 from lkoe_desktop.domain.codes import LegalBasis
-from lkoe_desktop.domain.entities import AFFILIATION, CONSENT
-from lkoe_desktop.domain.errors import ConflictError, LkoeError, ValidationError
+from lkoe_desktop.domain.entities import CONSENT
+from lkoe_desktop.domain.errors import LkoeError, ValidationError
 from lkoe_desktop.domain.i18n import N_
 from lkoe_desktop.domain.i18n import gettext as _
-from lkoe_desktop.services import affiliations, consents, contacts, duplicates
+from lkoe_desktop.services import consents, duplicates
 from lkoe_desktop.services.common import today
 from lkoe_desktop.ui.dialogs.record_form import suggest
-from lkoe_desktop.ui.forms.fields import CODE, DATE, Field, FieldWidget, form_fields
-from lkoe_desktop.ui.widgets.form_fields import attach_calendar, mute, narrow
+from lkoe_desktop.ui.forms.fields import CODE, Field, FieldWidget, form_fields
+from lkoe_desktop.ui.widgets.form_fields import attach_calendar, narrow
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -110,7 +109,6 @@ class SmallDialog(QDialog):
     """A few fields, each with its message under it, saved by `apply` in one transaction."""
 
     saved = Signal(object)  # what `apply` returned, once it is committed
-    conflicted = Signal(object)
     rules: Mapping[str, Any] = {}
 
     def __init__(self, context: AppContext, title: str, parent: QWidget) -> None:
@@ -165,10 +163,6 @@ class SmallDialog(QDialog):
                     result = self.apply(session)
             except ValidationError as error:
                 errors = error.errors
-            except ConflictError as error:
-                self.reject()
-                self.conflicted.emit(error)
-                return
             except LkoeError as error:
                 self.context.prompts.error(self, _("Cannot save"), error.message)
                 return
@@ -190,60 +184,6 @@ def checked(
         return validation.collect(values, rules), {}
     except ValidationError as error:
         return {}, error.errors
-
-
-class ChangeEmployerDialog(SmallDialog):
-    """The person has a new job: the current one ends the day before the new one starts."""
-
-    rules = AFFILIATION.rules(["title", "start_date", "end_date"])
-
-    def __init__(self, form: ContactForm) -> None:
-        super().__init__(form.context, _("Change employer"), form)
-        self.contact_id, self.version = form.record_id or 0, form.version
-        current = form.record.current if form.record is not None else None
-        if current is not None:
-            hint = QLabel(
-                _(
-                    "The employment at {organisation} ends the day before the new one starts."
-                ).format(organisation=current.organisation),
-                self,
-            )
-            hint.setWordWrap(True)
-            mute(hint)
-            self.form.addRow(hint)
-        picker = OrganisationPicker(
-            Field("organisation_id", N_("New organisation"), required=True), form.choices
-        )
-        self.picker = picker
-        self.add(picker)
-        self.add(FieldWidget(form_fields(AFFILIATION, "title")[0]))
-        start = self.add(FieldWidget(Field("start_date", N_("Starts on"), kind=DATE)))
-        attach_calendar(start)
-        narrow(start.editor, 14)
-        with form.context.database.reading() as session:
-            start.set_value(today(session))
-        self.finish()
-
-    def job(self) -> dict[str, object]:
-        return {key: self.widgets[key].value() for key in ("title", "start_date")}
-
-    def problems(self) -> dict[str, str]:
-        errors = checked(self.rules, self.job())[1]
-        problem = self.picker.problem()
-        return errors | ({"organisation_id": problem} if problem else {})
-
-    def apply(self, session: Session) -> contacts.ContactRecord:
-        values = validation.collect(self.job(), self.rules)
-        organisation, title, start = self.picker.value(), values["title"], values["start_date"]
-        assert isinstance(organisation, int)
-        return affiliations.change_job(
-            session,
-            self.contact_id,
-            organisation,
-            title=title if isinstance(title, str) else None,
-            start_date=start if isinstance(start, date) else None,
-            expected_version=self.version,
-        )
 
 
 class ConsentDialog(SmallDialog):

@@ -6,20 +6,16 @@ from collections.abc import Sequence
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from lkoe_desktop.domain import entities
 from lkoe_desktop.domain.codes import Language, LegalBasis, ParticipationStatus, label
-from lkoe_desktop.domain.errors import ConflictError
 from lkoe_desktop.domain.i18n import N_
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import consents, contacts, duplicates, relations
-from lkoe_desktop.ui.dialogs.contact_dialogs import (
-    ChangeEmployerDialog,
-    ConsentDialog,
-    OrganisationPicker,
-)
+from lkoe_desktop.ui.dialogs.contact_dialogs import ConsentDialog, OrganisationPicker
+from lkoe_desktop.ui.dialogs.contact_pages import EmploymentPage, GroupsPage
+from lkoe_desktop.ui.dialogs.employment_dialogs import ChangeEmployerDialog
 from lkoe_desktop.ui.dialogs.record_form import (
     CONTACT,
     MEETING,
@@ -30,7 +26,6 @@ from lkoe_desktop.ui.dialogs.record_form import (
     moment,
     run_form,
 )
-from lkoe_desktop.ui.forms import merge
 from lkoe_desktop.ui.forms.fields import form_fields
 from lkoe_desktop.ui.widgets.form_fields import swap_field
 
@@ -64,18 +59,14 @@ class ContactForm(RecordForm):
             entities.CONTACT,
             {"employer": employer, "themes": (self.themes,), "notes": (self.widgets["notes"],)},
         )
-        jobs = (N_("Organisation"), N_("Job title"), N_("From"), N_("Until"))
-        self.jobs = self.listing(PARTNER, jobs, 1)
-        places = (N_("Group"), N_("Role"), N_("Since"), N_("Until"))
-        self.groups = self.listing("group", places, 0)
+        self.employment = EmploymentPage(self)
+        self.places = GroupsPage(self)
         decisions: tuple[str, ...] = (N_("Decided on"), N_("Purpose"), N_("Legal basis"))
         decisions += (N_("Decision"), N_("Source"), N_("Recorded by"))
         self.consents = self.listing("consent", decisions, 4)
         record = QPushButton(_("Record consent…"), self)
         record.clicked.connect(self.record_consent)
         self.meetings = self.listing(MEETING, (N_("Starts"), N_("Meeting"), N_("Status")), 1)
-        self.add_page(self.jobs, self.change_button())
-        self.add_page(self.groups)
         self.add_page(self.consents, record)
         self.add_page(self.meetings)
         self.watch("first_name", "last_name", "email", "organisation_id")
@@ -117,11 +108,8 @@ class ContactForm(RecordForm):
         return contacts.get_contact(session, record_id)
 
     def fill_related(self, session: Session, record: Any) -> None:
-        self._show_jobs(record)
-        places = relations.groups_of_contact(session, record.id)
-        self.groups.fill(
-            [(g.group_id, [g.group, g.role or "", day(g.since), day(g.until)]) for g in places]
-        )
+        self.employment.fill(session)
+        self.places.fill(session)
         history = consents.consent_history(session, record.id)
         self.purposes = sorted({row.purpose for row in history}, key=str.casefold)
         self.consents.fill([(row.id, decision_texts(row)) for row in reversed(history)])
@@ -129,25 +117,16 @@ class ContactForm(RecordForm):
         self.meetings.fill(
             [(v.meeting_id, [moment(v.starts_at), v.title, status_text(v.status)]) for v in visits]
         )
-        titles = (_("Employment"), _("Groups"), _("Consents"), _("Meetings"))
-        counts = (len(record.affiliations), len(places), len(history), len(visits))
-        for index, title, count in zip(self.related_pages, titles, counts, strict=True):
+        titles = (_("Consents"), _("Meetings"))
+        counts = (len(history), len(visits))
+        for index, title, count in zip(self.related_pages[2:], titles, counts, strict=True):
             self.pages.setTabText(index, counted(title, count))
 
-    def _show_jobs(self, record: contacts.ContactRecord) -> None:
-        jobs = list(reversed(record.affiliations))
-        self.jobs.fill([(job.organisation_id, job_texts(job)) for job in jobs])
-        for row, job in enumerate(jobs):
-            if job.is_current:
-                item = self.jobs.topLevelItem(row)
-                assert item is not None
-                font = QFont(item.font(0))
-                font.setBold(True)
-                for column in range(self.jobs.columnCount()):
-                    item.setFont(column, font)
-        current = record.current
+    def show_employer(self, current: contacts.AffiliationRow | None) -> None:
+        """The current job on the Details page, as it will be saved."""
+        held = " <i>" + escape(_("(not saved yet)")) + "</i>" if self.employment.changes else ""
         if current is None:
-            self.employer.setText(_("No current employer."))
+            self.employer.setText(escape(_("No current employer.")) + held)
             return
         text = f'<a href="lkoe://{PARTNER}/{current.organisation_id}">'
         text += f"{escape(current.organisation)}</a>"
@@ -155,10 +134,10 @@ class ContactForm(RecordForm):
             text += f", {escape(current.title)}"
         if current.start_date:
             text += " " + escape(_("(since {date})").format(date=day(current.start_date)))
-        self.employer.setText(text)
+        self.employer.setText(text + held)
 
     def _open_employer(self) -> None:
-        current = self.record.current if self.record is not None else None
+        current = self.employment.current()
         if current is not None:
             self.show_related(PARTNER, current.organisation_id)
 
@@ -176,36 +155,21 @@ class ContactForm(RecordForm):
         if self.record_id is None:
             return contacts.create_contact(session, values)
         values = {k: v for k, v in values.items() if k not in ("organisation_id", "title")}
-        return contacts.update_contact(
-            session, self.record_id, values, expected_version=self.version
-        )
+        contacts.update_contact(session, self.record_id, values, expected_version=self.version)
+        self.employment.save(session)
+        self.places.save(session)
+        return contacts.get_contact(session, self.record_id)
+
+    def has_changes(self) -> bool:
+        held = self.employment.changes or self.places.changes
+        return bool(held) or super().has_changes()
 
     # --- the small dialogs ---------------------------------------------------------------------
     def change_employer(self) -> ChangeEmployerDialog:
-        """Open the "change employer" dialog (it saves on its own; the form then shows it)."""
+        """Open the "change employer" dialog; the change is saved with the form."""
         dialog = ChangeEmployerDialog(self)
-        dialog.saved.connect(self._employer_changed)
-        dialog.conflicted.connect(self._employer_conflict)
         dialog.open()
         return dialog
-
-    def _employer_conflict(self, error: ConflictError) -> None:
-        """Someone else saved the person first: show their changes, then say to try again."""
-        if merge.merge_newer(self, error) is not merge.Outcome.GONE:
-            self.context.prompts.inform(
-                self,
-                _("Saved by someone else"),
-                _(
-                    "Someone else saved the contact while you were changing the employer, so the "
-                    "new employer is not saved. Their changes are now in the form: change the "
-                    "employer again."
-                ),
-            )
-
-    def _employer_changed(self, record: contacts.ContactRecord) -> None:
-        # The change has its own transaction: what is typed in the form stays as it is.
-        self.record, self.version = record, record.version
-        self.refresh_related()
 
     def record_consent(self) -> ConsentDialog:
         dialog = ConsentDialog(self, self.purposes)
@@ -221,11 +185,6 @@ def right_aligned(button: QPushButton) -> QWidget:
     row.addStretch(1)
     row.addWidget(button)
     return holder
-
-
-def job_texts(job: contacts.AffiliationRow) -> list[str]:
-    until = _("current") if job.is_current else day(job.end_date)
-    return [job.organisation, job.title or "", day(job.start_date), until]
 
 
 def decision_texts(row: consents.ConsentRow) -> list[str]:
