@@ -18,7 +18,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -45,7 +45,8 @@ Value = object
 def _text(sheet: WriteOnlyWorksheet, text: str) -> Value:
     """`text` as a string cell's value: characters XML cannot hold removed, and a text Excel
     would take for a formula or an error value wrapped in a cell that says it is a string."""
-    text = ILLEGAL_CHARACTERS_RE.sub("", text)
+    if not text.isprintable():  # only then can it hold a character XML refuses
+        text = ILLEGAL_CHARACTERS_RE.sub("", text)
     if text.startswith("=") or text in ERROR_CODES:
         cell = WriteOnlyCell(sheet, text)
         cell.data_type = "s"
@@ -67,8 +68,6 @@ def _value(sheet: WriteOnlyWorksheet, value: object) -> Value:
 
 def _shown_length(value: object) -> int:
     """About how many characters wide a written value shows."""
-    if isinstance(value, Cell):
-        value = value.value
     if value is None:
         return 0
     if isinstance(value, float):
@@ -76,15 +75,19 @@ def _shown_length(value: object) -> int:
     return len(DATE_FORMAT) if hasattr(value, "isoformat") else len(str(value))
 
 
-def _start(
-    sheet: WriteOnlyWorksheet, headings: Sequence[str], rows: Iterable[Sequence[object]]
-) -> None:
-    """Set the columns' widths (from the headings and `rows`, the values as written), freeze
-    the header and write it in bold; must come before any row."""
-    widths = [len(heading) for heading in headings]
+def _widths(headings: Sequence[str], rows: Iterable[Sequence[object]]) -> list[int]:
+    """How many characters wide each column's values show, as written."""
+    widths = [0] * len(headings)
     for row in rows:
         for column, value in enumerate(row):
             widths[column] = max(widths[column], _shown_length(value))
+    return widths
+
+
+def _start(sheet: WriteOnlyWorksheet, headings: Sequence[str], widths: Sequence[int]) -> None:
+    """Set the columns' widths (as wide as their headings and `widths` of their values), freeze
+    the header and write it in bold; must come before any row."""
+    widths = [max(len(heading), width) for heading, width in zip(headings, widths, strict=True)]
     for column, width in enumerate(widths, start=1):
         dimension = sheet.column_dimensions[get_column_letter(column)]
         dimension.width = min(max(width + 2, MIN_WIDTH), MAX_WIDTH)
@@ -172,7 +175,7 @@ def _summary(
             (_("Frozen by"), frozen.frozen_by),
             (_("Checksum"), frozen.checksum),
         ]
-    _start(sheet, headings, rows)
+    _start(sheet, headings, _widths(headings, rows))
     for row in rows:
         sheet.append([_value(sheet, value) for value in row])
     _filter(sheet, len(headings), len(rows))
@@ -197,7 +200,7 @@ def _figure(sheet: WriteOnlyWorksheet, value: Figure, marked: bool) -> Value:
 
 def _table(book: Workbook, name: str, table: FigureTable) -> None:
     sheet = book.create_sheet(name)
-    _start(sheet, table.headings, table.rows)
+    _start(sheet, table.headings, _widths(table.headings, table.rows))
     for row in table.rows:
         first = _value(sheet, row[0]) if row else None
         sheet.append([first, *(_figure(sheet, value, table.mark_empty) for value in row[1:])])
@@ -222,7 +225,7 @@ def _warnings(book: Workbook, name: str, report: PeriodReport) -> None:
             [warning.text, warning.kind, _entity(record.entity), record.id, record.name]
             for record in warning.records
         ] or [[warning.text, warning.kind, None, None, None]]
-    _start(sheet, headings, rows)
+    _start(sheet, headings, _widths(headings, rows))
     for row in rows:
         sheet.append([_value(sheet, value) for value in row])
     _filter(sheet, len(headings), len(rows))
@@ -253,11 +256,19 @@ def _participants(
         _("Meeting"),
         _("Date"),
     ]
-    total = len(report.participants)
-    rows = [_participant_cells(sheet, row) for row in report.participants]
-    _start(sheet, headings, rows)
-    for done, cells in enumerate(rows, start=1):
-        sheet.append(cells)
+    people = report.participants
+    total = len(people)
+    longest = [
+        max((len(row.first_name) + 1 + len(row.last_name) for row in people), default=0),
+        max((len(row.organisation or "") for row in people), default=0),
+        len("000000-0000"),  # every organisation number is this long
+        max((len(row.email or "") for row in people), default=0),
+        max((len(row.meeting_title) for row in people), default=0),
+        len(DATE_FORMAT),
+    ]
+    _start(sheet, headings, longest)
+    for done, row in enumerate(people, start=1):
+        sheet.append(_participant_cells(sheet, row))
         if progress is not None and done % PROGRESS_STEP == 0:
             progress(done, total)
     _filter(sheet, len(headings), total)
