@@ -309,7 +309,16 @@ def _figure_table(table: FigureTable, width: float) -> list[Flowable]:
     return [*story, Spacer(0, 4 * mm)]
 
 
-def _warning_story(warning: DataWarning, width: float) -> list[Flowable]:
+def _record_cells(warning: DataWarning) -> list[list[str]]:
+    """What each record a warning names is (Meeting, Partner…), its number and its name."""
+    return [
+        [_(BY_NAME[record.entity].label) if record.entity in BY_NAME else record.entity,
+         str(record.id), record.name]
+        for record in warning.records
+    ]  # fmt: skip
+
+
+def _warning_story(warning: DataWarning, widths: list[float]) -> list[Flowable]:
     style = styles()
     count = ngettext("{count} record", "{count} records", len(warning.records)).format(
         count=len(warning.records)
@@ -318,19 +327,18 @@ def _warning_story(warning: DataWarning, width: float) -> list[Flowable]:
     above: list[Flowable] = [title, para(count, style.small), Spacer(0, 1.5 * mm)]
     if not warning.records:
         return above
-    header = [_("Record"), _("No."), _("Name")]
-    cells = [
-        [_(BY_NAME[record.entity].label) if record.entity in BY_NAME else record.entity,
-         str(record.id), record.name]
-        for record in warning.records
-    ]  # fmt: skip
-    kinds = natural_width(header[0], [cell[0] for cell in cells], FONT_SIZE)
-    numbers = natural_width(header[1], [cell[1] for cell in cells], FONT_SIZE)
-    widths = [kinds, numbers, width - kinds - numbers]
     records = PagedTable(
-        header, cells, widths, align=["left", "right", "left"], keep_rows=KEEP_ROWS
+        _record_header(),
+        _record_cells(warning),
+        widths,
+        align=["left", "right", "left"],
+        keep_rows=KEEP_ROWS,
     )
-    return [*_kept_with_start(above, records, continued, width), Spacer(0, 3 * mm)]
+    return [*_kept_with_start(above, records, continued, sum(widths)), Spacer(0, 3 * mm)]
+
+
+def _record_header() -> list[str]:
+    return [_("Record"), _("No."), _("Name")]
 
 
 def _warnings(report: PeriodReport, width: float) -> list[Flowable]:
@@ -339,13 +347,16 @@ def _warnings(report: PeriodReport, width: float) -> list[Flowable]:
     if not report.warnings:
         return [*story, para(_("No data-quality warnings for this period."), style.body)]
     story.append(
-        para(
-            _("Records to check and correct before the report is submitted."),
-            style.subtitle,
-        )
+        para(_("Records to check and correct before the report is submitted."), style.subtitle)
     )
+    # The same columns under every warning.
+    header = _record_header()
+    cells = [cell for warning in report.warnings for cell in _record_cells(warning)]
+    kinds = natural_width(header[0], [cell[0] for cell in cells], FONT_SIZE)
+    numbers = natural_width(header[1], [cell[1] for cell in cells], FONT_SIZE)
+    widths = [kinds, numbers, width - kinds - numbers]
     for warning in report.warnings:
-        story += _warning_story(warning, width)
+        story += _warning_story(warning, widths)
     return story
 
 
