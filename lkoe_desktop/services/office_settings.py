@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, replace
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -23,6 +24,9 @@ DEFAULT_FUNDING_LINE = (
 MAX_OFFSET_MM = 20.0
 MAX_DIETARY_DAYS = 3650
 MAX_TEXT = 300
+DEFAULT_STEERING_GROUP = "Styrgrupp"
+# Settings that fall back to their default when saved empty.
+_NOT_EMPTY = ("office_name", "funding_line", "steering_group")
 
 
 @dataclass(frozen=True)
@@ -38,10 +42,39 @@ class OfficeSettings:
     printer_offset_y_mm: float = 0.0
     # Dietary needs are cleared this many days after a meeting.
     dietary_days: int = 30
+    # The funder's report: where the project's figures start (YYYY-MM-DD; empty: the first
+    # meeting's day), the partner record that is the office itself (0: none), and the group
+    # whose members make up the steering group.
+    project_start: str = ""
+    own_partner_id: int = 0
+    steering_group: str = DEFAULT_STEERING_GROUP
 
 
 _DEFAULTS = OfficeSettings()
 _NAMES = tuple(field.name for field in fields(OfficeSettings))
+
+
+def _project_start(value: Any) -> str:
+    text = str(value or "").strip()
+    if text:
+        try:
+            return date.fromisoformat(text).isoformat()
+        except ValueError:
+            raise ValueError(_("Write the date as YYYY-MM-DD, or leave it empty.")) from None
+    return text
+
+
+def _partner_id(value: Any) -> int:
+    try:
+        chosen = int(str(value or 0).strip())
+    except ValueError:
+        raise ValueError(_("Choose a partner.")) from None
+    if chosen < 0:
+        raise ValueError(_("Choose a partner."))
+    return chosen
+
+
+_SPECIAL = {"project_start": _project_start, "own_partner_id": _partner_id}
 
 
 def _checked(values: Mapping[str, Any]) -> dict[str, Any]:
@@ -51,7 +84,12 @@ def _checked(values: Mapping[str, Any]) -> dict[str, Any]:
         if name not in _NAMES:
             raise KeyError(name)
         default = getattr(_DEFAULTS, name)
-        if isinstance(default, str):
+        if name in _SPECIAL:
+            try:
+                clean[name] = _SPECIAL[name](value)
+            except ValueError as error:
+                errors[name] = str(error)
+        elif isinstance(default, str):
             text = str(value or "").strip()
             if len(text) > MAX_TEXT:
                 errors[name] = _("At most {count} characters.").format(count=MAX_TEXT)
@@ -100,7 +138,7 @@ def save(session: Session, values: Mapping[str, Any]) -> OfficeSettings:
     before = asdict(load(session))
     changes: dict[str, list[object]] = {}
     for name, value in clean.items():
-        if name in ("office_name", "funding_line") and not value:
+        if name in _NOT_EMPTY and not value:
             value = getattr(_DEFAULTS, name)
         if value == before[name]:
             continue
