@@ -71,18 +71,6 @@ class Window:
     own_partner: int
 
 
-def counts(begins: datetime | None, ends: datetime, own_partner: int) -> list[ColumnElement[bool]]:
-    """The conditions of a participation that counts (Participation joined to Meeting), at a
-    meeting starting from `begins` (None: any time before `ends`) until `ends`."""
-    chosen = [
-        Participation.status == ParticipationStatus.ATTENDED.value,
-        Participation.role != Role.ORGANISER.value,
-        Meeting.starts_at < ends,
-        _not_own(own_partner),
-    ]
-    return chosen if begins is None else [*chosen, Meeting.starts_at >= begins]
-
-
 def counted(window: Window) -> CTE:
     """The participations that count in the window: found from the window's meetings (an IN
     list, so that each database walks the participations' meeting index)."""
@@ -114,9 +102,9 @@ def _not_own(own_partner: int) -> ColumnElement[bool]:
     )
 
 
-def org_key(organisation: Any = Organisation) -> ColumnElement[str]:
+def org_key() -> ColumnElement[str]:
     """What makes an organisation one: its number, or for a record without one its id."""
-    return func.coalesce(organisation.org_number, literal("#") + cast(organisation.id, String))
+    return func.coalesce(Organisation.org_number, literal("#") + cast(Organisation.id, String))
 
 
 def reached_records(window: Window, participations: CTE) -> CTE:
@@ -165,7 +153,10 @@ def _organisations(session: Session, window: Window, records: CTE) -> dict[str, 
         .join(Meeting, Meeting.id == Participation.meeting_id)
         .join(Organisation, Organisation.id == Participation.organisation_id)
         .where(
-            *counts(None, window.begins, window.own_partner),
+            Participation.status == ParticipationStatus.ATTENDED.value,
+            Participation.role != Role.ORGANISER.value,
+            Meeting.starts_at < window.begins,
+            _not_own(window.own_partner),
             or_(
                 Organisation.org_number == records.c.org_number,
                 and_(records.c.org_number.is_(None), Organisation.id == records.c.id),
