@@ -8,29 +8,24 @@ all three; reportlab and openpyxl are imported only when a document is made (sta
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from lkoe_desktop.db.engine import Database
 from lkoe_desktop.domain.errors import UserInputError
 from lkoe_desktop.domain.i18n import gettext as _
+from lkoe_desktop.domain.periods import Period
 from lkoe_desktop.files import write_atomically
+
+if TYPE_CHECKING:
+    from lkoe_desktop.services.document_rows import PeriodReport
 
 Progress = Callable[[int, int], None]
 Target = str | os.PathLike[str] | BinaryIO
-PDF, XLSX = ".pdf", ".xlsx"
-
-
-@dataclass(frozen=True)
-class Period:
-    """A period of meeting start dates, both ends inclusive (Europe/Stockholm)."""
-
-    starts_from: date
-    starts_until: date
+PDF, XLSX, JSON = ".pdf", ".xlsx", ".json"
 
 
 def write_whole(target: Target, produce: Callable[[BinaryIO], object]) -> None:
@@ -115,7 +110,7 @@ def participant_list(
     kind: str = PDF,
 ) -> int:
     """Deltagarlista of a meeting or a period, as PDF (returns pages) or XLSX (returns rows)."""
-    from lkoe_desktop.services import report_rows
+    from lkoe_desktop.services import office_settings, report_rows
 
     if (meeting_id is None) == (period is None):
         raise UserInputError(_("Give either a meeting or a period."))
@@ -124,9 +119,8 @@ def participant_list(
             chosen = report_rows.meeting_participants(session, meeting_id)
         else:
             assert period is not None
-            chosen = report_rows.period_participants(
-                session, period.starts_from, period.starts_until
-            )
+            own = office_settings.load(session).own_partner_id
+            chosen = report_rows.period_participants(session, period, own)
         setup = report_rows.page_setup(session, landscape=True)
     if kind == XLSX:
         from lkoe_desktop.exchange.participant_xlsx import write_participant_xlsx
@@ -166,3 +160,41 @@ def partner_register(
         rows = collect(session)
         setup = page_setup(session, landscape=True)
     return _pdf(target, lambda stream: write_register(rows, stream, setup, progress=progress))
+
+
+def _write_json(target: Target, document: dict[str, Any]) -> None:
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    write_whole(target, lambda stream: stream.write(text.encode("utf-8")))
+
+
+def period_report(
+    database: Database, target: Target, period: Period, *, freeze: bool = False
+) -> PeriodReport:
+    """The funder's report for a period, written as JSON; with `freeze` stored first as a
+    frozen report, in the same transaction as the file is written (a file that cannot be
+    written freezes nothing). Returns the report as the PDF and XLSX layouts take it."""
+    from lkoe_desktop.services import frozen_reports
+    from lkoe_desktop.services.period_report import period_attendees, period_document
+    from lkoe_desktop.services.period_rows import period_report as lay_out
+
+    if freeze:
+        with database.unit_of_work() as session:
+            frozen = frozen_reports.freeze(session, period)
+            _write_json(target, frozen.json_document())
+        return frozen.report()
+    with database.reading() as session:
+        document = period_document(session, period)
+        participants = period_attendees(session, period)
+    _write_json(target, document)
+    return lay_out(document, participants)
+
+
+def frozen_report(database: Database, target: Target, frozen_id: int) -> PeriodReport:
+    """A frozen report written again as JSON, exactly as it was frozen; NotFoundError for an
+    unknown id. Returns the report as the PDF and XLSX layouts take it."""
+    from lkoe_desktop.services.frozen_reports import get_frozen
+
+    with database.reading() as session:
+        frozen = get_frozen(session, frozen_id)
+    _write_json(target, frozen.json_document())
+    return frozen.report()

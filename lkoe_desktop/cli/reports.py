@@ -3,22 +3,19 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
-from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lkoe_desktop.cli.common import Commands, Parser, writing_a_file
+from lkoe_desktop.cli.common import Commands, Parser, json_option, writing_a_file
 from lkoe_desktop.domain.errors import UserInputError
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.i18n import ngettext
 
 if TYPE_CHECKING:
     from lkoe_desktop.db.engine import Database
-    from lkoe_desktop.documents import Period
+    from lkoe_desktop.domain.periods import Period
 
-QUARTER = re.compile(r"(\d{4})[- ]?Q([1-4])", re.IGNORECASE)
 LAYOUTS = ("a6", "90x55")
 
 
@@ -44,6 +41,23 @@ def _invited_option(parser: argparse.ArgumentParser) -> None:
         "--include-invited",
         action="store_true",
         help=_("also the people invited who have not registered"),
+    )
+
+
+def _period_options(
+    parser: argparse.ArgumentParser, which: argparse._MutuallyExclusiveGroup
+) -> None:
+    """PERIOD: `--quarter`, `--from` with `--to`, or `--project`."""
+    which.add_argument("--quarter", metavar="YYYYQN", help=_("a quarter, e.g. 2026Q3"))
+    which.add_argument(
+        "--from", dest="starts_from", metavar="YYYY-MM-DD", help=_("the first day of a period")
+    )
+    which.add_argument("--project", action="store_true", help=_("the whole project so far"))
+    parser.add_argument(
+        "--to",
+        dest="starts_until",
+        metavar="YYYY-MM-DD",
+        help=_("the last day of the period (with --from)"),
     )
 
 
@@ -120,19 +134,43 @@ def add_report_parser(commands: Commands, db: Parser) -> None:
     )
     which = participants.add_mutually_exclusive_group(required=True)
     which.add_argument("--meeting", type=int, metavar="ID", help=_("the meeting's id"))
-    which.add_argument("--quarter", metavar="YYYYQN", help=_("a quarter, e.g. 2026Q3"))
-    which.add_argument(
-        "--from", dest="starts_from", metavar="YYYY-MM-DD", help=_("the first day of a period")
-    )
-    which.add_argument("--project", action="store_true", help=_("the whole project so far"))
-    participants.add_argument(
-        "--to",
-        dest="starts_until",
-        metavar="YYYY-MM-DD",
-        help=_("the last day of the period (with --from)"),
-    )
+    _period_options(participants, which)
     _output_option(participants, "PDF, XLSX")
     participants.set_defaults(handler=writing_a_file(_participants))
+
+    figures = documents.add_parser(
+        "period",
+        parents=[db],
+        help=_("the funder's report for a period: figures, indicators and warnings"),
+        description=_(
+            "Activities, participants, organisations reached, enterprises supported and the "
+            "data-quality warnings of a period, beside the project's figures so far."
+        ),
+    )
+    _period_options(figures, figures.add_mutually_exclusive_group(required=True))
+    figures.add_argument(
+        "--freeze",
+        action="store_true",
+        help=_("store the report as it is now, unchangeable, for the funder's audit"),
+    )
+    _output_option(figures, "JSON")
+    figures.set_defaults(handler=writing_a_file(_period_report))
+
+    frozen = documents.add_parser(
+        "frozen",
+        parents=[db],
+        help=_("list the frozen reports, or write one again"),
+        description=_(
+            "Without --id, the frozen reports; with --id and -o, one of them written again "
+            "exactly as it was frozen."
+        ),
+    )
+    json_option(frozen)
+    frozen.add_argument("--id", type=int, metavar="N", help=_("the frozen report's id"))
+    frozen.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help=_("the file to write (JSON)")
+    )
+    frozen.set_defaults(handler=writing_a_file(_frozen))
 
     contact_sheet = documents.add_parser(
         "contact-sheet",
@@ -175,39 +213,22 @@ def _suffix(path: Path, allowed: tuple[str, ...]) -> str:
     return suffix
 
 
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UserInputError(
-            _("“{text}” is not a date; write it as YYYY-MM-DD.").format(text=text)
-        ) from None
-
-
 def period(args: argparse.Namespace, database: Database) -> Period:
     """The period `--quarter`, `--from`/`--to` or `--project` names."""
-    from lkoe_desktop.documents import Period
-    from lkoe_desktop.services.common import today
-    from lkoe_desktop.services.meetings import first_meeting_day
+    from lkoe_desktop.domain.periods import date_range, parse_quarter
 
+    if args.starts_until and not args.starts_from:
+        raise UserInputError(_("--to needs --from: the first day of the period."))
     if args.quarter:
-        match = QUARTER.fullmatch(args.quarter.strip())
-        if match is None:
-            raise UserInputError(
-                _("“{text}” is not a quarter; write it as 2026Q3.").format(text=args.quarter)
-            )
-        year, quarter = int(match.group(1)), int(match.group(2))
-        first = date(year, 3 * quarter - 2, 1)
-        following = date(year + (quarter == 4), 1 if quarter == 4 else 3 * quarter + 1, 1)
-        return Period(first, following - timedelta(days=1))
+        return parse_quarter(args.quarter)
     if args.starts_from:
         if not args.starts_until:
             raise UserInputError(_("--from needs --to: the last day of the period."))
-        return Period(_day(args.starts_from), _day(args.starts_until))
+        return date_range(args.starts_from, args.starts_until)
+    from lkoe_desktop.services.period_report import project_period
+
     with database.reading() as session:
-        last = today(session)
-        first = first_meeting_day(session) or last
-    return Period(first, max(first, last))
+        return project_period(session)
 
 
 def _said(path: Path, pages: int) -> None:
@@ -251,8 +272,6 @@ def _participants(args: argparse.Namespace, database: Database) -> None:
     from lkoe_desktop import documents
 
     kind = _suffix(args.output, (documents.PDF, documents.XLSX))
-    if args.starts_until and not args.starts_from:
-        raise UserInputError(_("--to needs --from: the first day of the period."))
     chosen = None if args.meeting is not None else period(args, database)
     count = documents.participant_list(
         database, args.output, meeting_id=args.meeting, period=chosen, kind=kind
@@ -276,3 +295,48 @@ def _register(args: argparse.Namespace, database: Database) -> None:
 
     _suffix(args.output, (".pdf",))
     _said(args.output, documents.partner_register(database, args.output))
+
+
+def _period_report(args: argparse.Namespace, database: Database) -> None:
+    from lkoe_desktop import documents
+
+    _suffix(args.output, (documents.JSON,))
+    documents.period_report(database, args.output, period(args, database), freeze=args.freeze)
+    _wrote(args.output)
+
+
+def _wrote(path: Path) -> None:
+    print(_("Wrote {path}.").format(path=path), file=sys.stderr)
+
+
+def _frozen(args: argparse.Namespace, database: Database) -> None:
+    from lkoe_desktop import documents
+
+    if args.id is None:
+        if args.output is not None:
+            raise UserInputError(_("-o needs --id: the frozen report to write."))
+        _list_frozen(database, as_json=args.json)
+        return
+    if args.output is None:
+        raise UserInputError(_("--id needs -o: the file to write."))
+    _suffix(args.output, (documents.JSON,))
+    documents.frozen_report(database, args.output, args.id)
+    _wrote(args.output)
+
+
+def _list_frozen(database: Database, *, as_json: bool) -> None:
+    from lkoe_desktop.exchange.json_rows import dumps
+    from lkoe_desktop.services.frozen_reports import list_frozen
+
+    with database.reading() as session:
+        rows = list_frozen(session)
+    if as_json:
+        print(dumps(rows))
+        return
+    for row in rows:
+        print(
+            f"{row.id:>4}  {row.period_from.isoformat()} – {row.period_to.isoformat()}  "
+            f"{row.frozen_at.strftime('%Y-%m-%d %H:%M')}  {row.frozen_by}  {row.checksum[:12]}"
+        )
+    text = ngettext("{count} frozen report", "{count} frozen reports", len(rows))
+    print(text.format(count=len(rows)))

@@ -1,5 +1,5 @@
 """The tables: organisations, contacts and their affiliations, themes, groups, meetings,
-participations, consents, the change log and settings."""
+participations, consents, the change log, settings and frozen reports."""
 
 from __future__ import annotations
 
@@ -381,3 +381,19 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class FrozenReport(IdMixin, Base):
+    """A period report as it was handed to the funder: its figures and deltagarlista as JSON,
+    never changed afterwards (names included, whatever happens to the people later)."""
+
+    __tablename__ = "frozen_reports"
+    __table_args__ = (CheckConstraint("period_to >= period_from", name="period"),)
+
+    period_from: Mapped[date] = mapped_column(Date)
+    period_to: Mapped[date] = mapped_column(Date)
+    frozen_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    frozen_by: Mapped[str] = mapped_column(String(NAME))
+    figures: Mapped[str] = mapped_column(Text)
+    participants: Mapped[str] = mapped_column(Text)
+    checksum: Mapped[str] = mapped_column(String(64))

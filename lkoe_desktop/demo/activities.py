@@ -48,7 +48,7 @@ class DemoMeeting:
     kind: str
     day: date
     starts_at: datetime
-    ends_at: datetime
+    ends_at: datetime | None
     place: int | None  # index into MEETING_PLACES; None for a webinar
     theme: int | None
     status: str = "held"
@@ -69,6 +69,7 @@ class Demo(Network):
         self._groups()
         self._meetings()
         self._participations()
+        self._flaws()
         self._consents()
 
     def _groups(self) -> None:
@@ -180,6 +181,28 @@ class Demo(Network):
                 role = roles[index] if index < len(roles) else "participant"
                 person = next(staff) if role == "organiser" else self._draw(meeting, taken)
                 self._take(meeting, person, role)
+
+    def _flaws(self) -> None:
+        """The mistakes a busy office makes, one of each per quarter held, for the report's
+        warnings to find: a past meeting still open or planned, a meeting without an end
+        time, and a walk-in registered without an organisation."""
+        rng = self.rng
+        by_quarter: dict[tuple[int, int], list[DemoMeeting]] = {}
+        for meeting in self.meetings:
+            if meeting.status == "held" and meeting.kind != "steering_group":
+                quarter = (meeting.day.year, (meeting.day.month - 1) // 3)
+                by_quarter.setdefault(quarter, []).append(meeting)
+        walk_ins: set[int] = set()
+        for number, held in enumerate(by_quarter.values()):
+            picked = rng.sample(held, min(3, len(held)))
+            still_open, endless, visited = (picked[n % len(picked)] for n in range(3))
+            still_open.status = "open" if number % 2 else "planned"
+            endless.ends_at = None
+            walk_ins.add(visited.id)
+        for index, row in enumerate(self.participations):
+            if row[0] in walk_ins and row[3] == "attended" and row[4] == "participant":
+                self.participations[index] = (*row[:2], None, *row[3:])
+                walk_ins.remove(row[0])
 
     def _draw(self, meeting: DemoMeeting, taken: set[int]) -> Person:
         """Someone not yet at the meeting, mostly from those interested in its theme, and not

@@ -47,7 +47,7 @@ from lkoe_desktop.demo.activities import Demo, group_rows, meeting_row, theme_ro
 from lkoe_desktop.demo.people import Plan, contact_row
 from lkoe_desktop.domain.errors import UserInputError
 from lkoe_desktop.domain.i18n import gettext as _
-from lkoe_desktop.services import audit
+from lkoe_desktop.services import audit, office_settings
 from lkoe_desktop.services.common import now, user
 from lkoe_desktop.services.contents import is_empty
 from lkoe_desktop.services.keys import participation_keys
@@ -307,6 +307,13 @@ def load_demo(
         with _bulk_load(session):
             _write(session, batches, progress)
         _move_sequences(session, batches)
+        office_settings.save(
+            session,
+            {
+                "own_partner_id": demo.fixed["office"].id,
+                "project_start": plan.first_day.isoformat(),
+            },
+        )
         summary = DemoSummary(
             organisations=len(demo.orgs),
             contacts=len(demo.people),

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from lkoe_desktop.db.models import Meeting, Participation, meeting_themes
-from lkoe_desktop.domain.clock import STOCKHOLM, to_stockholm
+from lkoe_desktop.domain.clock import to_stockholm
 from lkoe_desktop.domain.codes import (
     ON_SIGN_IN_SHEET,
     MeetingKind,
@@ -21,6 +21,7 @@ from lkoe_desktop.domain.codes import (
 from lkoe_desktop.domain.entities import MEETING
 from lkoe_desktop.domain.errors import ValidationError
 from lkoe_desktop.domain.i18n import gettext as _
+from lkoe_desktop.domain.periods import stockholm_midnight
 from lkoe_desktop.services import audit
 from lkoe_desktop.services.common import (
     StoredRecord,
@@ -172,11 +173,6 @@ def set_meeting_archived(session: Session, meeting_id: int, archived: bool) -> M
 
 def get_meeting(session: Session, meeting_id: int) -> MeetingRecord:
     return _to_record(get(session, Meeting, meeting_id, _("Meeting")))
-
-
-def stockholm_midnight(day: date) -> datetime:
-    """The moment a calendar day begins in Europe/Stockholm."""
-    return datetime.combine(day, time(0), tzinfo=STOCKHOLM)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, replace
-from datetime import time, timedelta
+from datetime import date, time, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -28,6 +28,9 @@ MAX_DIETARY_DAYS = 3650
 MAX_TEXT = 300
 SHORTEST_MEETING = 15  # minutes
 LONGEST_MEETING = 12 * 60
+DEFAULT_STEERING_GROUP = "Styrgrupp"
+# Settings that fall back to their default when saved empty.
+_NOT_EMPTY = ("office_name", "funding_line", "steering_group")
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,13 @@ class OfficeSettings:
     # … and a new meeting's end is first set this many minutes after its start.
     usual_length_minutes: int = 120
 
+    # The funder's report: where the project's figures start (YYYY-MM-DD; empty: the first
+    # meeting's day), the partner record that is the office itself (0: none), and the group
+    # whose members make up the steering group.
+    project_start: str = ""
+    own_partner_id: int = 0
+    steering_group: str = DEFAULT_STEERING_GROUP
+
     @property
     def start_time(self) -> time:
         return clock_time(self.usual_start)
@@ -61,6 +71,55 @@ _DEFAULTS = OfficeSettings()
 _NAMES = tuple(field.name for field in fields(OfficeSettings))
 
 
+def _project_start(value: Any) -> str:
+    text = str(value or "").strip()
+    if text:
+        try:
+            return date.fromisoformat(text).isoformat()
+        except ValueError:
+            raise ValueError(_("Write the date as YYYY-MM-DD, or leave it empty.")) from None
+    return text
+
+
+def _partner_id(value: Any) -> int:
+    try:
+        chosen = int(str(value or 0).strip())
+    except ValueError:
+        raise ValueError(_("Choose a partner.")) from None
+    if chosen < 0:
+        raise ValueError(_("Choose a partner."))
+    return chosen
+
+
+def _usual_start(value: Any) -> str:
+    try:
+        return clock_time(value).strftime("%H:%M")
+    except InvalidValue as problem:
+        raise ValueError(problem.message) from None
+
+
+def _usual_length(value: Any) -> int:
+    try:
+        minutes = int(str(value).strip())
+    except ValueError:
+        raise ValueError(_("Write a whole number of minutes.")) from None
+    if not SHORTEST_MEETING <= minutes <= LONGEST_MEETING:
+        raise ValueError(
+            _("Between {low} and {high} minutes.").format(
+                low=SHORTEST_MEETING, high=LONGEST_MEETING
+            )
+        )
+    return minutes
+
+
+_SPECIAL = {
+    "project_start": _project_start,
+    "own_partner_id": _partner_id,
+    "usual_start": _usual_start,
+    "usual_length_minutes": _usual_length,
+}
+
+
 def _checked(values: Mapping[str, Any]) -> dict[str, Any]:
     errors: dict[str, str] = {}
     clean: dict[str, Any] = {}
@@ -68,22 +127,11 @@ def _checked(values: Mapping[str, Any]) -> dict[str, Any]:
         if name not in _NAMES:
             raise KeyError(name)
         default = getattr(_DEFAULTS, name)
-        if name == "usual_start":
+        if name in _SPECIAL:
             try:
-                clean[name] = clock_time(value).strftime("%H:%M")
-            except InvalidValue as problem:
-                errors[name] = problem.message
-        elif name == "usual_length_minutes":
-            try:
-                minutes = int(str(value).strip())
-            except ValueError:
-                errors[name] = _("Write a whole number of minutes.")
-                continue
-            if not SHORTEST_MEETING <= minutes <= LONGEST_MEETING:
-                errors[name] = _("Between {low} and {high} minutes.").format(
-                    low=SHORTEST_MEETING, high=LONGEST_MEETING
-                )
-            clean[name] = minutes
+                clean[name] = _SPECIAL[name](value)
+            except ValueError as error:
+                errors[name] = str(error)
         elif isinstance(default, str):
             text = str(value or "").strip()
             if len(text) > MAX_TEXT:
@@ -133,7 +181,7 @@ def save(session: Session, values: Mapping[str, Any]) -> OfficeSettings:
     before = asdict(load(session))
     changes: dict[str, list[object]] = {}
     for name, value in clean.items():
-        if name in ("office_name", "funding_line") and not value:
+        if name in _NOT_EMPTY and not value:
             value = getattr(_DEFAULTS, name)
         if value == before[name]:
             continue

@@ -10,10 +10,9 @@ and `reports/` only lays them out.
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
 from lkoe_desktop.db.models import (
@@ -27,8 +26,8 @@ from lkoe_desktop.db.models import (
 )
 from lkoe_desktop.domain.clock import to_stockholm
 from lkoe_desktop.domain.codes import ON_SIGN_IN_SHEET, ParticipationStatus, Role
-from lkoe_desktop.domain.errors import ValidationError
 from lkoe_desktop.domain.i18n import gettext as _
+from lkoe_desktop.domain.periods import Period
 from lkoe_desktop.domain.text import sort_key
 from lkoe_desktop.services import office_settings
 from lkoe_desktop.services.common import Query, get, today
@@ -46,7 +45,7 @@ from lkoe_desktop.services.document_rows import (
     SignInRow,
     SignInSheet,
 )
-from lkoe_desktop.services.meetings import get_meeting, stockholm_midnight
+from lkoe_desktop.services.meetings import get_meeting
 from lkoe_desktop.services.office_settings import OfficeSettings
 from lkoe_desktop.services.participations import list_participants
 from lkoe_desktop.services.themes import ThemeFilter, list_themes
@@ -178,15 +177,17 @@ def meeting_participants(session: Session, meeting_id: int) -> ParticipantList:
     return ParticipantList(meeting, starts_at.date(), starts_at.date(), rows)
 
 
-def period_participants(session: Session, starts_from: date, starts_until: date) -> ParticipantList:
-    """The deltagarlista of every meeting (archived too) that starts inside the period."""
-    if starts_until < starts_from:
-        raise ValidationError({"starts_until": _("The period cannot end before it starts.")})
+def period_participants(session: Session, period: Period, own_partner: int = 0) -> ParticipantList:
+    """The deltagarlista of every meeting (archived too) that starts inside the period; with
+    `own_partner`, without the participations on behalf of that record (the office's own)."""
     statement = _attendees().where(
-        Meeting.starts_at >= stockholm_midnight(starts_from),
-        Meeting.starts_at < stockholm_midnight(starts_until + timedelta(days=1)),
+        Meeting.starts_at >= period.begins,
+        Meeting.starts_at < period.ends,
+        or_(Participation.organisation_id.is_(None), Participation.organisation_id != own_partner),
     )
-    return ParticipantList(None, starts_from, starts_until, _attendee_rows(session, statement))
+    return ParticipantList(
+        None, period.starts_from, period.starts_until, _attendee_rows(session, statement)
+    )
 
 
 _SHEET_COLUMNS = (

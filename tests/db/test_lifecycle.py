@@ -242,12 +242,21 @@ def _seed_0004_municipality_codes(connection: Connection) -> None:
     _seed(connection, lambda keys: keys)
 
 
+def _seed_0005_frozen_reports(connection: Connection) -> None:
+    _seed(connection, lambda keys: keys)
+    _insert(
+        connection, "frozen_reports", period_from=date(2026, 1, 1), period_to=date(2026, 3, 31),
+        frozen_at=AT, frozen_by="testare", figures="{}", participants="[]", checksum="0" * 64,
+    )  # fmt: skip
+
+
 # When a revision stops being the newest, add seed data for it here: a test fails until then.
 SEEDS: dict[str, Callable[[Connection], None]] = {
     "0001_initial": _seed_0001_initial,
     "0002_search_scan_indexes": _seed_0001_initial,  # added indexes only: the same rows fit
     "0003_column_sort_keys": _seed_0003_column_sort_keys,
     "0004_municipality_codes": _seed_0004_municipality_codes,
+    "0005_frozen_reports": _seed_0005_frozen_reports,
 }
 
 

@@ -54,6 +54,9 @@ def test_empty_name_falls_back_to_the_default(db):
         ("usual_start", "morgon"),
         ("usual_length_minutes", "10"),
         ("usual_length_minutes", "två timmar"),
+        ("project_start", "31/12/2025"),
+        ("own_partner_id", "-1"),
+        ("own_partner_id", "kansliet"),
     ],
 )
 def test_bad_values_are_refused_and_nothing_is_saved(db, name, value):
@@ -75,3 +78,18 @@ def test_the_usual_start_and_length_of_a_meeting(db):
         loaded = office_settings.load(session)
     assert loaded.usual_start == "08:30"
     assert (loaded.start_time, loaded.length) == (time(8, 30), timedelta(minutes=90))
+
+
+def test_the_funder_reports_settings(db):
+    assert (OfficeSettings().project_start, OfficeSettings().own_partner_id) == ("", 0)
+    assert OfficeSettings().steering_group == "Styrgrupp"
+    with db.unit_of_work() as session:
+        saved = office_settings.save(
+            session,
+            {"project_start": " 2025-02-01 ", "own_partner_id": "7", "steering_group": "SG"},
+        )
+        assert (saved.project_start, saved.own_partner_id, saved.steering_group) == (
+            "2025-02-01", 7, "SG",
+        )  # fmt: skip
+        again = office_settings.save(session, {"project_start": "", "steering_group": ""})
+    assert (again.project_start, again.steering_group) == ("", "Styrgrupp")

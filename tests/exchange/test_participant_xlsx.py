@@ -12,6 +12,7 @@ from lkoe_desktop.db.engine import Database
 from lkoe_desktop.domain.clock import STOCKHOLM
 from lkoe_desktop.domain.codes import Sector, SizeClass, label
 from lkoe_desktop.domain.i18n import gettext as _
+from lkoe_desktop.domain.periods import Period
 from lkoe_desktop.exchange.participant_xlsx import write_participant_xlsx
 from lkoe_desktop.services import contacts, meetings, participations, partners
 from lkoe_desktop.services.document_rows import AttendeeRow, ParticipantList
@@ -140,7 +141,7 @@ def test_formula_like_and_control_characters_stay_plain_text(tmp_path: Path) -> 
 
 def test_an_empty_period_still_has_its_header(sqlite_db: Database, tmp_path: Path) -> None:
     with sqlite_db.reading() as session:
-        empty = period_participants(session, date(2026, 1, 1), date(2026, 3, 31))
+        empty = period_participants(session, Period(date(2026, 1, 1), date(2026, 3, 31)))
     target = tmp_path / "tom.xlsx"
     write_participant_xlsx(empty, target, office=OFFICE, created=date(2026, 4, 1))
     table = load_workbook(target).worksheets[0]

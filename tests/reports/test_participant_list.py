@@ -24,6 +24,7 @@ from lkoe_desktop.db.migrate import open_database
 from lkoe_desktop.demo.names import FOREIGN
 from lkoe_desktop.domain.clock import FixedClock
 from lkoe_desktop.domain.i18n import gettext as _
+from lkoe_desktop.domain.periods import Period
 from lkoe_desktop.reports.participant_list import KEEP_ROWS, document_title, write_participant_list
 from lkoe_desktop.services import contacts, meetings, participations, partners
 from lkoe_desktop.services.document_rows import PageSetup, ParticipantList
@@ -93,7 +94,7 @@ def lists(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> Li
     _attend(db, april, [_person(db, "Utan", "Förperiod")])
     with db.reading() as session:
         meeting = meeting_participants(session, seminar.meeting_id)
-        period = period_participants(session, date(2026, 3, 1), date(2026, 3, 31))
+        period = period_participants(session, Period(date(2026, 3, 1), date(2026, 3, 31)))
     db.dispose()
     name = f"{organiser.first_name} {organiser.last_name}"
     return Lists(seminar, attended, name, meeting, period, "Utan Förperiod")
@@ -179,7 +180,7 @@ def test_nobody_attended(setup, tmp_path, sqlite_db: Database) -> None:
     meeting = _meeting(sqlite_db, "Tom träff", "2026-05-01 10:00")
     with sqlite_db.reading() as session:
         empty = meeting_participants(session, meeting)
-        period = period_participants(session, date(2026, 6, 1), date(2026, 6, 30))
+        period = period_participants(session, Period(date(2026, 6, 1), date(2026, 6, 30)))
     alone = _write(empty, tmp_path / "empty.pdf", setup)
     assert len(alone) == 1 and "Tom träff" in alone[0]
     assert _("Nobody is marked as attended.") in alone[0]
