@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -11,13 +11,20 @@ from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from lkoe_desktop.db.models import Affiliation, Contact, Group, GroupMembership, Organisation
+from lkoe_desktop.db.models import (
+    Affiliation,
+    ChangeLogEntry,
+    Contact,
+    Group,
+    GroupMembership,
+    Organisation,
+)
 from lkoe_desktop.domain import validation as v
 from lkoe_desktop.domain.entities import GROUP
 from lkoe_desktop.domain.entities import MEMBERSHIP as MEMBERSHIP_ENTITY
 from lkoe_desktop.domain.errors import DuplicateError, ValidationError
 from lkoe_desktop.domain.i18n import gettext as _
-from lkoe_desktop.domain.text import sort_key
+from lkoe_desktop.domain.text import search_needle, sort_key
 from lkoe_desktop.services import audit
 from lkoe_desktop.services.common import assign, check_version, checked, get, plain, today, touch
 
@@ -65,6 +72,32 @@ class MemberRow:
     role: str | None
     since: date | None
     until: date | None
+
+
+@dataclass(frozen=True)
+class GroupFilter:
+    """What the group list shows: a search in names and descriptions, archived groups or not."""
+
+    search: str | None = None
+    include_archived: bool = False
+
+
+@dataclass(frozen=True)
+class MembersAdded:
+    """The new memberships' ids, and how many people were current members already."""
+
+    added: list[int]
+    skipped_current: int
+
+
+@dataclass(frozen=True)
+class MembersTakenBack:
+    """What undoing an add did: memberships removed, the people kept because their membership
+    was changed since (names in Swedish order), and how many memberships were gone already."""
+
+    removed: int
+    kept_changed: list[str]
+    gone: int
 
 
 def current_membership(session: Session) -> ColumnElement[bool]:
@@ -174,6 +207,57 @@ def list_groups(session: Session, include_archived: bool = False) -> list[GroupR
         statement = statement.where(Group.archived.is_(False))
     statement = statement.order_by(Group.sort_key, Group.id)
     return [GroupRow(*row) for row in session.execute(statement)]
+
+
+def _searched(row: GroupRow, needle: str) -> bool:
+    return needle in search_needle(f"{row.name} {row.description or ''}")
+
+
+def _sorted_rows(
+    session: Session, where: GroupFilter | None, sort: str | None, descending: bool
+) -> list[GroupRow]:
+    """The groups the filter lets through, in the order asked for. An office has a handful of
+    groups, so they are searched and sorted here rather than through stored keys."""
+    where = where or GroupFilter()
+    rows = list_groups(session, include_archived=where.include_archived)
+    needle = search_needle(where.search or "")
+    if needle:
+        rows = [row for row in rows if _searched(row, needle)]
+    if sort == "member_count":
+        rows.sort(key=lambda row: (row.member_count, sort_key(row.name), row.id))
+    elif sort == "description":
+        rows.sort(key=lambda row: (sort_key(row.description or ""), sort_key(row.name), row.id))
+    if descending:
+        rows.reverse()
+    return rows
+
+
+def group_rows(
+    session: Session,
+    where: GroupFilter | None = None,
+    *,
+    sort: str | None = None,
+    descending: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
+    ids: Collection[int] | None = None,
+) -> list[GroupRow]:
+    """The group list's rows as the Grupper view asks for them (`ids`: only those, in order)."""
+    rows = _sorted_rows(session, where, sort, descending)
+    if ids is not None:
+        position = {group_id: index for index, group_id in enumerate(ids)}
+        return sorted((row for row in rows if row.id in position), key=lambda row: position[row.id])
+    return rows[offset : None if limit is None else offset + limit]
+
+
+def group_ids(
+    session: Session,
+    where: GroupFilter | None = None,
+    *,
+    sort: str | None = None,
+    descending: bool = False,
+) -> list[int]:
+    return [row.id for row in _sorted_rows(session, where, sort, descending)]
 
 
 def _members() -> Query:
@@ -318,3 +402,71 @@ def _save_membership(
         session.flush()
         audit.record(session, MEMBERSHIP, membership.id, audit.UPDATE, changes)
     return _member_row(session, membership.id)
+
+
+def add_members(
+    session: Session,
+    group_id: int,
+    contact_ids: Iterable[int],
+    *,
+    role: str | None = None,
+    since: date | str | None = None,
+) -> MembersAdded:
+    """Make many people current members at once, since `since` (today when not given).
+
+    People who are current members already are left as they are and counted; an archived or
+    unknown person is refused with an error (the caller's unit of work then keeps nothing).
+    """
+    get(session, Group, group_id, _("Group"))
+    wanted = list(dict.fromkeys(contact_ids))
+    current = set(
+        session.scalars(
+            select(GroupMembership.contact_id).where(
+                GroupMembership.group_id == group_id, current_membership(session)
+            )
+        )
+    )
+    start = since if since is not None else today(session)
+    added = [
+        add_member(session, group_id, contact_id, role=role, since=start).membership_id
+        for contact_id in wanted
+        if contact_id not in current
+    ]
+    return MembersAdded(added=added, skipped_current=len(wanted) - len(added))
+
+
+def take_back_members(
+    session: Session, group_id: int, membership_ids: Iterable[int]
+) -> MembersTakenBack:
+    """Undo an add: remove the memberships it made that nobody has changed since (each logged
+    as a deletion); a membership changed since (role, dates) is kept and its person named.
+    Memberships of other groups are never touched."""
+    get(session, Group, group_id, _("Group"))
+    wanted = list(dict.fromkeys(membership_ids))
+    found = session.execute(
+        select(GroupMembership, Contact.sort_key, Contact.first_name, Contact.last_name)
+        .join(Contact, Contact.id == GroupMembership.contact_id)
+        .where(GroupMembership.group_id == group_id, GroupMembership.id.in_(wanted))
+        .order_by(Contact.sort_key, GroupMembership.id)
+    ).all()
+    changed = set(
+        session.scalars(
+            select(ChangeLogEntry.entity_id).where(
+                ChangeLogEntry.entity == MEMBERSHIP,
+                ChangeLogEntry.action == audit.UPDATE,
+                ChangeLogEntry.entity_id.in_(wanted),
+            )
+        )
+    )
+    kept = [
+        f"{first} {last}".strip() for record, _key, first, last in found if record.id in changed
+    ]
+    for record, _key, _first, _last in found:
+        if record.id not in changed:
+            logged = {"group_id": [record.group_id, None], "contact_id": [record.contact_id, None]}
+            audit.record(session, MEMBERSHIP, record.id, audit.DELETE, logged)
+            session.delete(record)
+    session.flush()
+    return MembersTakenBack(
+        removed=len(found) - len(kept), kept_changed=kept, gone=len(wanted) - len(found)
+    )
