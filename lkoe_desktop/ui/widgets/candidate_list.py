@@ -1,5 +1,5 @@
-"""People to tick before they are added to a meeting: name, organisation, e-mail; someone
-already on the list is shown greyed and cannot be ticked."""
+"""People to tick before they are added to a meeting or a group: name, organisation, e-mail;
+someone already on the list (a current member) is shown greyed and cannot be ticked."""
 
 from __future__ import annotations
 
@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lkoe_desktop.domain.entities import GROUP
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.i18n import ngettext
-from lkoe_desktop.services.candidates import Candidate
+from lkoe_desktop.services.candidates import AddingTo, Candidate
 from lkoe_desktop.ui.widgets.form_fields import row_height
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -51,9 +52,12 @@ class CandidateList(QTreeWidget):
 
     changed = Signal()
 
-    def __init__(self, chosen: dict[int, Candidate], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, chosen: dict[int, Candidate], target: AddingTo, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.chosen = chosen
+        self.target = target
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(True)
         self.setAlternatingRowColors(True)
@@ -73,6 +77,10 @@ class CandidateList(QTreeWidget):
     def retranslate(self) -> None:
         self.setHeaderLabels([_("Name"), _("Organisation"), _("E-mail"), ""])
 
+    def listed_text(self) -> str:
+        """What the last column says of someone who is there already."""
+        return _("Member") if self.target.entity == GROUP.name else _("On the list")
+
     def fill(self, people: Sequence[Candidate]) -> None:
         self.blockSignals(True)
         self.clear()
@@ -81,7 +89,7 @@ class CandidateList(QTreeWidget):
         muted = QBrush(self.palette().color(QPalette.ColorRole.PlaceholderText))
         for person in people:
             name = f"{person.first_name} {person.last_name}".strip()
-            listed = _("On the list") if person.already_on_list else ""
+            listed = self.listed_text() if person.already_on_list else ""
             item = QTreeWidgetItem(
                 self, [name, person.organisation or "", person.email or "", listed]
             )
