@@ -1,4 +1,5 @@
-"""E-mail addresses pasted from Outlook, Excel or a web page, read into names and addresses.
+"""E-mail addresses pasted from Outlook, Excel or a web page, read into names and addresses;
+and addresses written as Outlook takes them (`email_list`).
 
 Outlook copies recipients as `Namn <adress>; "Efternamn, Förnamn" <adress>; 'adress'`, Excel
 copies a column as one address a line and a table as cells separated by tabs (name TAB e-mail).
@@ -9,6 +10,7 @@ in parentheses, so `"Berg, Anna" <anna@example.se>` is one address with its name
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from lkoe_desktop.domain import validation as v
@@ -210,3 +212,12 @@ def parse_addresses(text: str) -> PastedList:
                 addresses[address.email] = PastedAddress(address.email, address.name)
         invalid.update(dict.fromkeys(bad))
     return PastedList(list(addresses.values()), list(invalid))
+
+
+def email_list(addresses: Iterable[str | None]) -> str:
+    """Addresses as Outlook takes them in its To field: `;`-separated, each address once."""
+    seen: dict[str, str] = {}
+    for address in addresses:
+        if address:
+            seen.setdefault(address.casefold(), address)
+    return "; ".join(seen.values())

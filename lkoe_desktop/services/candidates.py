@@ -1,5 +1,5 @@
 """People to add to a meeting or to a group: found by search, theme, group or pasted addresses;
-then added to a meeting, and an add undone in one step (a group's: `groups.add_members`).
+then added to a meeting, and an add undone in one step (to a group: `group_adding`).
 
 Archived contacts are never offered. People already on the meeting's list, in any status, or
 current members of the group, are offered but flagged, and adding them again changes nothing.

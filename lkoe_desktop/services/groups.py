@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -11,14 +11,7 @@ from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from lkoe_desktop.db.models import (
-    Affiliation,
-    ChangeLogEntry,
-    Contact,
-    Group,
-    GroupMembership,
-    Organisation,
-)
+from lkoe_desktop.db.models import Affiliation, Contact, Group, GroupMembership, Organisation
 from lkoe_desktop.domain import validation as v
 from lkoe_desktop.domain.entities import GROUP
 from lkoe_desktop.domain.entities import MEMBERSHIP as MEMBERSHIP_ENTITY
@@ -72,6 +65,12 @@ class MemberRow:
     role: str | None
     since: date | None
     until: date | None
+    email: str | None
+
+    @property
+    def id(self) -> int:
+        """The membership's id, as a form names the record it saved."""
+        return self.membership_id
 
 
 @dataclass(frozen=True)
@@ -80,24 +79,6 @@ class GroupFilter:
 
     search: str | None = None
     include_archived: bool = False
-
-
-@dataclass(frozen=True)
-class MembersAdded:
-    """The new memberships' ids, and how many people were current members already."""
-
-    added: list[int]
-    skipped_current: int
-
-
-@dataclass(frozen=True)
-class MembersTakenBack:
-    """What undoing an add did: memberships removed, the people kept because their membership
-    was changed since (names in Swedish order), and how many memberships were gone already."""
-
-    removed: int
-    kept_changed: list[str]
-    gone: int
 
 
 def current_membership(session: Session) -> ColumnElement[bool]:
@@ -272,6 +253,7 @@ def _members() -> Query:
             GroupMembership.role,
             GroupMembership.since,
             GroupMembership.until,
+            Contact.email,
         )
         .join(Contact, Contact.id == GroupMembership.contact_id)
         .outerjoin(Affiliation, and_(Affiliation.contact_id == Contact.id, Affiliation.is_current))
@@ -279,7 +261,8 @@ def _members() -> Query:
     )
 
 
-def _member_row(session: Session, membership_id: int) -> MemberRow:
+def get_membership(session: Session, membership_id: int) -> MemberRow:
+    get(session, GroupMembership, membership_id, _("Group membership"))
     row = session.execute(_members().where(GroupMembership.id == membership_id)).one()
     return MemberRow(*row)
 
@@ -364,7 +347,7 @@ def add_member(
     changes = {field: [None, plain(value)] for field, value in cleaned.items() if value}
     changes |= {"group_id": [None, group.id], "contact_id": [None, person.id]}
     audit.record(session, MEMBERSHIP, membership.id, audit.CREATE, changes)
-    return _member_row(session, membership.id)
+    return get_membership(session, membership.id)
 
 
 def end_membership(
@@ -401,72 +384,4 @@ def _save_membership(
         touch(session, membership)
         session.flush()
         audit.record(session, MEMBERSHIP, membership.id, audit.UPDATE, changes)
-    return _member_row(session, membership.id)
-
-
-def add_members(
-    session: Session,
-    group_id: int,
-    contact_ids: Iterable[int],
-    *,
-    role: str | None = None,
-    since: date | str | None = None,
-) -> MembersAdded:
-    """Make many people current members at once, since `since` (today when not given).
-
-    People who are current members already are left as they are and counted; an archived or
-    unknown person is refused with an error (the caller's unit of work then keeps nothing).
-    """
-    get(session, Group, group_id, _("Group"))
-    wanted = list(dict.fromkeys(contact_ids))
-    current = set(
-        session.scalars(
-            select(GroupMembership.contact_id).where(
-                GroupMembership.group_id == group_id, current_membership(session)
-            )
-        )
-    )
-    start = since if since is not None else today(session)
-    added = [
-        add_member(session, group_id, contact_id, role=role, since=start).membership_id
-        for contact_id in wanted
-        if contact_id not in current
-    ]
-    return MembersAdded(added=added, skipped_current=len(wanted) - len(added))
-
-
-def take_back_members(
-    session: Session, group_id: int, membership_ids: Iterable[int]
-) -> MembersTakenBack:
-    """Undo an add: remove the memberships it made that nobody has changed since (each logged
-    as a deletion); a membership changed since (role, dates) is kept and its person named.
-    Memberships of other groups are never touched."""
-    get(session, Group, group_id, _("Group"))
-    wanted = list(dict.fromkeys(membership_ids))
-    found = session.execute(
-        select(GroupMembership, Contact.sort_key, Contact.first_name, Contact.last_name)
-        .join(Contact, Contact.id == GroupMembership.contact_id)
-        .where(GroupMembership.group_id == group_id, GroupMembership.id.in_(wanted))
-        .order_by(Contact.sort_key, GroupMembership.id)
-    ).all()
-    changed = set(
-        session.scalars(
-            select(ChangeLogEntry.entity_id).where(
-                ChangeLogEntry.entity == MEMBERSHIP,
-                ChangeLogEntry.action == audit.UPDATE,
-                ChangeLogEntry.entity_id.in_(wanted),
-            )
-        )
-    )
-    kept = [
-        f"{first} {last}".strip() for record, _key, first, last in found if record.id in changed
-    ]
-    for record, _key, _first, _last in found:
-        if record.id not in changed:
-            logged = {"group_id": [record.group_id, None], "contact_id": [record.contact_id, None]}
-            audit.record(session, MEMBERSHIP, record.id, audit.DELETE, logged)
-            session.delete(record)
-    session.flush()
-    return MembersTakenBack(
-        removed=len(found) - len(kept), kept_changed=kept, gone=len(wanted) - len(found)
-    )
+    return get_membership(session, membership.id)

@@ -9,7 +9,7 @@ import pytest
 from lkoe_desktop.db.engine import Database
 from lkoe_desktop.domain.errors import NotFoundError, ValidationError
 from lkoe_desktop.exchange.email_addresses import parse_addresses
-from lkoe_desktop.services import audit, contacts, groups, themes
+from lkoe_desktop.services import audit, contacts, group_adding, groups, themes
 from lkoe_desktop.services.candidates import (
     AddingTo,
     match_addresses,
@@ -45,7 +45,7 @@ def test_many_are_added_in_one_go_and_current_members_are_skipped(db: Database) 
     with db.unit_of_work() as session:
         groups.add_member(session, group, bo)
     with db.unit_of_work() as session:
-        result = groups.add_members(session, group, [anna, bo, cecilia, anna], role="Läsare")
+        result = group_adding.add_members(session, group, [anna, bo, cecilia, anna], role="Läsare")
     assert (len(result.added), result.skipped_current) == (2, 1)
     with db.reading() as session:
         rows = {row.contact_id: row for row in groups.list_members(session, group)}
@@ -55,7 +55,7 @@ def test_many_are_added_in_one_go_and_current_members_are_skipped(db: Database) 
     with db.unit_of_work() as session:
         contacts.set_contact_archived(session, gone, True)
     with pytest.raises(ValidationError), db.unit_of_work() as session:
-        groups.add_members(session, group, [_person(db, "Ny", "Person"), gone])
+        group_adding.add_members(session, group, [_person(db, "Ny", "Person"), gone])
     assert len(_members(db, group)) == 3  # nothing of the refused add was kept
 
 
@@ -66,7 +66,7 @@ def test_a_member_who_left_and_comes_back_keeps_the_old_membership(db: Database)
         first = groups.add_member(session, group, anna, since=date(2025, 1, 1))
         groups.end_membership(session, first.membership_id, date(2026, 1, 31))
     with db.unit_of_work() as session:
-        again = groups.add_members(session, group, [anna])
+        again = group_adding.add_members(session, group, [anna])
     assert again.added and again.added[0] != first.membership_id
     assert _members(db, group) == [("Ek", None)]
     assert sorted(_members(db, group, include_former=True), key=str) == [
@@ -79,8 +79,8 @@ def test_undoing_an_add_keeps_memberships_changed_since(db: Database) -> None:
     group, other = _group(db, "Nyhetsbrev"), _group(db, "Styrgrupp")
     anna, bo, cecilia = (_person(db, *n) for n in (("Anna", "Ek"), ("Bo", "Berg"), ("Cilla", "Al")))
     with db.unit_of_work() as session:
-        added = groups.add_members(session, group, [anna, bo, cecilia]).added
-        elsewhere = groups.add_members(session, other, [anna]).added
+        added = group_adding.add_members(session, group, [anna, bo, cecilia]).added
+        elsewhere = group_adding.add_members(session, other, [anna]).added
     with db.reading() as session:
         by_person = {
             row.contact_id: row.membership_id for row in groups.list_members(session, group)
@@ -88,7 +88,7 @@ def test_undoing_an_add_keeps_memberships_changed_since(db: Database) -> None:
     with db.unit_of_work() as session:
         groups.update_membership(session, by_person[bo], role="Redaktör", since=TODAY, until=None)
     with db.unit_of_work() as session:
-        done = groups.take_back_members(session, group, [*added, *elsewhere, 9999])
+        done = group_adding.take_back_members(session, group, [*added, *elsewhere, 9999])
     assert (done.removed, done.kept_changed, done.gone) == (2, ["Bo Berg"], 2)
     assert _members(db, group) == [("Berg", None)]
     assert _members(db, other) == [("Ek", None)]
@@ -96,7 +96,7 @@ def test_undoing_an_add_keeps_memberships_changed_since(db: Database) -> None:
         history = audit.history(session, groups.MEMBERSHIP, by_person[anna])
     assert [entry.action for entry in history] == [audit.CREATE, audit.DELETE]
     with pytest.raises(NotFoundError), db.unit_of_work() as session:
-        groups.take_back_members(session, 9999, added)
+        group_adding.take_back_members(session, 9999, added)
 
 
 def test_candidates_for_a_group_flag_its_current_members(db: Database) -> None:

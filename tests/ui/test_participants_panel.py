@@ -13,12 +13,12 @@ from window_fakes import RecordingPrompts, type_text
 from lkoe_desktop.db.engine import Database
 from lkoe_desktop.domain.codes import ParticipationStatus, Role
 from lkoe_desktop.domain.i18n import gettext as _
+from lkoe_desktop.exchange.email_addresses import email_list
 from lkoe_desktop.services import audit, meetings, participations
 from lkoe_desktop.services.contacts import create_contact, get_contact, update_contact
 from lkoe_desktop.services.partners import create_partner
 from lkoe_desktop.ui.context import AppContext
 from lkoe_desktop.ui.dialogs.meeting_form import MeetingForm
-from lkoe_desktop.ui.dialogs.participant_actions import email_list
 from lkoe_desktop.ui.dialogs.participants_dialog import ParticipantsDialog
 from lkoe_desktop.ui.dialogs.participants_panel import ParticipantsPanel
 from lkoe_desktop.ui.dialogs.participation_form import ParticipationForm

@@ -28,7 +28,7 @@ from lkoe_desktop.domain.codes import ParticipationStatus, label
 from lkoe_desktop.domain.entities import GROUP
 from lkoe_desktop.domain.errors import LkoeError
 from lkoe_desktop.domain.i18n import gettext as _
-from lkoe_desktop.services import candidates, groups, meetings, relations
+from lkoe_desktop.services import candidates, group_adding, groups, meetings, relations
 from lkoe_desktop.services.candidates import AddingTo, Candidate
 from lkoe_desktop.ui.dialogs.capacity import confirm_over_capacity
 from lkoe_desktop.ui.dialogs.last_look import group_heading, meeting_heading
@@ -323,7 +323,7 @@ class AddPeopleDialog(QDialog):
             with self.context.database.unit_of_work() as session:
                 if self.for_group:
                     role = self.role.text().strip() or None
-                    self.added = groups.add_members(
+                    self.added = group_adding.add_members(
                         session, self.target.id, list(self.chosen), role=role
                     ).added
                 else:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QTableView, QToolButton, QWidget
 
 from lkoe_desktop.domain.codes import ON_SIGN_IN_SHEET, ParticipationStatus, Role, label
@@ -16,6 +16,7 @@ from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.i18n import ngettext
 from lkoe_desktop.services import candidates, participations
 from lkoe_desktop.ui.dialogs.capacity import confirm_over_capacity
+from lkoe_desktop.ui.widgets.email_copy import copy_addresses
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -27,15 +28,6 @@ Status = ParticipationStatus
 TAKES_A_PLACE = {status.value for status in ON_SIGN_IN_SHEET if status != Status.INVITED}
 # Who the copy menu offers by status, in the order an office works through a meeting.
 COPY_STATUSES = (Status.INVITED, Status.REGISTERED, Status.ATTENDED, Status.NO_SHOW)
-
-
-def email_list(addresses: Iterable[str | None]) -> str:
-    """Addresses as Outlook takes them in its To field: `;`-separated, each address once."""
-    seen: dict[str, str] = {}
-    for address in addresses:
-        if address:
-            seen.setdefault(address.casefold(), address)
-    return "; ".join(seen.values())
 
 
 def undone_text(result: candidates.UndoResult) -> str:
@@ -274,27 +266,11 @@ class ParticipantActions(QWidget):
         self._copy(rows)
 
     def _copy(self, rows: list[participations.ParticipantRow]) -> None:
-        text = email_list(row.email for row in rows)
-        missing = [f"{row.first_name} {row.last_name}".strip() for row in rows if not row.email]
-        count = len(text.split("; ")) if text else 0
-        if count:
-            QGuiApplication.clipboard().setText(text)
-        said = ngettext(
-            "{count} e-mail address copied; paste it into Outlook's To or Bcc field.",
-            "{count} e-mail addresses copied; paste them into Outlook's To or Bcc field.",
-            count,
-        ).format(count=count)
-        if not count:
-            said = _("No e-mail addresses to copy.")
-        if missing:
-            said += " " + ngettext(
-                "{count} person has no e-mail address: {names}.",
-                "{count} people have no e-mail address: {names}.",
-                len(missing),
-            ).format(
-                count=len(missing), names=", ".join(missing[:10]) + ("…" * (len(missing) > 10))
+        self._say(
+            copy_addresses(
+                [(f"{row.first_name} {row.last_name}".strip(), row.email) for row in rows]
             )
-        self._say(said)
+        )
 
     # --- more ---------------------------------------------------------------------------------
     def _print(self, document: str) -> None:
