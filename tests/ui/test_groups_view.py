@@ -19,6 +19,7 @@ from window_fakes import RecordingPrompts, open_main_window, tick, type_text
 
 from lkoe_desktop.db.engine import Database
 from lkoe_desktop.services import contacts, group_adding, groups, partners
+from lkoe_desktop.services.candidates import AddingTo
 from lkoe_desktop.ui.context import AppContext
 from lkoe_desktop.ui.dialogs.add_people import AddPeopleDialog
 from lkoe_desktop.ui.dialogs.group_form import GroupForm, MembershipForm
@@ -338,3 +339,14 @@ def test_the_grupper_view_on_a_laptop_screen(
         assert tree.height() >= 3 * tree.sizeHintForRow(0)
         assert tree.header().sectionSize(0) >= tree.fontMetrics().horizontalAdvance("Łukasz Wójcik")
     window.grab().save(f"/work/shots/groups/grupper-{language}.png")
+    dialog = AddPeopleDialog(window.context, AddingTo.group(people["Nyhetsbrev"]), "search", window)  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    dialog.paste_clipboard(OUTLOOK)
+    dialog.show()
+    assert dialog.frameGeometry().height() <= 728 and dialog.add_button.isVisible()
+    assert dialog.add_button.isDefault() and dialog.focusWidget() is dialog.add_button
+    dialog.grab().save(f"/work/shots/groups/add-members-{language}.png")
+    form = MembershipForm(window.context, gone.membership_id, window)  # type: ignore[arg-type]
+    qtbot.addWidget(form)
+    form.show()
+    form.grab().save(f"/work/shots/groups/membership-{language}.png")

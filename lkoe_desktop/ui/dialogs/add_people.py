@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 
 SEARCH_DELAY_MS = 150
 SEARCH_LIMIT = 200
+ROLE_CHARACTERS = 30
 WAYS = ("search", "themes", "group", "paste")
 Status = ParticipationStatus
 
@@ -83,6 +84,7 @@ class AddPeopleDialog(QDialog):
             self.status.addItem(label(status), status.value)
         self.role = QLineEdit(self)
         self.role.setObjectName("role")
+        self.role.setMinimumWidth(self.role.fontMetrics().averageCharWidth() * ROLE_CHARACTERS)
         self.status.setVisible(not self.for_group)
         self.role.setVisible(self.for_group)
         self.status_label = QLabel(self)
@@ -157,8 +159,9 @@ class AddPeopleDialog(QDialog):
             self.setWindowTitle(_("Add members to “{group}”").format(group=self.group_name))
         else:
             self.setWindowTitle(_("Add people to the meeting"))
+        interested = _("Interested in a theme") if self.for_group else _("Interested in the themes")
         for index, text in enumerate(
-            (_("Search"), _("Interested in the themes"), _("Group"), _("Paste e-mail addresses"))
+            (_("Search"), interested, _("Group"), _("Paste e-mail addresses"))
         ):
             self.pages.setTabText(index, text)
         self.search.setPlaceholderText(_("A name, an e-mail address or an organisation…"))

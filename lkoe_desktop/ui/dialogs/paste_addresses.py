@@ -87,7 +87,7 @@ class PastePage(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.pasted)
         split.addWidget(right)
-        split.setSizes([280, 520])
+        split.setSizes([220, 580])  # the people's list needs the room; addresses wrap
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
         layout = QVBoxLayout(self)
