@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from lkoe_desktop.db.engine import Database
-from lkoe_desktop.domain.errors import NotFoundError, ValidationError
+from lkoe_desktop.domain.errors import NotFoundError, UserInputError, ValidationError
 from lkoe_desktop.exchange.email_addresses import parse_addresses
 from lkoe_desktop.services import audit, contacts, group_adding, groups, themes
 from lkoe_desktop.services.candidates import (
@@ -16,6 +16,7 @@ from lkoe_desktop.services.candidates import (
     search_candidates,
     theme_candidates,
 )
+from lkoe_desktop.services.deletion import delete_record
 
 TODAY = date(2026, 3, 2)
 
@@ -171,3 +172,19 @@ def test_the_group_list_searches_sorts_and_hides_archived_groups(db: Database) -
         page = groups.group_rows(session, None, limit=1, offset=1)
     assert [row.name for row in picked] == ["Styrgrupp", "Nyhetsbrev"]
     assert [row.name for row in page] == ["Styrgrupp"]
+
+
+def test_only_a_group_that_never_had_members_can_be_deleted(db: Database) -> None:
+    empty, kept = _group(db, "Felstavad grupp"), _group(db, "Styrgrupp")
+    anna = _person(db, "Anna", "Ek")
+    with db.unit_of_work() as session:
+        first = groups.add_member(session, kept, anna, since=date(2025, 1, 1))
+        groups.end_membership(session, first.membership_id, date(2026, 1, 31))
+    with pytest.raises(UserInputError), db.unit_of_work() as session:
+        delete_record(session, groups.ENTITY, kept)  # a former member is its history
+    with db.unit_of_work() as session:
+        delete_record(session, groups.ENTITY, empty)
+    with db.reading() as session:
+        assert [row.name for row in groups.list_groups(session, include_archived=True)] == [
+            "Styrgrupp"
+        ]

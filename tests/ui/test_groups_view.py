@@ -292,6 +292,48 @@ def test_an_ended_membership_stays_as_history_and_a_return_is_a_new_one(
     assert _members(sqlite_db, people["Styrgrupp"]) == [("Lind", TODAY), ("Lind", None)]
 
 
+def test_several_leave_at_once_and_a_former_membership_can_be_corrected(
+    qtbot: QtBot,
+    window: MainWindow,
+    sqlite_db: Database,
+    people: dict[str, int],
+    prompts: RecordingPrompts,
+) -> None:
+    with sqlite_db.unit_of_work() as session:
+        group_adding.add_members(session, people["Nyhetsbrev"], [people["Ek"], people["Berg"]])
+    tab = _groups_tab(window)
+    tab.select_id(people["Nyhetsbrev"])
+    current = tab.members.current
+    for row in (0, 1):  # Bo Berg and Anna Ek, as Ctrl+clicks would
+        item = current.topLevelItem(row)
+        assert item is not None
+        item.setSelected(True)
+    qtbot.mouseClick(tab.members.end_button, Qt.MouseButton.LeftButton)
+    assert prompts.asked[-1].startswith("Avsluta medlemskapet för 2 personer i ”Nyhetsbrev”")
+    qtbot.waitUntil(lambda: tab.members.former.topLevelItemCount() == 2, timeout=WAIT_MS)
+    assert tab.members.message.text() == "2 personer har lämnat gruppen."
+    assert ("Nyhetsbrev", 1) in _shown(tab)
+
+    def correct(form: MembershipForm) -> None:
+        _active(qtbot, form)
+        until = form.widgets["until"].editor
+        QTest.keyClick(until, Key.Key_A, Ctrl)
+        type_text(until, "2026-02-27")  # before the start: said under the field, not saved
+        QTest.keyClick(until, Key.Key_Return)
+        assert form.isVisible() and form.widgets["until"].error.isVisible()
+        QTest.keyClick(until, Key.Key_A, Ctrl)
+        type_text(until, TODAY.isoformat())
+        type_text(form.widgets["role"].editor, "Redaktör")
+        QTest.keyClick(until, Key.Key_Return)
+
+    former = tab.members.former
+    item = former.topLevelItem(0)
+    assert item is not None
+    with answer_modal(qtbot, MembershipForm, correct):
+        former.itemDoubleClicked.emit(item, 0)  # as a double-click on the row
+    qtbot.waitUntil(lambda: "Redaktör" in _texts(former)[0], timeout=WAIT_MS)
+
+
 def test_copying_addresses_takes_current_members_only(
     qtbot: QtBot,
     window: MainWindow,

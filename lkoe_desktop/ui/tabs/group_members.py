@@ -74,7 +74,8 @@ class MemberTree(QTreeWidget):
             item = QTreeWidgetItem(self, [*texts, day(row.until)] if self.former else texts)
             item.setData(0, ID_ROLE, row.membership_id)
             item.setSizeHint(0, QSize(0, height))  # room for the dots of Å, Ä, Ö
-            item.setToolTip(1, item.text(1))
+            for column in (0, 1):  # cut short in a narrow column
+                item.setToolTip(column, item.text(column))
             item.setSelected(row.membership_id in chosen)
 
     def selected_ids(self) -> list[int]:
