@@ -26,6 +26,7 @@ from lkoe_desktop.ui.widgets.form_fields import row_height
 ID_ROLE = Qt.ItemDataRole.UserRole
 NAME_CHARACTERS = 26
 EMAIL_CHARACTERS = 30
+LISTED_PADDING = 16
 
 
 def ticked_text(count: int, elsewhere: int) -> str:
@@ -70,12 +71,16 @@ class CandidateList(QTreeWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, char * characters)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Fixed)  # see `retranslate`
         self.itemChanged.connect(self._ticked)
         self.rows: dict[int, Candidate] = {}
 
     def retranslate(self) -> None:
         self.setHeaderLabels([_("Name"), _("Organisation"), _("E-mail"), ""])
+        # As wide as its word from the start: sized to its contents after the rows came, it
+        # grew past the edge of the list and the list scrolled sideways.
+        width = self.fontMetrics().horizontalAdvance(self.listed_text()) + LISTED_PADDING
+        self.header().resizeSection(3, width)
 
     def listed_text(self) -> str:
         """What the last column says of someone who is there already."""
