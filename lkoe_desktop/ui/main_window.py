@@ -294,6 +294,8 @@ class MainWindow(QMainWindow):
         self._on_tab_changed(self.tab_widget.currentIndex())
 
     def _switches(self) -> list[ListSwitch]:
+        if not self.tabs:  # before the database is open, with nothing loaded for the lists
+            return []
         from lkoe_desktop.ui.tabs.list_switch import ListSwitch
 
         pages = (self.tab_widget.widget(index) for index in range(self.tab_widget.count()))

@@ -4,11 +4,14 @@ office's ways of choosing whom to invite. The main window works on the list show
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QStackedWidget, QTabBar, QVBoxLayout, QWidget
 
 from lkoe_desktop.ui.context import settings
-from lkoe_desktop.ui.tabs.list_tab import ListTab
+
+if TYPE_CHECKING:
+    from lkoe_desktop.ui.tabs.list_tab import ListTab
 
 
 class ListSwitch(QWidget):
