@@ -1,17 +1,17 @@
-"""People to add to a meeting: found by search, theme, group or pasted addresses; then added,
-and an add undone in one step.
+"""People to add to a meeting or to a group: found by search, theme, group or pasted addresses;
+then added to a meeting, and an add undone in one step (to a group: `group_adding`).
 
-Archived contacts are never offered. People already on the meeting's list, in any status, are
-offered but flagged, and adding them again changes nothing.
+Archived contacts are never offered. People already on the meeting's list, in any status, or
+current members of the group, are offered but flagged, and adding them again changes nothing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
 
-from sqlalchemy import and_, func, or_, select, union
+from sqlalchemy import ColumnElement, and_, func, or_, select, union
 from sqlalchemy.orm import Session
 
 from lkoe_desktop.db.models import (
@@ -26,6 +26,7 @@ from lkoe_desktop.db.models import (
     meeting_themes,
 )
 from lkoe_desktop.domain.codes import ParticipationStatus
+from lkoe_desktop.domain.entities import GROUP, MEETING
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import participations
 from lkoe_desktop.services.common import Query, get
@@ -40,8 +41,52 @@ FIRST_VERSION = 1
 
 
 @dataclass(frozen=True)
+class AddingTo:
+    """Where people are being added: a meeting's list (`MEETING`) or a group (`GROUP`)."""
+
+    entity: str
+    id: int
+
+    @classmethod
+    def meeting(cls, meeting_id: int) -> AddingTo:
+        return cls(MEETING.name, meeting_id)
+
+    @classmethod
+    def group(cls, group_id: int) -> AddingTo:
+        return cls(GROUP.name, group_id)
+
+    def check(self, session: Session) -> None:
+        """Refuse with NotFoundError when the meeting or group no longer exists."""
+        if self.entity == GROUP.name:
+            get(session, Group, self.id, _("Group"))
+        else:
+            get(session, Meeting, self.id, _("Meeting"))
+
+    def listed(self, session: Session) -> ColumnElement[bool]:
+        """Whether a contact is on the meeting's list, or a current member of the group."""
+        if self.entity == GROUP.name:
+            return (
+                select(GroupMembership.id)
+                .where(
+                    GroupMembership.group_id == self.id,
+                    GroupMembership.contact_id == Contact.id,
+                    current_membership(session),
+                )
+                .correlate(Contact)
+                .exists()
+            )
+        return (
+            select(Participation.id)
+            .where(Participation.meeting_id == self.id, Participation.contact_id == Contact.id)
+            .correlate(Contact)
+            .exists()
+        )
+
+
+@dataclass(frozen=True)
 class Candidate:
-    """A person who could be added; the organisation is their current affiliation's."""
+    """A person who could be added; the organisation is their current affiliation's;
+    `already_on_list`: on the meeting's list, or a current member of the group."""
 
     contact_id: int
     first_name: str
@@ -89,14 +134,9 @@ class UndoResult:
     gone: int
 
 
-def _candidates(meeting_id: int) -> Query:
+def _candidates(session: Session, target: AddingTo) -> Query:
     """Contacts who are not archived, with their current organisation and whether listed."""
-    on_list = (
-        select(Participation.id)
-        .where(Participation.meeting_id == meeting_id, Participation.contact_id == Contact.id)
-        .correlate(Contact)
-        .exists()
-    )
+    on_list = target.listed(session)
     return (
         select(
             Contact.id,
@@ -133,16 +173,16 @@ def _in_order(session: Session, statement: Query) -> list[Candidate]:
 
 
 def search_candidates(
-    session: Session, meeting_id: int, text: str | None, *, limit: int | None = 50
+    session: Session, target: AddingTo, text: str | None, *, limit: int | None = 50
 ) -> list[Candidate]:
     """People whose name, e-mail or organisation contains `text`, in Swedish order.
 
     No text gives the first people of the whole list. At most `limit` (None: no limit).
     """
-    get(session, Meeting, meeting_id, _("Meeting"))
+    target.check(session)
     in_contact = matches(session, Contact, text, paged=limit is not None)
     if in_contact is None:
-        return _in_order(session, _candidates(meeting_id).limit(limit))
+        return _in_order(session, _candidates(session, target).limit(limit))
     branches = [in_contact]
     in_organisation = matches(session, Organisation, text)
     if in_organisation is not None:
@@ -153,7 +193,7 @@ def search_candidates(
         branches.append(Contact.id.in_(working_there))
     if session.get_bind().dialect.name == "sqlite":
         # Its search index lookups are cheap to test row by row while reading in order.
-        statement = _candidates(meeting_id).where(or_(*branches))
+        statement = _candidates(session, target).where(or_(*branches))
     else:
         # One page of each, so the planner can use the trigram index for either.
         pages = []
@@ -167,26 +207,38 @@ def search_candidates(
             )
             pages.append(select(page.c.id))
         found = union(*pages).subquery()
-        statement = _candidates(meeting_id).join(found, found.c.id == Contact.id)
+        statement = _candidates(session, target).join(found, found.c.id == Contact.id)
     return _in_order(session, statement.limit(limit))
 
 
-def theme_candidates(session: Session, meeting_id: int) -> list[Candidate]:
-    """Everyone interested in at least one of the meeting's themes, in Swedish order."""
-    get(session, Meeting, meeting_id, _("Meeting"))
-    themes = select(meeting_themes.c.theme_id).where(meeting_themes.c.meeting_id == meeting_id)
-    interested = select(contact_themes.c.contact_id).where(contact_themes.c.theme_id.in_(themes))
-    return _in_order(session, _candidates(meeting_id).where(Contact.id.in_(interested)))
+def theme_candidates(
+    session: Session, target: AddingTo, theme_ids: Collection[int] | None = None
+) -> list[Candidate]:
+    """Everyone interested in at least one of the themes, in Swedish order; without
+    `theme_ids`, the meeting's own themes (a group has none: nobody)."""
+    target.check(session)
+    if theme_ids is not None:
+        interested = select(contact_themes.c.contact_id).where(
+            contact_themes.c.theme_id.in_(list(theme_ids))
+        )
+    elif target.entity == MEETING.name:
+        themes = select(meeting_themes.c.theme_id).where(meeting_themes.c.meeting_id == target.id)
+        interested = select(contact_themes.c.contact_id).where(
+            contact_themes.c.theme_id.in_(themes)
+        )
+    else:
+        return []
+    return _in_order(session, _candidates(session, target).where(Contact.id.in_(interested)))
 
 
-def group_candidates(session: Session, meeting_id: int, group_id: int) -> list[Candidate]:
+def group_candidates(session: Session, target: AddingTo, group_id: int) -> list[Candidate]:
     """The group's current members (see `groups.current_membership`), in Swedish order."""
-    get(session, Meeting, meeting_id, _("Meeting"))
+    target.check(session)
     get(session, Group, group_id, _("Group"))
     members = select(GroupMembership.contact_id).where(
         GroupMembership.group_id == group_id, current_membership(session)
     )
-    return _in_order(session, _candidates(meeting_id).where(Contact.id.in_(members)))
+    return _in_order(session, _candidates(session, target).where(Contact.id.in_(members)))
 
 
 def _chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
@@ -195,7 +247,7 @@ def _chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
 
 
 def match_addresses(
-    session: Session, meeting_id: int, addresses: Iterable[AddressT]
+    session: Session, target: AddingTo, addresses: Iterable[AddressT]
 ) -> AddressMatch[AddressT]:
     """Look pasted addresses up among the contacts' e-mail addresses, case-insensitively.
 
@@ -203,7 +255,7 @@ def match_addresses(
     order, with the address objects given. Archived people are listed so the window can say
     why they are not offered.
     """
-    get(session, Meeting, meeting_id, _("Meeting"))
+    target.check(session)
     pasted = {address.email.lower(): address for address in addresses}
     people: dict[str, tuple[int, bool, str]] = {}
     for chunk in _chunks(list(pasted)):
@@ -222,7 +274,7 @@ def match_addresses(
     found: list[Candidate] = []
     for chunk in _chunks(ids):
         found += _to_candidates(
-            session.execute(_candidates(meeting_id).where(Contact.id.in_(chunk)))
+            session.execute(_candidates(session, target).where(Contact.id.in_(chunk)))
         )
     found.sort(key=lambda candidate: position[candidate.contact_id])
     return AddressMatch(found=found, unknown=unknown, archived=archived)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from lkoe_desktop.db.models import Contact, Meeting, Organisation, Theme
-from lkoe_desktop.domain.entities import CONTACT, MEETING, PARTNER, THEME
+from lkoe_desktop.db.models import Contact, Group, Meeting, Organisation, Theme
+from lkoe_desktop.domain.entities import CONTACT, GROUP, MEETING, PARTNER, THEME
 from lkoe_desktop.domain.errors import UserInputError
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services import audit
@@ -18,6 +18,7 @@ _MODELS = {
     CONTACT.name: (Contact, "contact_id"),
     THEME.name: (Theme, "theme_id"),
     MEETING.name: (Meeting, "meeting_id"),
+    GROUP.name: (Group, "group_id"),
 }
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -17,7 +17,7 @@ from lkoe_desktop.domain.entities import GROUP
 from lkoe_desktop.domain.entities import MEMBERSHIP as MEMBERSHIP_ENTITY
 from lkoe_desktop.domain.errors import DuplicateError, ValidationError
 from lkoe_desktop.domain.i18n import gettext as _
-from lkoe_desktop.domain.text import sort_key
+from lkoe_desktop.domain.text import search_needle, sort_key
 from lkoe_desktop.services import audit
 from lkoe_desktop.services.common import assign, check_version, checked, get, plain, today, touch
 
@@ -65,6 +65,20 @@ class MemberRow:
     role: str | None
     since: date | None
     until: date | None
+    email: str | None
+
+    @property
+    def id(self) -> int:
+        """The membership's id, as a form names the record it saved."""
+        return self.membership_id
+
+
+@dataclass(frozen=True)
+class GroupFilter:
+    """What the group list shows: a search in names and descriptions, archived groups or not."""
+
+    search: str | None = None
+    include_archived: bool = False
 
 
 def current_membership(session: Session) -> ColumnElement[bool]:
@@ -176,6 +190,57 @@ def list_groups(session: Session, include_archived: bool = False) -> list[GroupR
     return [GroupRow(*row) for row in session.execute(statement)]
 
 
+def _searched(row: GroupRow, needle: str) -> bool:
+    return needle in search_needle(f"{row.name} {row.description or ''}")
+
+
+def _sorted_rows(
+    session: Session, where: GroupFilter | None, sort: str | None, descending: bool
+) -> list[GroupRow]:
+    """The groups the filter lets through, in the order asked for. An office has a handful of
+    groups, so they are searched and sorted here rather than through stored keys."""
+    where = where or GroupFilter()
+    rows = list_groups(session, include_archived=where.include_archived)
+    needle = search_needle(where.search or "")
+    if needle:
+        rows = [row for row in rows if _searched(row, needle)]
+    if sort == "member_count":
+        rows.sort(key=lambda row: (row.member_count, sort_key(row.name), row.id))
+    elif sort == "description":
+        rows.sort(key=lambda row: (sort_key(row.description or ""), sort_key(row.name), row.id))
+    if descending:
+        rows.reverse()
+    return rows
+
+
+def group_rows(
+    session: Session,
+    where: GroupFilter | None = None,
+    *,
+    sort: str | None = None,
+    descending: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
+    ids: Collection[int] | None = None,
+) -> list[GroupRow]:
+    """The group list's rows as the Grupper view asks for them (`ids`: only those, in order)."""
+    rows = _sorted_rows(session, where, sort, descending)
+    if ids is not None:
+        position = {group_id: index for index, group_id in enumerate(ids)}
+        return sorted((row for row in rows if row.id in position), key=lambda row: position[row.id])
+    return rows[offset : None if limit is None else offset + limit]
+
+
+def group_ids(
+    session: Session,
+    where: GroupFilter | None = None,
+    *,
+    sort: str | None = None,
+    descending: bool = False,
+) -> list[int]:
+    return [row.id for row in _sorted_rows(session, where, sort, descending)]
+
+
 def _members() -> Query:
     return (
         select(
@@ -188,6 +253,7 @@ def _members() -> Query:
             GroupMembership.role,
             GroupMembership.since,
             GroupMembership.until,
+            Contact.email,
         )
         .join(Contact, Contact.id == GroupMembership.contact_id)
         .outerjoin(Affiliation, and_(Affiliation.contact_id == Contact.id, Affiliation.is_current))
@@ -195,7 +261,8 @@ def _members() -> Query:
     )
 
 
-def _member_row(session: Session, membership_id: int) -> MemberRow:
+def get_membership(session: Session, membership_id: int) -> MemberRow:
+    get(session, GroupMembership, membership_id, _("Group membership"))
     row = session.execute(_members().where(GroupMembership.id == membership_id)).one()
     return MemberRow(*row)
 
@@ -280,7 +347,7 @@ def add_member(
     changes = {field: [None, plain(value)] for field, value in cleaned.items() if value}
     changes |= {"group_id": [None, group.id], "contact_id": [None, person.id]}
     audit.record(session, MEMBERSHIP, membership.id, audit.CREATE, changes)
-    return _member_row(session, membership.id)
+    return get_membership(session, membership.id)
 
 
 def end_membership(
@@ -317,4 +384,4 @@ def _save_membership(
         touch(session, membership)
         session.flush()
         audit.record(session, MEMBERSHIP, membership.id, audit.UPDATE, changes)
-    return _member_row(session, membership.id)
+    return get_membership(session, membership.id)

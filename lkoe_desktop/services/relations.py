@@ -202,8 +202,10 @@ def is_referenced(
     contact_id: int | None = None,
     theme_id: int | None = None,
     meeting_id: int | None = None,
+    group_id: int | None = None,
 ) -> bool:
-    """Whether anything refers to the record, so that it may only be archived, not deleted."""
+    """Whether anything refers to the record, so that it may only be archived, not deleted
+    (a group: any membership, former ones too, since they are its history)."""
     checks = []
     if organisation_id is not None:
         checks += [
@@ -225,4 +227,6 @@ def is_referenced(
         ]
     if meeting_id is not None:
         checks.append(select(Participation.id).where(Participation.meeting_id == meeting_id))
+    if group_id is not None:
+        checks.append(select(GroupMembership.id).where(GroupMembership.group_id == group_id))
     return any(session.execute(check.limit(1)).first() is not None for check in checks)

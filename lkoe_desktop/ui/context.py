@@ -17,7 +17,6 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from lkoe_desktop.db.engine import Database
-    from lkoe_desktop.domain.codes import ParticipationStatus
     from lkoe_desktop.services.candidates import Candidate
     from lkoe_desktop.ui.forms.merge import Choice, ConflictField
 
@@ -42,12 +41,12 @@ class Prompts(Protocol):
         self,
         parent: QWidget | None,
         people: Sequence[Candidate],
-        status: ParticipationStatus,
+        heading: str,
         unseen: int,
     ) -> bool:
-        """The people about to be added to a meeting, for a last look; True: add them.
-
-        `unseen` is how many of them were not in view when the clerk chose to add.
+        """The people about to be added to a meeting or a group, for a last look; True: add
+        them. `heading` says where they go; `unseen` is how many of them were not in view when
+        the clerk chose to add.
         """
         ...
 

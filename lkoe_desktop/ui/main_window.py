@@ -33,6 +33,7 @@ from lkoe_desktop.ui.screen_fit import restore_geometry
 
 if TYPE_CHECKING:
     from lkoe_desktop.ui.context import AppContext
+    from lkoe_desktop.ui.tabs.list_switch import ListSwitch
     from lkoe_desktop.ui.tabs.list_tab import ListTab
 
 DEFAULT_TAB = 1  # Kontakter
@@ -251,6 +252,8 @@ class MainWindow(QMainWindow):
             self.tab_actions[index].setText(title)
         for tab in self.tabs:
             tab.retranslate()
+        for switch in self._switches():
+            switch.retranslate()
         welcome = self.stack.currentWidget()
         retranslate_welcome = getattr(welcome, "retranslate", None)
         if welcome is not self.tab_widget and callable(retranslate_welcome):
@@ -267,10 +270,16 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(view)
         self.message.setText(_("The database is empty."))
 
-    def attach(self, context: AppContext, tabs: list[ListTab]) -> None:
-        """Show the open database in the four tabs."""
+    def attach(self, context: AppContext, pages: list[ListTab | ListSwitch]) -> None:
+        """Show the open database in the four tabs (a tab may switch between lists)."""
+        from lkoe_desktop.ui.tabs.list_switch import ListSwitch
+
         self.context = context
-        self.tabs = tabs
+        self.tabs = [
+            tab
+            for page in pages
+            for tab in (page.lists if isinstance(page, ListSwitch) else [page])
+        ]
         context.undo.changed.connect(self._show_undo)
         context.undo.undone.connect(self.message.setText)
         self.stack.setCurrentWidget(self.tab_widget)
@@ -283,8 +292,9 @@ class MainWindow(QMainWindow):
         self.tab_widget.blockSignals(True)
         self.tab_widget.clear()
         titles = (_("Partners"), _("Contacts"), _("Themes"), _("Meetings"))
-        for tab, title in zip(tabs, titles, strict=True):
-            self.tab_widget.addTab(tab, title)
+        for page, title in zip(pages, titles, strict=True):
+            self.tab_widget.addTab(page, title)
+        for tab in self.tabs:
             tab.status_changed.connect(self._on_tab_status)
             tab.link_activated.connect(self.show_record)
             tab.restore_state(settings())
@@ -295,9 +305,28 @@ class MainWindow(QMainWindow):
         self.tab_widget.setCurrentIndex(current)
         self._on_tab_changed(self.tab_widget.currentIndex())
 
+    def _switches(self) -> list[ListSwitch]:
+        if not self.tabs:  # before the database is open, with nothing loaded for the lists
+            return []
+        from lkoe_desktop.ui.tabs.list_switch import ListSwitch
+
+        pages = (self.tab_widget.widget(index) for index in range(self.tab_widget.count()))
+        return [page for page in pages if isinstance(page, ListSwitch)]
+
     def current_tab(self) -> ListTab | None:
+        """The list shown: the current tab's, or the one its switch shows (Teman, Grupper)."""
         widget = self.tab_widget.currentWidget()
+        switch = next((page for page in self._switches() if page is widget), None)
+        if switch is not None:
+            widget = switch.shown()
         return next((tab for tab in self.tabs if tab is widget), None)
+
+    def _show_list(self, tab: ListTab) -> None:
+        """Bring a list into view: its tab, and in a switch its page."""
+        switch = next((page for page in self._switches() if tab in page.lists), None)
+        self.tab_widget.setCurrentWidget(tab if switch is None else switch)
+        if switch is not None:
+            switch.show_list(tab)
 
     def show_tab(self, index: int) -> None:
         if self.tabs:
@@ -305,13 +334,13 @@ class MainWindow(QMainWindow):
 
     def show_record(self, entity: str, record_id: int) -> None:
         """Open a linked record's form from its tab; "people" lists an organisation's people."""
-        for index, tab in enumerate(self.tabs):
+        for tab in self.tabs:
             if entity == "people" and tab.entity == "contact":
-                self.tab_widget.setCurrentIndex(index)
+                self._show_list(tab)
                 tab.show_people_of(record_id)
                 return
             if tab.entity == entity:
-                self.tab_widget.setCurrentIndex(index)
+                self._show_list(tab)
                 tab.open_record(record_id)
                 return
 

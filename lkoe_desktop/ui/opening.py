@@ -23,6 +23,8 @@ TAB_MODULES = (
     "lkoe_desktop.ui.tabs.partners_tab",
     "lkoe_desktop.ui.tabs.contacts_tab",
     "lkoe_desktop.ui.tabs.themes_tab",
+    "lkoe_desktop.ui.tabs.groups_tab",
+    "lkoe_desktop.ui.tabs.list_switch",
     "lkoe_desktop.ui.tabs.meetings_tab",
 )
 # If no paint is seen (a window opened minimised), the database is opened anyway after this.

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from lkoe_desktop.db.engine import Database
     from lkoe_desktop.ui.context import AppContext
     from lkoe_desktop.ui.main_window import MainWindow
+    from lkoe_desktop.ui.tabs.list_switch import ListSwitch
     from lkoe_desktop.ui.tabs.list_tab import ListTab
 
 
@@ -55,15 +56,24 @@ def register_record_forms() -> None:
     openers.register(openers.MEETING, _open_meeting)
 
 
-def build_tabs(context: AppContext) -> list[ListTab]:
-    """The four tabs, and the record forms registered for the forms they open."""
+def build_tabs(context: AppContext) -> list[ListTab | ListSwitch]:
+    """The four tabs (Teman holds the groups too), and the record forms registered for the
+    forms they open."""
     register_record_forms()
+    from lkoe_desktop.domain.i18n import gettext as _
     from lkoe_desktop.ui.tabs.contacts_tab import ContactsTab
+    from lkoe_desktop.ui.tabs.groups_tab import GroupsTab
+    from lkoe_desktop.ui.tabs.list_switch import ListSwitch
     from lkoe_desktop.ui.tabs.meetings_tab import MeetingsTab
     from lkoe_desktop.ui.tabs.partners_tab import PartnersTab
     from lkoe_desktop.ui.tabs.themes_tab import ThemesTab
 
-    return [PartnersTab(context), ContactsTab(context), ThemesTab(context), MeetingsTab(context)]
+    themes_and_groups = ListSwitch(
+        "themes_page",
+        [ThemesTab(context), GroupsTab(context)],
+        lambda: (_("&Themes"), _("&Groups")),
+    )
+    return [PartnersTab(context), ContactsTab(context), themes_and_groups, MeetingsTab(context)]
 
 
 class Starter:

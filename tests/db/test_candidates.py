@@ -11,6 +11,7 @@ from lkoe_desktop.domain.errors import NotFoundError, ValidationError
 from lkoe_desktop.exchange.email_addresses import parse_addresses
 from lkoe_desktop.services import audit, contacts, groups, meetings, partners, themes
 from lkoe_desktop.services.candidates import (
+    AddingTo,
     Candidate,
     UndoResult,
     add_to_meeting,
@@ -82,14 +83,14 @@ def test_search_by_name_email_or_organisation_in_swedish_order(db: Database) -> 
     _archive(db, _person(db, "Borta", "Hamnsson", "borta@hamn.se", hamn))
     meeting = _meeting(db)
     with db.reading() as session:
-        by_org = search_candidates(session, meeting, "hamn")
-        by_org_number = search_candidates(session, meeting, "556036")
-        by_municipality = search_candidates(session, meeting, "norrköping")
-        by_email = search_candidates(session, meeting, "@LIU.se")
-        by_name = search_candidates(session, meeting, "łuk")
-        everyone = search_candidates(session, meeting, "")
-        limited = search_candidates(session, meeting, None, limit=2)
-        nobody = search_candidates(session, meeting, "finns inte")
+        by_org = search_candidates(session, AddingTo.meeting(meeting), "hamn")
+        by_org_number = search_candidates(session, AddingTo.meeting(meeting), "556036")
+        by_municipality = search_candidates(session, AddingTo.meeting(meeting), "norrköping")
+        by_email = search_candidates(session, AddingTo.meeting(meeting), "@LIU.se")
+        by_name = search_candidates(session, AddingTo.meeting(meeting), "łuk")
+        everyone = search_candidates(session, AddingTo.meeting(meeting), "")
+        limited = search_candidates(session, AddingTo.meeting(meeting), None, limit=2)
+        nobody = search_candidates(session, AddingTo.meeting(meeting), "finns inte")
     assert _names(by_org) == ["Hanna Hamnperson", "Anna Zetterberg", "Örjan Ödman"]
     assert _names(by_org_number) == ["Hanna Hamnperson", "Anna Zetterberg", "Örjan Ödman"]
     assert _names(by_municipality) == _names(by_org_number)
@@ -120,7 +121,9 @@ def test_people_already_on_the_list_are_flagged_in_any_status(db: Database) -> N
         set_status(session, cancelled.id, "cancelled")
         invite(session, other, people[2:3])
     with db.reading() as session:
-        flags = [c.already_on_list for c in search_candidates(session, meeting, "P")]
+        flags = [
+            c.already_on_list for c in search_candidates(session, AddingTo.meeting(meeting), "P")
+        ]
     assert flags == [True, True, False, False]
 
 
@@ -136,8 +139,8 @@ def test_theme_candidates_are_the_people_interested_in_the_meetings_themes(db: D
     with db.unit_of_work() as session:
         invite(session, meeting, [both])
     with db.reading() as session:
-        found = theme_candidates(session, meeting)
-        assert theme_candidates(session, without_themes) == []
+        found = theme_candidates(session, AddingTo.meeting(meeting))
+        assert theme_candidates(session, AddingTo.meeting(without_themes)) == []
     assert _names(found) == ["Vård Ahl", "Båda Ek"]
     assert [c.already_on_list for c in found] == [False, True]
 
@@ -164,9 +167,9 @@ def test_group_candidates_are_the_current_members(db: Database) -> None:
     _archive(db, archived)
     meeting = _meeting(db, kind="steering_group", title="Styrgruppsmöte")
     with db.reading() as session:
-        found = group_candidates(session, meeting, styrgrupp)
+        found = group_candidates(session, AddingTo.meeting(meeting), styrgrupp)
         with pytest.raises(NotFoundError):
-            group_candidates(session, meeting, 9999)
+            group_candidates(session, AddingTo.meeting(meeting), 9999)
     assert _names(found) == ["Ledamot Andersson", "Avgår Snart", "Ordförande Öhman"]
     assert found[-1].organisation == "Norrköpings Hamn"
 
@@ -183,7 +186,7 @@ def test_pasted_outlook_addresses_are_matched_case_insensitively(db: Database) -
         "Gammal Kontakt <gammal@kommun.se>;'anna.berg@hamn.se'; okänd adress"
     )
     with db.reading() as session:
-        match = match_addresses(session, meeting, pasted.addresses)
+        match = match_addresses(session, AddingTo.meeting(meeting), pasted.addresses)
     assert [(c.contact_id, c.already_on_list) for c in match.found] == [(anna, False), (bo, True)]
     assert [(a.email, a.name_parts()) for a in match.unknown] == [
         ("ny.person@firma.se", ("Ny", "Person"))
@@ -191,7 +194,7 @@ def test_pasted_outlook_addresses_are_matched_case_insensitively(db: Database) -
     assert [a.email for a in match.archived] == ["gammal@kommun.se"]
     assert pasted.invalid == ["okänd adress"]
     with db.reading() as session:
-        assert match_addresses(session, meeting, []).found == []
+        assert match_addresses(session, AddingTo.meeting(meeting), []).found == []
 
 
 def test_adding_invites_or_registers_and_never_twice(db: Database) -> None:

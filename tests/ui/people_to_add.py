@@ -8,6 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from lkoe_desktop.db.engine import Database
 from lkoe_desktop.services import participations
+from lkoe_desktop.services.candidates import AddingTo
 from lkoe_desktop.services.contacts import create_contact, set_contact_archived
 from lkoe_desktop.services.meetings import create_meeting
 from lkoe_desktop.services.partners import create_partner
@@ -59,7 +60,7 @@ def make_world(database: Database) -> dict[str, int]:
 
 
 def open_dialog(qtbot: QtBot, context: AppContext, meeting: int, way: str) -> AddPeopleDialog:
-    dialog = AddPeopleDialog(context, meeting, way)
+    dialog = AddPeopleDialog(context, AddingTo.meeting(meeting), way)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from lkoe_desktop.domain.codes import ParticipationStatus
 from lkoe_desktop.services.candidates import Candidate
-from lkoe_desktop.ui.dialogs.last_look import LastLookDialog
+from lkoe_desktop.ui.dialogs.last_look import LastLookDialog, group_heading, meeting_heading
 from lkoe_desktop.ui.dialogs.prompts import DialogPrompts
 
 PEOPLE = [
@@ -24,7 +24,7 @@ PEOPLE = [
 
 
 def test_every_name_in_swedish_order_with_the_count_on_the_button(qtbot: QtBot) -> None:
-    dialog = LastLookDialog(PEOPLE, ParticipationStatus.REGISTERED, unseen=4)
+    dialog = LastLookDialog(PEOPLE, meeting_heading(6, ParticipationStatus.REGISTERED), unseen=4)
     qtbot.addWidget(dialog)
     assert dialog.names() == [
         ("Łukasz Nowak", ""),
@@ -53,9 +53,9 @@ def test_the_prompt_answers_with_the_button_clicked(qtbot: QtBot) -> None:
         return answer
 
     with answer_modal(qtbot, LastLookDialog, click("back_button")):
-        assert not DialogPrompts().look_over(None, PEOPLE[:2], ParticipationStatus.INVITED, 0)
+        assert not DialogPrompts().look_over(None, PEOPLE[:2], group_heading(2, "Nyhetsbrev"), 0)
     with answer_modal(qtbot, LastLookDialog, click("add_button")):
-        assert DialogPrompts().look_over(None, PEOPLE[:2], ParticipationStatus.INVITED, 0)
+        assert DialogPrompts().look_over(None, PEOPLE[:2], group_heading(2, "Nyhetsbrev"), 0)
     assert (
         seen == [[("Åsa Åberg", "Linköpings universitet"), ("Örjan Ödman", "Norrköpings Hamn")]] * 2
     )

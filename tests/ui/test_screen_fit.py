@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from test_report_preview import pdf_bytes
 
 from lkoe_desktop.services import participations
+from lkoe_desktop.services.candidates import AddingTo
 from lkoe_desktop.services.contacts import AffiliationRow
 from lkoe_desktop.ui.context import AppContext, settings
 from lkoe_desktop.ui.dialogs.add_people import AddPeopleDialog
@@ -154,7 +155,7 @@ DIALOGS: dict[str, Opener] = {
     ),
     "participants": lambda context, meeting, parent: ParticipantsDialog(context, meeting, parent),
     "add people": lambda context, meeting, parent: AddPeopleDialog(
-        context, meeting, "search", parent
+        context, AddingTo.meeting(meeting), "search", parent
     ),
     "check-in": lambda context, meeting, parent: CheckInDialog(context, meeting, parent),
     "caterer": lambda context, meeting, parent: CateringDialog(context, meeting, parent),

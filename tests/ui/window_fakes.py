@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from lkoe_desktop.domain.codes import ParticipationStatus
 from lkoe_desktop.services.candidates import Candidate
 from lkoe_desktop.ui.context import AppContext, Prompts
 from lkoe_desktop.ui.dialogs.last_look import LastLookDialog
@@ -64,10 +63,10 @@ class RecordingPrompts(Prompts):
         self,
         parent: QWidget | None,
         people: Sequence[Candidate],
-        status: ParticipationStatus,
+        heading: str,
         unseen: int,
     ) -> bool:
-        dialog = LastLookDialog(people, status, unseen, parent)
+        dialog = LastLookDialog(people, heading, unseen, parent)
         self.looked_over.append((dialog.names(), unseen))
         dialog.deleteLater()
         return self.add_after_look

@@ -1,5 +1,5 @@
-"""Adding people to a meeting four ways: by search, by theme interest, by group, by pasted e-mail
-addresses (that page is `paste_addresses`).
+"""Adding people to a meeting or a group four ways: by search, by theme interest, by group, by
+pasted e-mail addresses (that page is `paste_addresses`).
 
 Nobody is ticked by opening a page or choosing a group: the clerk ticks people one by one or
 with “Tick all”. Pasted addresses are the one exception, since pasting them is choosing those
@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,11 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from lkoe_desktop.domain.codes import ParticipationStatus, label
+from lkoe_desktop.domain.entities import GROUP
 from lkoe_desktop.domain.errors import LkoeError
 from lkoe_desktop.domain.i18n import gettext as _
-from lkoe_desktop.services import candidates, groups, meetings, relations
-from lkoe_desktop.services.candidates import Candidate
+from lkoe_desktop.services import candidates, group_adding, groups, meetings, relations
+from lkoe_desktop.services.candidates import AddingTo, Candidate
 from lkoe_desktop.ui.dialogs.capacity import confirm_over_capacity
+from lkoe_desktop.ui.dialogs.last_look import group_heading, meeting_heading
 from lkoe_desktop.ui.dialogs.paste_addresses import PastePage
 from lkoe_desktop.ui.screen_fit import fit_to_screen
 from lkoe_desktop.ui.widgets.candidate_list import CandidateList, TickButtons, ticked_text
@@ -39,23 +42,30 @@ if TYPE_CHECKING:
 
 SEARCH_DELAY_MS = 150
 SEARCH_LIMIT = 200
+ROLE_CHARACTERS = 30
 WAYS = ("search", "themes", "group", "paste")
 Status = ParticipationStatus
 
 
 class AddPeopleDialog(QDialog):
-    """Choose people on any of four pages, then add them all as invited or registered."""
+    """Choose people on any of four pages, then add them all: to a meeting as invited or
+    registered, to a group as members (with a role, if given) from today."""
 
     def __init__(
         self,
         context: AppContext,
-        meeting_id: int,
+        target: AddingTo,
         way: str = "search",
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self.context = context
-        self.meeting_id = meeting_id
+        self.target = target
+        self.for_group = target.entity == GROUP.name
+        self.group_name = ""
+        if self.for_group:
+            with context.database.reading() as session:
+                self.group_name = groups.get_group(session, target.id).name
         self.added: list[int] = []
         self.chosen: dict[int, Candidate] = {}
         self.loaded: set[str] = set()
@@ -65,15 +75,20 @@ class AddPeopleDialog(QDialog):
         self.pages.addTab(self._search_page(), "")
         self.pages.addTab(self._themes_page(), "")
         self.pages.addTab(self._group_page(), "")
-        self.paste = PastePage(context, meeting_id, self.chosen, self)
+        self.paste = PastePage(context, target, self.chosen, self)
         self.lists["paste"] = self.paste.people
         self.pages.addTab(self.paste, "")
         self.pages.currentChanged.connect(self._page_shown)
         self.status = QComboBox(self)
         for status in (Status.INVITED, Status.REGISTERED):
             self.status.addItem(label(status), status.value)
+        self.role = QLineEdit(self)
+        self.role.setObjectName("role")
+        self.role.setMinimumWidth(self.role.fontMetrics().averageCharWidth() * ROLE_CHARACTERS)
+        self.status.setVisible(not self.for_group)
+        self.role.setVisible(self.for_group)
         self.status_label = QLabel(self)
-        self.status_label.setBuddy(self.status)
+        self.status_label.setBuddy(self.role if self.for_group else self.status)
         self.count = QLabel(self)
         self.buttons = QDialogButtonBox(self)
         self.add_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -84,12 +99,15 @@ class AddPeopleDialog(QDialog):
         bottom.addWidget(self.count, 1)
         bottom.addWidget(self.status_label)
         bottom.addWidget(self.status)
+        bottom.addWidget(self.role)
         bottom.addWidget(self.buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages, 1)
         layout.addLayout(bottom)
         for people in self.lists.values():
             people.changed.connect(self._count)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):  # add from anywhere, the pasted text too
+            QShortcut(QKeySequence(keys), self, self.add)
         fit_to_screen(self, QSize(900, 600))
         self.retranslate()
         self.pages.setCurrentIndex(WAYS.index(way) if way in WAYS else 0)
@@ -103,7 +121,7 @@ class AddPeopleDialog(QDialog):
         layout = QVBoxLayout(page)
         for widget in above:
             layout.addWidget(widget)
-        people = CandidateList(self.chosen, page)
+        people = CandidateList(self.chosen, self.target, page)
         people.setObjectName(f"{key}_people")
         self.lists[key] = people
         layout.addWidget(people, 1)
@@ -123,9 +141,13 @@ class AddPeopleDialog(QDialog):
         return self._page("search", self.search, self.search_hint)
 
     def _themes_page(self) -> QWidget:
+        """A meeting's own themes; for a group, the theme chosen."""
+        self.theme = QComboBox(self)
+        self.theme.setVisible(self.for_group)
+        self.theme.currentIndexChanged.connect(lambda _index: self.show_themes())
         self.themes_hint = QLabel(self)
         self.themes_hint.setWordWrap(True)
-        return self._page("themes", self.themes_hint)
+        return self._page("themes", self.theme, self.themes_hint)
 
     def _group_page(self) -> QWidget:
         self.group = QComboBox(self)
@@ -133,9 +155,13 @@ class AddPeopleDialog(QDialog):
         return self._page("group", self.group)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(_("Add people to the meeting"))
+        if self.for_group:
+            self.setWindowTitle(_("Add members to “{group}”").format(group=self.group_name))
+        else:
+            self.setWindowTitle(_("Add people to the meeting"))
+        interested = _("Interested in a theme") if self.for_group else _("Interested in the themes")
         for index, text in enumerate(
-            (_("Search"), _("Interested in the themes"), _("Group"), _("Paste e-mail addresses"))
+            (_("Search"), interested, _("Group"), _("Paste e-mail addresses"))
         ):
             self.pages.setTabText(index, text)
         self.search.setPlaceholderText(_("A name, an e-mail address or an organisation…"))
@@ -143,7 +169,8 @@ class AddPeopleDialog(QDialog):
             self.lists[key].retranslate()
             buttons.retranslate()
         self.paste.retranslate()
-        self.status_label.setText(_("Add as"))
+        self.status_label.setText(_("Role") if self.for_group else _("Add as"))
+        self.role.setPlaceholderText(_("Optional, for example Editor"))
         self.cancel_button.setText(_("Cancel"))
         self._count()
 
@@ -152,7 +179,7 @@ class AddPeopleDialog(QDialog):
         if key not in self.loaded:
             self.loaded.add(key)
             if key == "themes":
-                self.show_themes()
+                self.load_themes()
             elif key == "group":
                 self.load_groups()
         self.lists[key].show_ticks()
@@ -171,9 +198,7 @@ class AddPeopleDialog(QDialog):
             self.search_hint.setText("")
             return
         with self.context.database.reading() as session:
-            found = candidates.search_candidates(
-                session, self.meeting_id, text, limit=SEARCH_LIMIT + 1
-            )
+            found = candidates.search_candidates(session, self.target, text, limit=SEARCH_LIMIT + 1)
         self.lists["search"].fill(found[:SEARCH_LIMIT])
         if len(found) > SEARCH_LIMIT:
             self.search_hint.setText(
@@ -186,14 +211,28 @@ class AddPeopleDialog(QDialog):
         else:
             self.search_hint.setText("")
 
+    def load_themes(self) -> None:
+        if self.for_group:
+            with self.context.database.reading() as session:
+                found = relations.theme_names(session)
+            self.theme.blockSignals(True)
+            self.theme.clear()
+            for theme in found:
+                self.theme.addItem(theme.name, theme.id)
+            self.theme.blockSignals(False)
+        self.show_themes()
+
     def show_themes(self) -> None:
+        if self.for_group:
+            self.show_theme()
+            return
         with self.context.database.reading() as session:
-            meeting = meetings.get_meeting(session, self.meeting_id)
+            meeting = meetings.get_meeting(session, self.target.id)
             names = {
                 theme.id: theme.name
                 for theme in relations.theme_names(session, include_archived=True)
             }
-            people = candidates.theme_candidates(session, self.meeting_id)
+            people = candidates.theme_candidates(session, self.target)
         themes = [names[theme_id] for theme_id in meeting.theme_ids if theme_id in names]
         if not themes:
             self.themes_hint.setText(
@@ -205,13 +244,28 @@ class AddPeopleDialog(QDialog):
             )
         self.lists["themes"].fill(people)
 
+    def show_theme(self) -> None:
+        """For a group: the people interested in the theme chosen."""
+        theme_id = self.theme.currentData()
+        if theme_id is None:
+            self.themes_hint.setText(_("There are no themes yet."))
+            self.lists["themes"].fill([])
+            return
+        self.themes_hint.setText(
+            _("Contacts interested in {themes}.").format(themes=self.theme.currentText())
+        )
+        with self.context.database.reading() as session:
+            people = candidates.theme_candidates(session, self.target, [int(theme_id)])
+        self.lists["themes"].fill(people)
+
     def load_groups(self) -> None:
         with self.context.database.reading() as session:
             found = groups.list_groups(session)
         self.group.blockSignals(True)
         self.group.clear()
         for group in found:
-            self.group.addItem(group.name, group.id)
+            if not (self.for_group and group.id == self.target.id):  # not the group itself
+                self.group.addItem(group.name, group.id)
         self.group.blockSignals(False)
         self.show_group()
 
@@ -221,7 +275,7 @@ class AddPeopleDialog(QDialog):
             self.lists["group"].fill([])
             return
         with self.context.database.reading() as session:
-            people = candidates.group_candidates(session, self.meeting_id, int(group_id))
+            people = candidates.group_candidates(session, self.target, int(group_id))
         self.lists["group"].fill(people)
 
     # --- adding -------------------------------------------------------------------------------
@@ -239,37 +293,66 @@ class AddPeopleDialog(QDialog):
         self.add_button.setText(_("Add {count}").format(count=count) if count else _("Add"))
         self.add_button.setEnabled(bool(count))
 
+    def paste_clipboard(self, text: str) -> None:
+        """Read `text` (the clipboard) on the paste page at once; Enter then adds who it names."""
+        self.pages.setCurrentIndex(WAYS.index("paste"))
+        self.paste.pasted.setPlainText(text)
+        self.paste.read_pasted()
+        self.add_button.setDefault(True)
+        self.add_button.setFocus()
+
     def add(self) -> None:
         """Add everyone ticked; when some are out of sight, after a last look at every name."""
         if not self.chosen:
             return
+        count = len(self.chosen)
         status = Status(self.status.currentData())
+        if self.for_group:
+            heading = group_heading(count, self.group_name)
+        else:
+            heading = meeting_heading(count, status)
         unseen = len(set(self.chosen) - self.in_view().ids_in_view())
         if unseen and not self.context.prompts.look_over(
-            self, list(self.chosen.values()), status, unseen
+            self, list(self.chosen.values()), heading, unseen
         ):
             return
-        if status == Status.REGISTERED and not confirm_over_capacity(
-            self.context, self, self.meeting_id, len(self.chosen)
+        if (
+            not self.for_group
+            and status == Status.REGISTERED
+            and not confirm_over_capacity(self.context, self, self.target.id, count)
         ):
             return
         try:
             with self.context.database.unit_of_work() as session:
-                result = candidates.add_to_meeting(
-                    session, self.meeting_id, list(self.chosen), status=status.value
-                )
+                if self.for_group:
+                    role = self.role.text().strip() or None
+                    self.added = group_adding.add_members(
+                        session, self.target.id, list(self.chosen), role=role
+                    ).added
+                else:
+                    self.added = candidates.add_to_meeting(
+                        session, self.target.id, list(self.chosen), status=status.value
+                    ).added
         except LkoeError as error:
+            self.added = []
             self.context.prompts.error(self, _("Cannot add"), error.message)
             return
-        self.added = result.added
         self.accept()
 
 
 def open_add_people(
-    context: AppContext, meeting_id: int, way: str = "search", parent: QWidget | None = None
+    context: AppContext,
+    target: AddingTo,
+    way: str = "search",
+    parent: QWidget | None = None,
+    *,
+    pasted: str | None = None,
 ) -> list[int]:
-    """Show the dialog until closed; the participations it added."""
-    dialog = AddPeopleDialog(context, meeting_id, way, parent)
+    """Show the dialog until closed; the participations or memberships it added. `pasted`:
+    addresses to read on the paste page at once (the clipboard's)."""
+    dialog = AddPeopleDialog(context, target, way, parent)
+    if pasted is not None:
+        dialog.paste_clipboard(pasted)
     try:
         dialog.exec()
         return dialog.added

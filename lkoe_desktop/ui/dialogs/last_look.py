@@ -1,4 +1,4 @@
-"""The people about to be added to a meeting, listed for a last look before they are."""
+"""The people about to be added to a meeting or a group, listed for a last look before they are."""
 
 from __future__ import annotations
 
@@ -27,6 +27,22 @@ from lkoe_desktop.ui.widgets.form_fields import row_height
 NAME_CHARACTERS = 30
 
 
+def meeting_heading(count: int, status: ParticipationStatus) -> str:
+    return ngettext(
+        "{count} person will be put on the meeting's list as “{status}”.",
+        "These {count} people will be put on the meeting's list as “{status}”.",
+        count,
+    ).format(count=count, status=label(status))
+
+
+def group_heading(count: int, group: str) -> str:
+    return ngettext(
+        "{count} person will become a member of “{group}”.",
+        "These {count} people will become members of “{group}”.",
+        count,
+    ).format(count=count, group=group)
+
+
 def in_swedish_order(people: Sequence[Candidate]) -> list[Candidate]:
     """People as lists of people are sorted: last name, first name, then id."""
     return sorted(
@@ -46,10 +62,11 @@ class LastLookDialog(QDialog):
     def __init__(
         self,
         people: Sequence[Candidate],
-        status: ParticipationStatus,
+        heading: str,
         unseen: int,
         parent: QWidget | None = None,
     ) -> None:
+        """`heading` says where they go (`meeting_heading`, `group_heading`)."""
         super().__init__(parent)
         count = len(people)
         self.setWindowTitle(
@@ -57,13 +74,7 @@ class LastLookDialog(QDialog):
         )
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
-        self.heading.setText(
-            ngettext(
-                "{count} person will be put on the meeting's list as “{status}”.",
-                "These {count} people will be put on the meeting's list as “{status}”.",
-                count,
-            ).format(count=count, status=label(status))
-        )
+        self.heading.setText(heading)
         self.unseen = QLabel(self)
         self.unseen.setWordWrap(True)
         self.unseen.setText(
@@ -119,10 +130,10 @@ class LastLookDialog(QDialog):
 
 
 def look_over(
-    parent: QWidget | None, people: Sequence[Candidate], status: ParticipationStatus, unseen: int
+    parent: QWidget | None, people: Sequence[Candidate], heading: str, unseen: int
 ) -> bool:
     """Show the people until the dialog is closed; True when they are to be added."""
-    dialog = LastLookDialog(people, status, unseen, parent)
+    dialog = LastLookDialog(people, heading, unseen, parent)
     try:
         return dialog.exec() == QDialog.DialogCode.Accepted
     finally:

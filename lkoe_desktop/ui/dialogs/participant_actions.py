@@ -224,9 +224,10 @@ class ParticipantActions(QWidget):
             )
 
     def add_people(self, way: str) -> None:
+        from lkoe_desktop.services.candidates import AddingTo
         from lkoe_desktop.ui.dialogs.add_people import open_add_people
 
-        added = open_add_people(self.context, self.meeting_id, way, self)
+        added = open_add_people(self.context, AddingTo.meeting(self.meeting_id), way, self)
         if added:
             self._say(
                 ngettext(

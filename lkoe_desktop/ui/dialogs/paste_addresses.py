@@ -1,6 +1,6 @@
-"""The page of “Add people” that reads pasted e-mail addresses (as Outlook and Excel copy them):
-the contacts found, ticked since pasting them is choosing them, and the addresses no one has,
-which can become contacts on the spot."""
+"""The page of “Add people” (to a meeting or a group) that reads pasted e-mail addresses (as
+Outlook and Excel copy them): the contacts found, ticked since pasting them is choosing them,
+and the addresses no one has, which can become contacts on the spot."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.exchange.email_addresses import PastedAddress, parse_addresses
 from lkoe_desktop.services import candidates
-from lkoe_desktop.services.candidates import Candidate
+from lkoe_desktop.services.candidates import AddingTo, Candidate
 from lkoe_desktop.ui.dialogs.contact_form import ContactForm
 from lkoe_desktop.ui.dialogs.record_form import CONTACT
 from lkoe_desktop.ui.widgets.candidate_list import CandidateList, TickButtons
@@ -44,13 +44,13 @@ class PastePage(QWidget):
     def __init__(
         self,
         context: AppContext,
-        meeting_id: int,
+        target: AddingTo,
         chosen: dict[int, Candidate],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.context = context
-        self.meeting_id = meeting_id
+        self.target = target
         self.chosen = chosen
         self.pasted_ticks: set[int] = set()
         self.unknown_addresses: list[PastedAddress] = []
@@ -61,7 +61,7 @@ class PastePage(QWidget):
         self.timer.timeout.connect(self.read_pasted)
         self.pasted.textChanged.connect(self.timer.start)
         self.found_label = QLabel(self)
-        self.people = CandidateList(chosen, self)
+        self.people = CandidateList(chosen, target, self)
         self.people.setObjectName("paste_people")
         self.tick_buttons = TickButtons(self.people, self)
         self.unknown_label = QLabel(self)
@@ -87,7 +87,7 @@ class PastePage(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.pasted)
         split.addWidget(right)
-        split.setSizes([280, 520])
+        split.setSizes([220, 580])  # the people's list needs the room; addresses wrap
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -113,7 +113,7 @@ class PastePage(QWidget):
         self.timer.stop()
         pasted = parse_addresses(self.pasted.toPlainText())
         with self.context.database.reading() as session:
-            match = candidates.match_addresses(session, self.meeting_id, pasted.addresses)
+            match = candidates.match_addresses(session, self.target, pasted.addresses)
         before = set(self.people.rows)
         found = {person.contact_id for person in match.found}
         for contact_id in self.pasted_ticks - found:  # no longer pasted: no longer chosen

@@ -13,7 +13,6 @@ from lkoe_desktop.ui.dialogs.conflict_dialog import ask
 from lkoe_desktop.ui.dialogs.last_look import look_over
 
 if TYPE_CHECKING:
-    from lkoe_desktop.domain.codes import ParticipationStatus
     from lkoe_desktop.services.candidates import Candidate
     from lkoe_desktop.ui.forms.merge import Choice, ConflictField
 
@@ -42,10 +41,10 @@ class DialogPrompts(Prompts):
         self,
         parent: QWidget | None,
         people: Sequence[Candidate],
-        status: ParticipationStatus,
+        heading: str,
         unseen: int,
     ) -> bool:
-        return look_over(parent, people, status, unseen)
+        return look_over(parent, people, heading, unseen)
 
     def resolve_conflicts(
         self, parent: QWidget | None, intro: str, fields: Sequence[ConflictField]

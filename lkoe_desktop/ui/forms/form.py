@@ -52,6 +52,7 @@ class FormDialog(QDialog):
     rules: Mapping[str, Callable[[Any], object]] = {}
     record_noun = ""  # "the contact": how messages about a conflict name the record
     extra_labels: Mapping[str, str] = {}  # the labels of `extra_values`' keys
+    first_size = QSize(640, 720)  # before the clerk has sized it (less on a smaller screen)
 
     def __init__(self, context: AppContext, record_id: int | None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -230,7 +231,7 @@ class FormDialog(QDialog):
     # --- remembered geometry -----------------------------------------------------------------
     def _restore_geometry(self) -> None:
         saved = settings().value(f"dialogs/{type(self).__name__}")
-        restore_geometry(self, saved, QSize(640, 720))
+        restore_geometry(self, saved, self.first_size)
 
     # --- unsaved changes ------------------------------------------------------------------------
     def _editor_state(self) -> tuple[object, ...]:

@@ -7,9 +7,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from lkoe_desktop.domain.entities import CONTACT, MEETING, PARTICIPATION, PARTNER, THEME
+from lkoe_desktop.domain.entities import CONTACT, GROUP, MEETING, PARTICIPATION, PARTNER, THEME
 from lkoe_desktop.domain.fields import Field
-from lkoe_desktop.services import contacts, meetings, participations, partners, themes
+from lkoe_desktop.services import contacts, groups, meetings, participations, partners, themes
 
 
 class ServiceSource:
@@ -57,6 +57,10 @@ def contact_source() -> ServiceSource:
 
 def theme_source() -> ServiceSource:
     return ServiceSource(THEME.columns, themes.list_themes, themes.theme_ids)
+
+
+def group_source() -> ServiceSource:
+    return ServiceSource(GROUP.columns, groups.group_rows, groups.group_ids)
 
 
 def meeting_source() -> ServiceSource:

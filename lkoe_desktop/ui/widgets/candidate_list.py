@@ -1,5 +1,5 @@
-"""People to tick before they are added to a meeting: name, organisation, e-mail; someone
-already on the list is shown greyed and cannot be ticked."""
+"""People to tick before they are added to a meeting or a group: name, organisation, e-mail;
+someone already on the list (a current member) is shown greyed and cannot be ticked."""
 
 from __future__ import annotations
 
@@ -17,14 +17,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lkoe_desktop.domain.entities import GROUP
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.i18n import ngettext
-from lkoe_desktop.services.candidates import Candidate
+from lkoe_desktop.services.candidates import AddingTo, Candidate
 from lkoe_desktop.ui.widgets.form_fields import row_height
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 NAME_CHARACTERS = 26
 EMAIL_CHARACTERS = 30
+LISTED_PADDING = 16
 
 
 def ticked_text(count: int, elsewhere: int) -> str:
@@ -51,9 +53,12 @@ class CandidateList(QTreeWidget):
 
     changed = Signal()
 
-    def __init__(self, chosen: dict[int, Candidate], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, chosen: dict[int, Candidate], target: AddingTo, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.chosen = chosen
+        self.target = target
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(True)
         self.setAlternatingRowColors(True)
@@ -66,12 +71,20 @@ class CandidateList(QTreeWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, char * characters)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Fixed)  # see `retranslate`
         self.itemChanged.connect(self._ticked)
         self.rows: dict[int, Candidate] = {}
 
     def retranslate(self) -> None:
         self.setHeaderLabels([_("Name"), _("Organisation"), _("E-mail"), ""])
+        # As wide as its word from the start: sized to its contents after the rows came, it
+        # grew past the edge of the list and the list scrolled sideways.
+        width = self.fontMetrics().horizontalAdvance(self.listed_text()) + LISTED_PADDING
+        self.header().resizeSection(3, width)
+
+    def listed_text(self) -> str:
+        """What the last column says of someone who is there already."""
+        return _("Member") if self.target.entity == GROUP.name else _("On the list")
 
     def fill(self, people: Sequence[Candidate]) -> None:
         self.blockSignals(True)
@@ -81,7 +94,7 @@ class CandidateList(QTreeWidget):
         muted = QBrush(self.palette().color(QPalette.ColorRole.PlaceholderText))
         for person in people:
             name = f"{person.first_name} {person.last_name}".strip()
-            listed = _("On the list") if person.already_on_list else ""
+            listed = self.listed_text() if person.already_on_list else ""
             item = QTreeWidgetItem(
                 self, [name, person.organisation or "", person.email or "", listed]
             )
