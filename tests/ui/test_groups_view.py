@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 import pytest
 from modals import answer_modal
@@ -26,6 +27,7 @@ from lkoe_desktop.ui.dialogs.group_form import GroupForm, MembershipForm
 from lkoe_desktop.ui.language import apply_language
 from lkoe_desktop.ui.main_window import MainWindow
 from lkoe_desktop.ui.tabs.groups_tab import GroupsTab
+from lkoe_desktop.ui.widgets.candidate_list import CandidateList
 
 WAIT_MS = 3_000
 TODAY = date(2026, 3, 2)  # the test databases' clock
@@ -358,7 +360,12 @@ def test_copying_addresses_takes_current_members_only(
 
 @pytest.mark.parametrize("language", ["sv", "en"])
 def test_the_grupper_view_on_a_laptop_screen(
-    qtbot: QtBot, window: MainWindow, people: dict[str, int], sqlite_db: Database, language: str
+    qtbot: QtBot,
+    window: MainWindow,
+    people: dict[str, int],
+    sqlite_db: Database,
+    language: str,
+    tmp_path: Path,
 ) -> None:
     with sqlite_db.unit_of_work() as session:
         group_adding.add_members(
@@ -382,15 +389,18 @@ def test_the_grupper_view_on_a_laptop_screen(
     for tree in (members.current, members.former):
         assert tree.height() >= 3 * tree.sizeHintForRow(0)
         assert tree.header().sectionSize(0) >= tree.fontMetrics().horizontalAdvance("Łukasz Wójcik")
-    window.grab().save(f"/work/shots/groups/grupper-{language}.png")
+    assert window.grab().save(str(tmp_path / f"grupper-{language}.png"))
     dialog = AddPeopleDialog(window.context, AddingTo.group(people["Nyhetsbrev"]), "search", window)  # type: ignore[arg-type]
     qtbot.addWidget(dialog)
     dialog.paste_clipboard(OUTLOOK)
     dialog.show()
     assert dialog.frameGeometry().height() <= 728 and dialog.add_button.isVisible()
     assert dialog.add_button.isDefault() and dialog.focusWidget() is dialog.add_button
-    dialog.grab().save(f"/work/shots/groups/add-members-{language}.png")
+    QApplication.processEvents()  # the list's scroll bars settle after its final size
+    assert dialog.grab().save(str(tmp_path / f"add-members-{language}.png"))
+    sideways = dialog.pages.currentWidget().findChild(CandidateList).horizontalScrollBar()
+    assert sideways.maximum() == 0 and not sideways.isVisible()  # every column in view
     form = MembershipForm(window.context, gone.membership_id, window)  # type: ignore[arg-type]
     qtbot.addWidget(form)
     form.show()
-    form.grab().save(f"/work/shots/groups/membership-{language}.png")
+    assert form.grab().save(str(tmp_path / f"membership-{language}.png"))
