@@ -39,12 +39,15 @@ class UndoOffer(QObject):
     """At most one undo: `text()` says what it does, `run()` does it.
 
     `changed` fires when an offer is made or ends; `undone(message)` after an undo, with what
-    it put back. `scope` says where the change was made (("meeting", 7) for a meeting's list),
-    so that a panel shows its own undo button only for changes made to what it shows.
+    it put back, and `undone_in(scope, message)` with it, so that the panel where the change
+    was made says so too, whether it was undone there or from the Edit menu. `scope` says
+    where the change was made (("meeting", 7) for a meeting's list), so that a panel shows its
+    own undo button only for changes made to what it shows.
     """
 
     changed = Signal()
     undone = Signal(str)
+    undone_in = Signal(object, str)
     _written = Signal()
 
     def __init__(self, prompts: Prompts, parent: QObject | None = None) -> None:
@@ -83,7 +86,7 @@ class UndoOffer(QObject):
     def run(self, parent: QWidget | None = None) -> str | None:
         """Undo the offered change; returns what was put back (also told as `undone`), or None
         when there was nothing to undo or it could not be done (the clerk is told why)."""
-        undo = self._undo
+        undo, scope = self._undo, self._scope
         if undo is None:
             return None
         self.clear()
@@ -93,4 +96,5 @@ class UndoOffer(QObject):
             self._prompts.error(parent, _("Cannot undo"), error.message)
             return None
         self.undone.emit(message)
+        self.undone_in.emit(scope, message)
         return message

@@ -208,6 +208,7 @@ class ParticipantsPanel(ParticipantActions):
         self.undo_button.setObjectName("undo_add")
         self.undo_button.setDefaultAction(self.undo_action)
         self.context.undo.changed.connect(self._show_undo)
+        self.context.undo.undone_in.connect(self._undone_here)
 
     def _show_undo(self) -> None:
         offer = self.context.undo

@@ -133,6 +133,7 @@ class GroupMembers(QWidget):
         self.undo_button.setObjectName("undo_add")
         self.undo_button.setDefaultAction(self.undo_action)
         self.context.undo.changed.connect(self._show_undo)
+        self.context.undo.undone_in.connect(self._undone_here)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 0, 0, 0)
         layout.addWidget(self.heading)
@@ -308,12 +309,15 @@ class GroupMembers(QWidget):
         self.undo_button.setVisible(available)
 
     def undo_last(self) -> None:
-        """The pane's undo button: undo the last add to this group through the window's offer,
-        and say here what was put back."""
-        if self.group_id is not None and self.context.undo.available(self.undo_scope()):
-            message = self.context.undo.run(self)
-            if message is not None:
-                self._say(message)
+        """The undo button (and Ctrl+Z here): undo the last change made to this list through
+        the window's offer; `_undone_here` says what was put back."""
+        if self.context.undo.available(self.undo_scope()):
+            self.context.undo.run(self)
+
+    def _undone_here(self, scope: object, message: str) -> None:
+        """A change made here was undone (here or from the Edit menu): say what was put back."""
+        if scope == self.undo_scope():
+            self._say(message)
 
     def edit(self, membership_id: int | None) -> None:
         from lkoe_desktop.ui.dialogs.group_form import open_membership_form
