@@ -113,9 +113,13 @@ def line(dialog: QDialog, key: str) -> QLineEdit:
 
 
 def save(qtbot: QtBot, dialog: QDialog) -> None:
+    """The dialog's OK: it hands the change to the form (it says OK, not Spara, for nothing is
+    saved until the contact is)."""
     buttons = dialog.findChild(QDialogButtonBox)
     assert buttons is not None
-    click(qtbot, buttons.button(QDialogButtonBox.StandardButton.Save))
+    done = buttons.button(QDialogButtonBox.StandardButton.Save)
+    assert done.text() == "OK"
+    click(qtbot, done)
 
 
 def texts(listing: QTreeWidget) -> list[list[str]]:

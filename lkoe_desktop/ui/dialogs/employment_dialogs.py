@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -42,6 +43,10 @@ class HeldDialog(SmallDialog):
     def __init__(self, form: ContactForm, title: str) -> None:
         super().__init__(form.context, title, form)
         self.contact_form = form
+        # Nothing is saved here: the button hands the change to the form, which saves it.
+        done = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        done.setText(_("OK"))
+        done.setToolTip(_("The change is saved when the contact is saved"))
 
     def date_field(self, field: Field, value: date | None) -> FieldWidget:
         widget = self.add(FieldWidget(field))
