@@ -33,6 +33,7 @@ from lkoe_desktop.ui.dialogs.contact_pages import HeldPage
 from lkoe_desktop.ui.dialogs.employment_dialogs import (
     AffiliationDialog,
     ChangeEmployerDialog,
+    HeldDialog,
     MembershipDialog,
 )
 
@@ -113,12 +114,12 @@ def line(dialog: QDialog, key: str) -> QLineEdit:
 
 
 def save(qtbot: QtBot, dialog: QDialog) -> None:
-    """The dialog's OK: it hands the change to the form (it says OK, not Spara, for nothing is
-    saved until the contact is)."""
+    """The form's Spara, or a job or group dialog's OK (it hands the change to the form: it says
+    OK, not Spara, for nothing is saved until the contact is)."""
     buttons = dialog.findChild(QDialogButtonBox)
     assert buttons is not None
     done = buttons.button(QDialogButtonBox.StandardButton.Save)
-    assert done.text() == "OK"
+    assert done.text() == ("OK" if isinstance(dialog, HeldDialog) else "Spara")
     click(qtbot, done)
 
 
