@@ -168,15 +168,16 @@ def _write_json(target: Target, document: dict[str, Any]) -> None:
     write_whole(target, lambda stream: stream.write(text.encode("utf-8")))
 
 
-def _write_period(
+def write_period(
     target: Target,
     report: PeriodReport,
     document: dict[str, Any],
     kind: str,
     setup: PageSetup,
-    progress: Progress | None,
+    progress: Progress | None = None,
 ) -> None:
-    """The report in the file's kind: JSON (the document), PDF or XLSX (the laid-out report)."""
+    """A period report already made, in the file's kind: JSON (its document), PDF or XLSX (the
+    report laid out), written whole or not at all."""
     if kind == JSON:
         _write_json(target, document)
     elif kind == XLSX:
@@ -213,14 +214,14 @@ def period_report(
             frozen = frozen_reports.freeze(session, period)
             setup = page_setup(session)
             report = frozen.report()
-            _write_period(target, report, frozen.json_document(), kind, setup, progress)
+            write_period(target, report, frozen.json_document(), kind, setup, progress)
         return report
     with database.reading() as session:
         document = period_document(session, period)
         participants = period_attendees(session, period)
         setup = page_setup(session)
     report = lay_out(document, participants)
-    _write_period(target, report, document, kind, setup, progress)
+    write_period(target, report, document, kind, setup, progress)
     return report
 
 
@@ -241,5 +242,5 @@ def frozen_report(
         frozen = get_frozen(session, frozen_id)
         setup = page_setup(session)
     report = frozen.report()
-    _write_period(target, report, frozen.json_document(), kind, setup, progress)
+    write_period(target, report, frozen.json_document(), kind, setup, progress)
     return report
