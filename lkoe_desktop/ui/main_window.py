@@ -127,6 +127,7 @@ class MainWindow(QMainWindow):
         self.register_action = self._action(None, lambda: self._report("partner_register", self))
         self.calibration_action = self._action(None, lambda: self._report("calibration", self))
         self.period_report_action = self._action(QKeySequence("Ctrl+R"), self.open_period_reports)
+        self.addAction(self.period_report_action)  # the key works with the menu closed too
         self.report_actions = [
             self.period_report_action,
             self.print_action,
