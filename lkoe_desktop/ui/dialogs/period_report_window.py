@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QTableWidget,
     QTabWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -35,7 +36,7 @@ from lkoe_desktop.ui.dialogs.period_views import (
     WarningTree,
     chart_page,
     dates,
-    summary_grid,
+    summary_page,
     table_page,
 )
 from lkoe_desktop.ui.dialogs.report_preview import failure_text
@@ -106,14 +107,7 @@ class PeriodReportWindow(QDialog):
         self.pages = QTabWidget(self)
         self.pages.setObjectName("pages")
         self.summary_page = QWidget()
-        self.summary_layout = QVBoxLayout(self.summary_page)
-        self.period_line = QLabel(self.summary_page)
-        self.period_line.setObjectName("period_line")
-        self.period_line.setWordWrap(True)
-        self.summary_layout.addWidget(self.period_line)
-        self.summary = QWidget(self.summary_page)
-        self.summary_layout.addWidget(self.summary)
-        self.summary_layout.addStretch(1)
+        self.summary = QTableWidget()
         self.tables: QWidget = table_page(())
         self.charts = QWidget()
         self.warnings = WarningTree(self)
@@ -209,15 +203,7 @@ class PeriodReportWindow(QDialog):
     def show_report(self, shown: Shown) -> None:
         self.shown = shown
         report = shown.report
-        self.period_line.setText(
-            _("{label}: {dates}. Project so far: from {start}.").format(
-                label=report.period_label, dates=dates(report), start=report.project_from
-            )
-        )
-        old = self.summary
-        self.summary = summary_grid(report)
-        self.summary_layout.replaceWidget(old, self.summary)
-        old.deleteLater()
+        self._replace_page(SUMMARY, summary_page(report))
         self._replace_page(TABLES, table_page(report.tables))
         self._replace_page(CHARTS, chart_page(report))
         self.warnings.show_warnings(report)
@@ -242,7 +228,12 @@ class PeriodReportWindow(QDialog):
         self.pages.setCurrentIndex(current)
         if old is not None:
             old.deleteLater()
-        if number == TABLES:
+        if number == SUMMARY:
+            self.summary_page = page
+            grid = page.findChild(QTableWidget, "summary")
+            assert grid is not None
+            self.summary = grid
+        elif number == TABLES:
             self.tables = page
         else:
             self.charts = page

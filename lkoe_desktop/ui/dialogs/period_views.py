@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
     QGridLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QScrollArea,
@@ -104,6 +105,30 @@ def summary_grid(report: PeriodReport) -> QTableWidget:
     grid = figure_grid(headings, rows)
     grid.setObjectName("summary")
     return grid
+
+
+def summary_page(report: PeriodReport) -> QWidget:
+    """The summary beside the charts of organisations reached, as the PDF's first pages."""
+    page = QWidget()
+    layout = QHBoxLayout(page)
+    column = QVBoxLayout()
+    period = QLabel(
+        _("{label}: {dates}. Project so far: from {start}.").format(
+            label=report.period_label, dates=dates(report), start=report.project_from
+        )
+    )
+    period.setWordWrap(True)
+    column.addWidget(period)
+    column.addWidget(summary_grid(report))
+    column.addStretch(1)
+    layout.addLayout(column)
+    charts = QVBoxLayout()
+    for chart in report.charts[:2]:
+        painted = BarChart(page)
+        painted.show_chart(chart, _("Nothing to show in the period."))
+        charts.addWidget(painted)
+    layout.addLayout(charts, 1)
+    return page
 
 
 def _scrolled(page: QWidget) -> QScrollArea:
