@@ -16,7 +16,6 @@ from PySide6.QtCore import QLocale, QSize, Qt
 from PySide6.QtGui import QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
@@ -34,12 +33,13 @@ from PySide6.QtWidgets import (
 )
 
 from lkoe_desktop.domain import i18n
-from lkoe_desktop.domain.errors import LkoeError, NotFoundError, ValidationError
+from lkoe_desktop.domain.errors import LkoeError, ValidationError
 from lkoe_desktop.domain.i18n import gettext as _
-from lkoe_desktop.services import groups, office_settings, partners
+from lkoe_desktop.services import groups, office_settings
 from lkoe_desktop.services.office_settings import OfficeSettings
 from lkoe_desktop.ui.forms.fields import ERROR_STYLE
 from lkoe_desktop.ui.language import QT_LOCALES
+from lkoe_desktop.ui.widgets.organisation_choice import OrganisationChoice
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -114,14 +114,7 @@ class OfficeSettingsPage(QWidget):
             self.project_start.fontMetrics().horizontalAdvance("0000-00-00") + 24
         )
         self.project_start.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.own_partner = QComboBox(self)
-        self.own_partner.setEditable(True)
-        self.own_partner.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.own_partner.setMinimumContentsLength(30)
-        completer = self.own_partner.completer()
-        if completer is not None:
-            completer.setFilterMode(Qt.MatchFlag.MatchContains)
-            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.own_partner = OrganisationChoice(self)
         self.steering_group = QComboBox(self)
         self.steering_group.setMinimumContentsLength(20)
         self.editors: dict[str, QWidget] = dict(
@@ -296,8 +289,7 @@ class OfficeSettingsPage(QWidget):
                 "steering group's members are counted at its meetings."
             )
         )
-        if self.own_partner.count():
-            self.own_partner.setItemText(0, _("None"))
+        self.own_partner.retranslate()
         locale = QLocale(QT_LOCALES[i18n.current_language()])  # 1,5 mm in Swedish
         for box in (self.offset_x, self.offset_y, self.dietary_days, self.usual_length):
             box.setLocale(locale)
@@ -314,19 +306,7 @@ class OfficeSettingsPage(QWidget):
 
     def _choices(self, session: Session, values: OfficeSettings) -> None:
         """The organisations (not archived, and the one chosen) and groups to choose from."""
-        self.own_partner.clear()
-        self.own_partner.addItem(_("None"), 0)
-        rows = [(row.id, row.name, row.org_number) for row in partners.list_partners(session)]
-        chosen = values.own_partner_id
-        if chosen and chosen not in {row[0] for row in rows}:  # archived, yet still chosen
-            try:
-                partner = partners.get_partner(session, chosen)
-            except NotFoundError:  # deleted since: the office is no organisation now
-                partner = None
-            if partner is not None:
-                rows.insert(0, (partner.id, partner.name, partner.org_number))
-        for partner_id, name, number in rows:
-            self.own_partner.addItem(f"{name} ({number})" if number else name, partner_id)
+        self.own_partner.fill(session, values.own_partner_id)
         self.steering_group.clear()
         names = [row.name for row in groups.list_groups(session)]
         if values.steering_group not in names:
@@ -347,7 +327,6 @@ class OfficeSettingsPage(QWidget):
         self.usual_start.setText(values.usual_start)
         self.usual_length.setValue(values.usual_length_minutes)
         self.project_start.setText(values.project_start)
-        self.own_partner.setCurrentIndex(max(self.own_partner.findData(values.own_partner_id), 0))
         self.steering_group.setCurrentIndex(
             max(self.steering_group.findText(values.steering_group), 0)
         )
@@ -365,16 +344,9 @@ class OfficeSettingsPage(QWidget):
             "usual_start": self.usual_start.text(),
             "usual_length_minutes": self.usual_length.value(),
             "project_start": self.project_start.text(),
-            "own_partner_id": self._own_partner_id() or 0,
+            "own_partner_id": self.own_partner.chosen_id() or 0,
             "steering_group": self.steering_group.currentText(),
         }
-
-    def _own_partner_id(self) -> int | None:
-        """The organisation whose name is in the field (None: a name not in the list)."""
-        index = self.own_partner.findText(
-            self.own_partner.currentText(), Qt.MatchFlag.MatchFixedString
-        )
-        return None if index < 0 else int(self.own_partner.itemData(index))
 
     def validate(self) -> dict[str, str]:
         """What the service cannot check: that the logo can be read from here, and that the
@@ -383,7 +355,7 @@ class OfficeSettingsPage(QWidget):
         logo = self.logo_path.text().strip()
         if logo and not readable_logo(logo):
             errors["logo_path"] = _("Choose a PNG or JPEG picture that can be read from here.")
-        if self._own_partner_id() is None:
+        if self.own_partner.chosen_id() is None:
             errors["own_partner_id"] = _("Choose the organisation from the list, or None.")
         return errors
 
