@@ -16,12 +16,14 @@ from window_fakes import RecordingPrompts, open_main_window
 
 from lkoe_desktop.services import frozen_reports
 from lkoe_desktop.ui.context import AppContext
+from lkoe_desktop.ui.dialogs.participation_form import ParticipationForm
 from lkoe_desktop.ui.dialogs.partner_form import PartnerForm
 from lkoe_desktop.ui.dialogs.period_report_window import (
     FROZEN,
     WARNINGS,
     PeriodReportWindow,
 )
+from lkoe_desktop.ui.start_up import register_record_forms
 
 
 def _row(grid: QTableWidget, label: str) -> list[str]:
@@ -111,3 +113,30 @@ def test_the_quarters_report_read_fixed_exported_locked_and_reprinted(
     assert again["participations_attended"] == 13
     assert prompts.errors == []
     window.close()
+
+
+def test_the_whole_project_and_a_participant_without_an_organisation(
+    qtbot: QtBot, context: AppContext
+) -> None:
+    network = build(context.database)
+    register_record_forms()
+    window = PeriodReportWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: _ready(window, "2026Q1"))  # the last finished quarter on 1 June
+    qtbot.mouseClick(window.picker.project_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: _ready(window, "2025-01-01 – 2026-06-01"))
+    # Seventeen: the sixteen up to March and Anna at M7 on 1 April.
+    assert _row(window.summary, "Deltaganden")[1:3] == ["17", "17"]
+    window.pages.setCurrentIndex(WARNINGS)
+    item = _record_item(window, "Lars Testsson, M2")
+    opened: list[int | None] = []
+
+    def look_and_close(form: ParticipationForm) -> None:
+        opened.append(form.record_id)
+        close_modal(form)
+
+    with answer_modal(qtbot, ParticipationForm, look_and_close):
+        spot = window.warnings.visualItemRect(item).center()
+        qtbot.mouseClick(window.warnings.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+    assert opened == [network.participations["M2", "Lars"]]
