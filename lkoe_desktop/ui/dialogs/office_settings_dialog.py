@@ -252,7 +252,7 @@ class OfficeSettingsPage(QWidget):
             "usual_start": _("Usual start:"),
             "usual_length_minutes": _("Usual length:"),
             "project_start": _("Project start:"),
-            "own_partner_id": _("The office's own organisation:"),
+            "own_partner_id": _("Own organisation:"),
             "steering_group": _("Steering group:"),
         }
         for key, text in captions.items():

@@ -14,7 +14,7 @@ from lkoe_desktop.services import partners
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-SHOWN_CHARACTERS = 30
+SHOWN_CHARACTERS = 20
 
 
 class OrganisationChoice(QComboBox):
