@@ -62,21 +62,18 @@ class Shown:
 
 
 def compute(context: AppContext, chosen: Period | None) -> Shown:
-    """The report of `chosen` (None: the whole project so far), for a worker thread."""
-    from lkoe_desktop.services.period_report import (
-        period_attendees,
-        period_document,
-        project_period,
-    )
+    """The figures of `chosen` (None: the whole project so far), for a worker thread. The
+    deltagarlista is left out: only the workbook holds it, and the whole project's has some
+    hundred thousand rows, read when the workbook is written."""
+    from lkoe_desktop.services.period_report import period_document, project_period
     from lkoe_desktop.services.period_rows import period_report
     from lkoe_desktop.services.report_rows import page_setup
 
     with context.database.reading() as session:
         period = chosen if chosen is not None else project_period(session)
         document = period_document(session, period)
-        participants = period_attendees(session, period)
         setup = page_setup(session)
-    return Shown(period_report(document, participants), document, setup)
+    return Shown(period_report(document, ()), document, setup)
 
 
 def freeze(context: AppContext, period: Period) -> int:
@@ -253,14 +250,22 @@ class PeriodReportWindow(QDialog):
         return _("Report to the funder {period}").format(period=report.period_label)
 
     def export(self, kind: str) -> None:
-        """The report shown, saved as `kind` (the whole project's workbook takes a while: in
-        the background, with progress)."""
+        """The report shown, saved as `kind` in the background with progress. The workbook is
+        counted again with its deltagarlista, so that the names and the figures in it are of
+        one moment (the whole project's takes a while)."""
         if self.shown is None:
             return
         shown = self.shown
+        report = shown.report
+        period = Period(report.starts_from, report.starts_until)
 
         def write(path: Path, progress: Any) -> None:
-            documents.write_period(path, shown.report, shown.document, kind, shown.setup, progress)
+            if kind == documents.XLSX:
+                documents.period_report(
+                    self.context.database, path, period, kind=kind, progress=progress
+                )
+            else:
+                documents.write_period(path, report, shown.document, kind, shown.setup)
 
         export(
             self.context,
