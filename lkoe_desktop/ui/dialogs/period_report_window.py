@@ -35,7 +35,7 @@ from lkoe_desktop.ui.dialogs.period_picker import PeriodPicker
 from lkoe_desktop.ui.dialogs.period_views import (
     WarningTree,
     chart_page,
-    dates,
+    named_dates,
     summary_page,
     table_page,
 )
@@ -284,11 +284,11 @@ class PeriodReportWindow(QDialog):
         report = self.shown.report
         period = Period(report.starts_from, report.starts_until)
         question = _(
-            "Lock the report for {label} ({dates})?\n\nIts figures and participant list are "
+            "Lock the report for {period}?\n\nIts figures and participant list are "
             "stored as they are now, for good: a locked report cannot be edited or deleted, "
             "and it keeps the names it holds even if a person is later erased under GDPR "
             "(the funder's audit requires them). Lock it only when it is to be sent."
-        ).format(label=report.period_label, dates=dates(report))
+        ).format(period=named_dates(report))
         if not self.context.prompts.confirm(self, _("Lock the report"), question):
             return
 

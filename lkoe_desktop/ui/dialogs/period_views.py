@@ -46,6 +46,12 @@ def dates(report: PeriodReport) -> str:
     return f"{report.starts_from.isoformat()} – {report.starts_until.isoformat()}"
 
 
+def named_dates(report: PeriodReport) -> str:
+    """ "2026Q1: 2026-01-01 – 2026-03-31", or the dates alone when they are the period's name."""
+    shown = dates(report)
+    return shown if report.period_label == shown else f"{report.period_label}: {shown}"
+
+
 def _cell(value: Figure, *, figure: bool, marked: bool = False) -> QTableWidgetItem:
     item = QTableWidgetItem(figure_text(value) if figure else str(value or ""))
     item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
@@ -96,7 +102,7 @@ def summary_grid(report: PeriodReport) -> QTableWidget:
     """The key figures: the period beside the project so far, and the funder's indicator."""
     headings = (
         _("Figure"),
-        f"{report.period_label}\n{dates(report)}",
+        named_dates(report).replace(": ", "\n"),
         _("Project so far") + f"\n{report.project_from.isoformat()} – "
         f"{report.starts_until.isoformat()}",
         _("Indicator"),
@@ -113,8 +119,8 @@ def summary_page(report: PeriodReport) -> QWidget:
     layout = QHBoxLayout(page)
     column = QVBoxLayout()
     period = QLabel(
-        _("{label}: {dates}. Project so far: from {start}.").format(
-            label=report.period_label, dates=dates(report), start=report.project_from
+        _("{period}. Project so far: from {start}.").format(
+            period=named_dates(report), start=report.project_from
         )
     )
     period.setWordWrap(True)

@@ -6,6 +6,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from lkoe_desktop.domain.fields import figure_text
 from lkoe_desktop.services.document_rows import Chart
 
 # One colour per stacked series, as the PDF's charts use them.
@@ -23,7 +24,8 @@ def _step(largest: float) -> int:
 
 
 def _number(value: float) -> str:
-    return str(int(value)) if value == int(value) else f"{value:.1f}".replace(".", ",")
+    """1 234 for a whole number, else one decimal as the reader's language writes it."""
+    return figure_text(int(value) if value == int(value) else value)
 
 
 class BarChart(QWidget):
@@ -67,13 +69,14 @@ class BarChart(QWidget):
         painter.drawText(area, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft, title)
         totals = self.totals()
         largest = max(totals, default=0.0)
-        plot = area.adjusted(metrics.horizontalAdvance("0000") + 4, line * 2, 0, -line * 2.2)
+        step = _step(largest) if largest > 0 else 1
+        top = step * (int(largest // step) + 1)
+        room = metrics.horizontalAdvance(_number(top)) + 6  # for the widest value on the axis
+        plot = area.adjusted(room, line * 2, 0, -line * 2.2)
         if self.chart is None or largest <= 0:
             painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, self.empty_text)
             painter.end()
             return
-        step = _step(largest)
-        top = step * (int(largest // step) + 1)
         grid = QColor(text_colour)
         grid.setAlpha(50)
         for value in range(0, top + 1, step):
@@ -82,7 +85,7 @@ class BarChart(QWidget):
             painter.drawLine(int(plot.left()), int(y), int(plot.right()), int(y))
             painter.setPen(text_colour)
             label = QRectF(area.left(), y - line / 2, plot.left() - area.left() - 4, line)
-            painter.drawText(label, Qt.AlignmentFlag.AlignRight, str(value))
+            painter.drawText(label, Qt.AlignmentFlag.AlignRight, _number(value))
         slot = plot.width() / len(totals)
         for index, name in enumerate(self.chart.categories):
             left = plot.left() + slot * index + slot * (1 - BAR_SHARE) / 2
