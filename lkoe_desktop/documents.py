@@ -21,11 +21,12 @@ from lkoe_desktop.domain.periods import Period
 from lkoe_desktop.files import write_atomically
 
 if TYPE_CHECKING:
-    from lkoe_desktop.services.document_rows import PeriodReport
+    from lkoe_desktop.services.document_rows import PageSetup, PeriodReport
 
 Progress = Callable[[int, int], None]
 Target = str | os.PathLike[str] | BinaryIO
 PDF, XLSX, JSON = ".pdf", ".xlsx", ".json"
+PERIOD_KINDS = (PDF, XLSX, JSON)
 
 
 def write_whole(target: Target, produce: Callable[[BinaryIO], object]) -> None:
@@ -167,34 +168,79 @@ def _write_json(target: Target, document: dict[str, Any]) -> None:
     write_whole(target, lambda stream: stream.write(text.encode("utf-8")))
 
 
+def write_period(
+    target: Target,
+    report: PeriodReport,
+    document: dict[str, Any],
+    kind: str,
+    setup: PageSetup,
+    progress: Progress | None = None,
+) -> None:
+    """A period report already made, in the file's kind: JSON (its document), PDF or XLSX (the
+    report laid out), written whole or not at all."""
+    if kind == JSON:
+        _write_json(target, document)
+    elif kind == XLSX:
+        from lkoe_desktop.exchange.period_xlsx import write_period_xlsx
+
+        if not isinstance(target, str | os.PathLike):
+            raise TypeError("an Excel file is written to a path")
+        write_period_xlsx(report, target, progress=progress)
+    else:
+        from lkoe_desktop.reports.period_report import write_period_report
+
+        _pdf(target, lambda stream: write_period_report(report, stream, setup))
+
+
 def period_report(
-    database: Database, target: Target, period: Period, *, freeze: bool = False
+    database: Database,
+    target: Target,
+    period: Period,
+    *,
+    freeze: bool = False,
+    kind: str = JSON,
+    progress: Progress | None = None,
 ) -> PeriodReport:
-    """The funder's report for a period, written as JSON; with `freeze` stored first as a
-    frozen report, in the same transaction as the file is written (a file that cannot be
-    written freezes nothing). Returns the report as the PDF and XLSX layouts take it."""
+    """The funder's report for a period, written as JSON, PDF or XLSX (`kind`); with `freeze`
+    stored first as a frozen report, in the same transaction as the file is written (a file
+    that cannot be written freezes nothing). Returns the report as laid out."""
     from lkoe_desktop.services import frozen_reports
     from lkoe_desktop.services.period_report import period_attendees, period_document
     from lkoe_desktop.services.period_rows import period_report as lay_out
+    from lkoe_desktop.services.report_rows import page_setup
 
     if freeze:
         with database.unit_of_work() as session:
             frozen = frozen_reports.freeze(session, period)
-            _write_json(target, frozen.json_document())
-        return frozen.report()
+            setup = page_setup(session)
+            report = frozen.report()
+            write_period(target, report, frozen.json_document(), kind, setup, progress)
+        return report
     with database.reading() as session:
         document = period_document(session, period)
         participants = period_attendees(session, period)
-    _write_json(target, document)
-    return lay_out(document, participants)
+        setup = page_setup(session)
+    report = lay_out(document, participants)
+    write_period(target, report, document, kind, setup, progress)
+    return report
 
 
-def frozen_report(database: Database, target: Target, frozen_id: int) -> PeriodReport:
-    """A frozen report written again as JSON, exactly as it was frozen; NotFoundError for an
-    unknown id. Returns the report as the PDF and XLSX layouts take it."""
+def frozen_report(
+    database: Database,
+    target: Target,
+    frozen_id: int,
+    *,
+    kind: str = JSON,
+    progress: Progress | None = None,
+) -> PeriodReport:
+    """A frozen report written again as JSON, PDF or XLSX, exactly as it was frozen (the PDF
+    with its frozen stamp); NotFoundError for an unknown id. Returns the report as laid out."""
     from lkoe_desktop.services.frozen_reports import get_frozen
+    from lkoe_desktop.services.report_rows import page_setup
 
     with database.reading() as session:
         frozen = get_frozen(session, frozen_id)
-    _write_json(target, frozen.json_document())
-    return frozen.report()
+        setup = page_setup(session)
+    report = frozen.report()
+    write_period(target, report, frozen.json_document(), kind, setup, progress)
+    return report

@@ -4,6 +4,7 @@ written again byte for byte."""
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from period_network import build
 from test_cli import call
 
 from lkoe_desktop.db.engine import Database
+from lkoe_desktop.db.migrate import open_database
 from lkoe_desktop.services import partners
 
 KEYS = {
@@ -60,8 +62,6 @@ def test_frozen_then_written_again_identically(
     db = ("--db", str(db_path))
     args = ("report", "period", "--project", "--freeze", "-o", str(frozen))
     assert call(capsys, *db, *args).code == 0
-    from lkoe_desktop.db.migrate import open_database
-
     database = open_database(f"sqlite:///{db_path}")
     with database.unit_of_work() as session:
         partners.update_partner(session, 1, {"name": "Omdöpta Alfa AB"})
@@ -77,6 +77,85 @@ def test_frozen_then_written_again_identically(
     assert "Omdöpta" not in again.read_text(encoding="utf-8")
     text = call(capsys, *db, "report", "frozen")
     assert "1 låst rapport" in text.out
+
+
+def _pdf_text(path: Path) -> str:
+    done = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True)
+    return done.stdout.decode("utf-8")
+
+
+def test_the_quarter_as_pdf_and_as_a_workbook(
+    capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    pdf, xlsx = tmp_path / "q1.pdf", tmp_path / "q1.xlsx"
+    for out in (pdf, xlsx):
+        args = ("report", "period", "--quarter", "2026Q1", "-o", str(out))
+        result = call(capsys, "--db", str(db_path), *args)
+        assert result.code == 0, result.err
+        assert str(out) in result.err
+    text = _pdf_text(pdf)
+    assert "2026-01-01" in text and "2026-03-31" in text
+    assert "Beta Bygg AB" in text  # its size class is unknown: a warning names it
+    book = load_workbook(xlsx, read_only=True)
+    summary = [row for row in book.worksheets[0].iter_rows(values_only=True) if row]
+    assert ("Deltaganden", 13, 16) in [row[:3] for row in summary]
+    listed = [row for row in book["Deltagarlista"].iter_rows(values_only=True) if row]
+    assert len(listed) == 1 + 13
+
+
+def test_a_frozen_reprint_is_unchanged_in_every_format(
+    capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    db = ("--db", str(db_path))
+    frozen = tmp_path / "frozen.pdf"
+    args = ("report", "period", "--quarter", "2026Q1", "--freeze", "-o", str(frozen))
+    assert call(capsys, *db, *args).code == 0
+    database = open_database(f"sqlite:///{db_path}")
+    with database.unit_of_work() as session:
+        partners.update_partner(session, 6, {"name": "Omdöpta Beta AB"})
+    database.dispose()
+    again, book = tmp_path / "again.pdf", tmp_path / "again.xlsx"
+    for out in (again, book):
+        result = call(capsys, *db, "report", "frozen", "--id", "1", "-o", str(out))
+        assert result.code == 0, result.err
+    first, second = _pdf_text(frozen), _pdf_text(again)
+    assert second == first
+    assert "Omdöpta" not in second and "Beta Bygg AB" in second
+    assert "Låst rapport nr 1" in second
+    cells = [
+        cell
+        for sheet in load_workbook(book, read_only=True).worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for cell in row
+    ]
+    assert "Beta Bygg AB" in cells and "Omdöpta Beta AB" not in cells
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("period", "--quarter", "2026Q5", "-o", "{folder}/x.pdf"), "2026Q5"),
+        (("frozen", "--id", "99", "-o", "{folder}/x.xlsx"), "99"),
+    ],
+)
+def test_a_bad_period_or_unknown_frozen_report_is_said_clearly(
+    capsys: pytest.CaptureFixture[str],
+    db_path: Path,
+    tmp_path: Path,
+    args: tuple[str, ...],
+    said: str,
+) -> None:
+    folder = tmp_path / "ut"
+    folder.mkdir()
+    filled = [arg.format(folder=folder) for arg in args]
+    result = call(capsys, "--db", str(db_path), "report", *filled)
+    assert result.code == 1
+    assert said in result.err and "Traceback" not in result.err
+    assert list(folder.iterdir()) == []
 
 
 @pytest.mark.parametrize(

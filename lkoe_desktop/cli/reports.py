@@ -153,7 +153,7 @@ def add_report_parser(commands: Commands, db: Parser) -> None:
         action="store_true",
         help=_("store the report as it is now, unchangeable, for the funder's audit"),
     )
-    _output_option(figures, "JSON")
+    _output_option(figures, "PDF, XLSX, JSON")
     figures.set_defaults(handler=writing_a_file(_period_report))
 
     frozen = documents.add_parser(
@@ -168,7 +168,11 @@ def add_report_parser(commands: Commands, db: Parser) -> None:
     json_option(frozen)
     frozen.add_argument("--id", type=int, metavar="N", help=_("the frozen report's id"))
     frozen.add_argument(
-        "-o", "--output", type=Path, metavar="FILE", help=_("the file to write (JSON)")
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help=_("the file to write ({kinds})").format(kinds="PDF, XLSX, JSON"),
     )
     frozen.set_defaults(handler=writing_a_file(_frozen))
 
@@ -300,8 +304,9 @@ def _register(args: argparse.Namespace, database: Database) -> None:
 def _period_report(args: argparse.Namespace, database: Database) -> None:
     from lkoe_desktop import documents
 
-    _suffix(args.output, (documents.JSON,))
-    documents.period_report(database, args.output, period(args, database), freeze=args.freeze)
+    kind = _suffix(args.output, documents.PERIOD_KINDS)
+    chosen = period(args, database)
+    documents.period_report(database, args.output, chosen, freeze=args.freeze, kind=kind)
     _wrote(args.output)
 
 
@@ -319,8 +324,8 @@ def _frozen(args: argparse.Namespace, database: Database) -> None:
         return
     if args.output is None:
         raise UserInputError(_("--id needs -o: the file to write."))
-    _suffix(args.output, (documents.JSON,))
-    documents.frozen_report(database, args.output, args.id)
+    kind = _suffix(args.output, documents.PERIOD_KINDS)
+    documents.frozen_report(database, args.output, args.id, kind=kind)
     _wrote(args.output)
 
 

@@ -18,7 +18,7 @@ from lkoe_desktop.domain import municipalities
 from lkoe_desktop.domain import validation as v
 from lkoe_desktop.domain.codes import MAX_NAME_LENGTH, MAX_NOTES_LENGTH, label_for
 from lkoe_desktop.domain.errors import ValidationError
-from lkoe_desktop.domain.i18n import gettext, translated
+from lkoe_desktop.domain.i18n import current_language, gettext, translated
 
 Rule = Callable[[Any], object]
 
@@ -199,6 +199,19 @@ def _flag_text(value: object) -> str:
 def format_number(value: int) -> str:
     """Swedish digit grouping with a no-break space: 100 000."""
     return f"{value:,}".replace(",", "\u00a0")
+
+
+def figure_text(value: int | float | str | None) -> str:
+    """A report's figure as it is shown: 1 234, hours with one decimal (934,5 in Swedish),
+    the text "< 3" as it is, and a dash where a figure does not apply."""
+    if value is None:
+        return "–"
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int):
+        return format_number(value)
+    grouped = f"{value:,.1f}".replace(",", "\u00a0")
+    return grouped.replace(".", ",") if current_language() == "sv" else grouped
 
 
 _SHOWN: dict[Kind, Callable[[Any], str]] = {

@@ -21,8 +21,8 @@ from reportlab.platypus import (
 
 from lkoe_desktop.domain.clock import STOCKHOLM
 from lkoe_desktop.domain.entities import BY_NAME
-from lkoe_desktop.domain.fields import format_number
-from lkoe_desktop.domain.i18n import N_, current_language, ngettext
+from lkoe_desktop.domain.fields import figure_text
+from lkoe_desktop.domain.i18n import N_, ngettext
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.reports.columns import natural_width, share_room, word_width
 from lkoe_desktop.reports.fonts import FONT_BOLD
@@ -41,7 +41,6 @@ from lkoe_desktop.reports.template import (
 )
 from lkoe_desktop.services.document_rows import (
     DataWarning,
-    Figure,
     FigureTable,
     FrozenMark,
     PageSetup,
@@ -70,19 +69,6 @@ INDICATORS = {
         "meetings and networking rather than money (ERDF output indicator)."
     ),
 }
-
-
-def figure_text(value: Figure) -> str:
-    """A figure as the report prints it: 1 234, hours with one decimal (934,5 in Swedish),
-    the text "< 3" as it is, and a dash where a figure does not apply."""
-    if value is None:
-        return "–"
-    if isinstance(value, str):
-        return value
-    if isinstance(value, int):
-        return format_number(value)
-    grouped = f"{value:,.1f}".replace(",", "\u00a0")
-    return grouped.replace(".", ",") if current_language() == "sv" else grouped
 
 
 def _dates(report: PeriodReport) -> str:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
         self.context: AppContext | None = None
+        self.period_window: QWidget | None = None
         self.tabs: list[ListTab] = []
         self.setMinimumSize(900, 560)
 
@@ -125,7 +127,10 @@ class MainWindow(QMainWindow):
         )
         self.register_action = self._action(None, lambda: self._report("partner_register", self))
         self.calibration_action = self._action(None, lambda: self._report("calibration", self))
+        self.period_report_action = self._action(QKeySequence("Ctrl+R"), self.open_period_reports)
+        self.addAction(self.period_report_action)  # the key works with the menu closed too
         self.report_actions = [
+            self.period_report_action,
             self.print_action,
             self.sign_in_action,
             self.badges_action,
@@ -181,6 +186,7 @@ class MainWindow(QMainWindow):
             self.view_menu.addAction(action)
         self.reports_menu = QMenu(self)
         for group in (
+            (self.period_report_action,),
             (self.sign_in_action, self.badges_action, self.participants_action),
             (self.contact_sheet_action, self.all_sheets_action, self.register_action),
             (self.calibration_action,),
@@ -228,6 +234,7 @@ class MainWindow(QMainWindow):
         self.all_sheets_action.setText(_("Contact sheets of &all partners"))
         self.register_action.setText(_("Partner &register"))
         self.calibration_action.setText(_("Calibration page for name badges…"))
+        self.period_report_action.setText(_("Report to the &funder…"))
         self.toolbar.setWindowTitle(_("Toolbar"))
         self.new_action.setText(_("&New…"))
         self.open_action.setText(_("&Open…"))
@@ -449,6 +456,18 @@ class MainWindow(QMainWindow):
 
         if self.context is not None:
             getattr(reports, document)(self.context, *args)
+
+    def open_period_reports(self) -> None:
+        """Ctrl+R: the Rapporter window with the funder's report, one at a time."""
+        from lkoe_desktop.ui.dialogs.period_report_window import open_period_reports
+
+        if self.context is None:
+            return
+        if self.period_window is not None and shiboken6.isValid(self.period_window):
+            self.period_window.raise_()
+            self.period_window.activateWindow()
+            return
+        self.period_window = open_period_reports(self.context, self)
 
     def _current_of(self, entity: str) -> int | None:
         tab = self.current_tab()

@@ -46,14 +46,25 @@ def _open_meeting(context: AppContext, record_id: int | None, parent: QWidget | 
     return open_meeting_form(context, record_id, parent)
 
 
+def _open_participation(
+    context: AppContext, record_id: int | None, parent: QWidget | None
+) -> int | None:
+    from lkoe_desktop.ui.dialogs.participation_form import open_participation_form
+
+    if record_id is None:
+        raise ValueError("a participation is made in its meeting, not on its own")
+    return record_id if open_participation_form(context, record_id, parent) else None
+
+
 def register_record_forms() -> None:
-    """Let forms open partners, contacts and meetings by kind (each form module is imported when
-    a form of its kind first opens, not at start)."""
+    """Let forms open partners, contacts, meetings and participations by kind (each form
+    module is imported when a form of its kind first opens, not at start)."""
     from lkoe_desktop.ui.forms import openers  # not at the top: it needs the services
 
     openers.register(openers.PARTNER, _open_partner)
     openers.register(openers.CONTACT, _open_contact)
     openers.register(openers.MEETING, _open_meeting)
+    openers.register(openers.PARTICIPATION, _open_participation)
 
 
 def build_tabs(context: AppContext) -> list[ListTab | ListSwitch]:

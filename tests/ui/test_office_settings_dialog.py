@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox
@@ -201,3 +202,42 @@ def test_english_after_a_language_switch(qtbot: QtBot, context: AppContext) -> N
     assert dialog.pages.tabText(1) == "Office and printing"
     assert dialog.office.choose_button.text() == "Choose…"
     assert dialog.office.offset_x.text() == "1.5 mm"
+
+
+def test_the_reports_settings_are_picked_by_name_and_saved(
+    qtbot: QtBot, context: AppContext
+) -> None:
+    from lkoe_desktop.services import groups, partners
+
+    with context.database.unit_of_work() as session:
+        partners.create_partner(session, {"name": "Östgöta Transport AB"})
+        office = partners.create_partner(
+            session, {"name": "Logistikkluster Östergötland", "org_number": "212000-0746"}
+        ).id
+        old = partners.create_partner(session, {"name": "Gamla kansliet"}).id
+        partners.set_partner_archived(session, old, True)
+        groups.create_group(session, {"name": "Ledningsgrupp"})
+    page = OfficeSettingsPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    shown = [page.own_partner.itemText(i) for i in range(page.own_partner.count())]
+    assert shown == ["Ingen", "Logistikkluster Östergötland (212000-0746)", "Östgöta Transport AB"]
+    assert page.steering_group.currentText() == "Styrgrupp"  # the default, kept though unknown
+    page.own_partner.setFocus()
+    page.own_partner.lineEdit().selectAll()
+    type_text(page.own_partner.lineEdit(), "Logistikkluster Östergötland (212000-0746)")
+    page.steering_group.setFocus()
+    QTest.keyClick(page.steering_group, Qt.Key.Key_End)
+    page.project_start.setFocus()
+    QTest.keyClicks(page.project_start, "2025-01-01")
+    assert page.save()
+    saved = stored(context)
+    assert (saved.own_partner_id, saved.steering_group, saved.project_start) == (
+        office, "Ledningsgrupp", "2025-01-01",
+    )  # fmt: skip
+    page.own_partner.lineEdit().selectAll()
+    type_text(page.own_partner.lineEdit(), "Okänd AB")
+    page.project_start.clear()
+    assert not page.save()
+    assert page.errors["own_partner_id"].isVisible()
+    assert stored(context).project_start == "2025-01-01"

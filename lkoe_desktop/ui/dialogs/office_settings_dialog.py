@@ -1,8 +1,9 @@
 """The office's shared settings as a page of the settings dialog.
 
 Office name, funding line and logo for the reports' header and footer, the badge printer's
-offset, how long dietary needs are kept, and when a meeting usually starts and how long it
-lasts; saved in one transaction for every workstation.
+offset, how long dietary needs are kept, when a meeting usually starts and how long it lasts,
+and for the funder's report the project's start, the office's own organisation and its steering
+group; saved in one transaction for every workstation.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLocale, QSize, Qt
 from PySide6.QtGui import QImageReader, QPixmap
 from PySide6.QtWidgets import (
+    QComboBox,
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
@@ -33,12 +35,15 @@ from PySide6.QtWidgets import (
 from lkoe_desktop.domain import i18n
 from lkoe_desktop.domain.errors import LkoeError, ValidationError
 from lkoe_desktop.domain.i18n import gettext as _
-from lkoe_desktop.services import office_settings
+from lkoe_desktop.services import groups, office_settings
 from lkoe_desktop.services.office_settings import OfficeSettings
 from lkoe_desktop.ui.forms.fields import ERROR_STYLE
 from lkoe_desktop.ui.language import QT_LOCALES
+from lkoe_desktop.ui.widgets.organisation_choice import OrganisationChoice
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from lkoe_desktop.ui.context import AppContext
 
 LOGO_FORMATS = (b"png", b"jpeg")
@@ -55,6 +60,9 @@ KEYS = (
     "dietary_days",
     "usual_start",
     "usual_length_minutes",
+    "project_start",
+    "own_partner_id",
+    "steering_group",
 )
 LENGTH_STEP = 15  # minutes
 TIME_CHARACTERS = 8
@@ -100,6 +108,15 @@ class OfficeSettingsPage(QWidget):
         )
         self.usual_length.setSingleStep(LENGTH_STEP)
         self.usual_length.setSuffix(" min")
+        self.project_start = QLineEdit(self)
+        self.project_start.setMaxLength(10)
+        self.project_start.setFixedWidth(
+            self.project_start.fontMetrics().horizontalAdvance("0000-00-00") + 24
+        )
+        self.project_start.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.own_partner = OrganisationChoice(self)
+        self.steering_group = QComboBox(self)
+        self.steering_group.setMinimumContentsLength(20)
         self.editors: dict[str, QWidget] = dict(
             zip(
                 KEYS,
@@ -112,6 +129,9 @@ class OfficeSettingsPage(QWidget):
                     self.dietary_days,
                     self.usual_start,
                     self.usual_length,
+                    self.project_start,
+                    self.own_partner,
+                    self.steering_group,
                 ),
                 strict=True,
             )
@@ -121,9 +141,11 @@ class OfficeSettingsPage(QWidget):
         self.logo_hint, self.offset_hint, self.dietary_hint, self.meeting_hint = (
             self._hint() for _n in range(4)
         )
+        self.report_hint = self._hint()
         self.header_group, self.badge_group, self.privacy_group, self.meeting_group = (
             QGroupBox(self) for _n in range(4)
         )
+        self.report_group = QGroupBox(self)
         self._lay_out()
         self.retranslate()
         self.load()
@@ -189,10 +211,21 @@ class OfficeSettingsPage(QWidget):
         self._row(meetings, "usual_start")
         self._row(meetings, "usual_length_minutes")
         meetings.addRow("", self.meeting_hint)
+        report = QFormLayout(self.report_group)
+        self._row(report, "project_start")
+        self._row(report, "own_partner_id")
+        self._row(report, "steering_group")
+        report.addRow("", self.report_hint)
         content = QWidget(self)
         column = QVBoxLayout(content)
-        groups = (self.header_group, self.badge_group, self.privacy_group, self.meeting_group)
-        for group in groups:
+        shown = (
+            self.header_group,
+            self.badge_group,
+            self.privacy_group,
+            self.meeting_group,
+            self.report_group,
+        )
+        for group in shown:
             column.addWidget(group)
         column.addStretch(1)
         scroll = QScrollArea(self)  # an error shown under a field never squeezes the rest
@@ -208,6 +241,7 @@ class OfficeSettingsPage(QWidget):
         self.badge_group.setTitle(_("Name badges: printer offset"))
         self.privacy_group.setTitle(_("Dietary needs"))
         self.meeting_group.setTitle(_("Meetings"))
+        self.report_group.setTitle(_("Report to the funder"))
         captions = {
             "office_name": _("Office name:"),
             "funding_line": _("Funding line:"),
@@ -217,6 +251,9 @@ class OfficeSettingsPage(QWidget):
             "dietary_days": _("Clear after:"),
             "usual_start": _("Usual start:"),
             "usual_length_minutes": _("Usual length:"),
+            "project_start": _("Project start:"),
+            "own_partner_id": _("Own organisation:"),
+            "steering_group": _("Steering group:"),
         }
         for key, text in captions.items():
             self.captions[key].setText(text)
@@ -244,6 +281,15 @@ class OfficeSettingsPage(QWidget):
                 "meeting's end is first set the usual length after its start."
             )
         )
+        self.project_start.setPlaceholderText(_("YYYY-MM-DD"))
+        self.report_hint.setText(
+            _(
+                "The project's figures count from its start; empty: the first meeting's day. "
+                "Participations on behalf of the office's own organisation never count. The "
+                "steering group's members are counted at its meetings."
+            )
+        )
+        self.own_partner.retranslate()
         locale = QLocale(QT_LOCALES[i18n.current_language()])  # 1,5 mm in Swedish
         for box in (self.offset_x, self.offset_y, self.dietary_days, self.usual_length):
             box.setLocale(locale)
@@ -253,8 +299,19 @@ class OfficeSettingsPage(QWidget):
     def load(self) -> None:
         """Show the settings as the database has them now."""
         with self.context.database.reading() as session:
-            self.show_settings(office_settings.load(session))
+            values = office_settings.load(session)
+            self._choices(session, values)
+            self.show_settings(values)
         self.show_errors({})
+
+    def _choices(self, session: Session, values: OfficeSettings) -> None:
+        """The organisations (not archived, and the one chosen) and groups to choose from."""
+        self.own_partner.fill(session, values.own_partner_id)
+        self.steering_group.clear()
+        names = [row.name for row in groups.list_groups(session)]
+        if values.steering_group not in names:
+            names.insert(0, values.steering_group)
+        self.steering_group.addItems(names)
 
     def show_settings(self, values: OfficeSettings) -> None:
         for line, text in (
@@ -269,6 +326,10 @@ class OfficeSettingsPage(QWidget):
         self.dietary_days.setValue(values.dietary_days)
         self.usual_start.setText(values.usual_start)
         self.usual_length.setValue(values.usual_length_minutes)
+        self.project_start.setText(values.project_start)
+        self.steering_group.setCurrentIndex(
+            max(self.steering_group.findText(values.steering_group), 0)
+        )
 
     def values(self) -> dict[str, object]:
         for box in (self.offset_x, self.offset_y, self.dietary_days, self.usual_length):
@@ -282,14 +343,21 @@ class OfficeSettingsPage(QWidget):
             "dietary_days": self.dietary_days.value(),
             "usual_start": self.usual_start.text(),
             "usual_length_minutes": self.usual_length.value(),
+            "project_start": self.project_start.text(),
+            "own_partner_id": self.own_partner.chosen_id() or 0,
+            "steering_group": self.steering_group.currentText(),
         }
 
     def validate(self) -> dict[str, str]:
-        """What the service cannot check: that the logo can be read from here."""
+        """What the service cannot check: that the logo can be read from here, and that the
+        office's organisation is one in the list."""
+        errors = {}
         logo = self.logo_path.text().strip()
         if logo and not readable_logo(logo):
-            return {"logo_path": _("Choose a PNG or JPEG picture that can be read from here.")}
-        return {}
+            errors["logo_path"] = _("Choose a PNG or JPEG picture that can be read from here.")
+        if self.own_partner.chosen_id() is None:
+            errors["own_partner_id"] = _("Choose the organisation from the list, or None.")
+        return errors
 
     def save(self) -> bool:
         """Save every setting in one transaction; False (errors shown) when something is wrong."""

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 PARTNER = entities.PARTNER.name
 CONTACT = entities.CONTACT.name
 MEETING = entities.MEETING.name
+PARTICIPATION = entities.PARTICIPATION.name
 
 # Open the form of the record with this id (None: a new one) over `parent`; the saved record's
 # id, or None when nothing was saved.
