@@ -273,9 +273,12 @@ def _marked_table(table: FigureTable, width: float) -> Table:
 
 def _figure_table(table: FigureTable, width: float) -> list[Flowable]:
     style = styles()
+    story: list[Flowable]
     notes = [table.note] if table.note else []
-    if table.mark_empty:
-        story: list[Flowable] = [para(table.title, style.heading), _marked_table(table, width)]
+    if not table.rows:  # as the window says it: no header over nothing
+        story = [para(table.title, style.heading), para(_("None in the period."), style.small)]
+    elif table.mark_empty:
+        story = [para(table.title, style.heading), _marked_table(table, width)]
         if any(0 in row[1:] for row in table.rows):
             notes.append(_("A shaded, bold 0 is an empty cell: nobody of that kind was reached."))
     else:

@@ -189,9 +189,14 @@ def test_a_report_with_nothing_in_it_says_so(tmp_path: Path, setup: PageSetup) -
     assert "Inga varningar om datakvalitet för perioden." in text
 
 
-def test_a_table_without_rows_keeps_its_title(tmp_path: Path, setup: PageSetup) -> None:
+def test_a_table_without_rows_keeps_its_title_and_says_there_were_none(
+    tmp_path: Path, setup: PageSetup
+) -> None:
     nothing = FigureTable("steering_group", "Styrgruppens möten", ("Möte", "Närvarande"), ())
     report = replace(quarter_report(), tables=(nothing,))
     path = tmp_path / "none.pdf"
     write_period_report(report, path, setup)
-    assert any("Styrgruppens möten" in page for page in page_texts(path))
+    page = next(page for page in page_texts(path) if "Styrgruppens möten" in page)
+    after = page.split("Styrgruppens möten", 1)[1]
+    assert "Inga under perioden." in after
+    assert "Närvarande" not in after  # no header over an empty table
