@@ -65,9 +65,9 @@ def _straight(session: Session, window: Window) -> dict[str, Any]:
         return records[record_id][1] or f"#{record_id}"
 
     decider: dict[str, int] = {}
-    for record_id, number in per_record.items():
+    for record_id, participations in per_record.items():
         held = decider.get(key(record_id))
-        if held is None or (number, -record_id) > (per_record[held], -held):
+        if held is None or (participations, -record_id) > (per_record[held], -held):
             decider[key(record_id)] = record_id
     themes: dict[int, list[int]] = {}
     for meeting_id, theme_id in session.execute(select(meeting_themes)):
