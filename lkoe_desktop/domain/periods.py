@@ -84,9 +84,14 @@ def meeting_hours(starts_at: datetime, ends_at: datetime | None) -> float:
     if ends_at is None:
         return 0.0
     start, end = starts_at.astimezone(UTC), ends_at.astimezone(UTC)
+    day, last = to_stockholm(starts_at).date(), to_stockholm(ends_at).date()
+    if day == last:  # within one day (most meetings): its own length, counted once
+        return round(
+            min(max(end - start, timedelta()), timedelta(hours=HOURS_A_DAY)).total_seconds() / 3600,
+            1,
+        )
     total = timedelta()
-    day = to_stockholm(starts_at).date()
-    while day <= to_stockholm(ends_at).date():
+    while day <= last:
         # Compared and subtracted in UTC: a day of summer or winter time has 23 or 25 hours.
         begins = max(start, stockholm_midnight(day).astimezone(UTC))
         ends = min(end, stockholm_midnight(day + timedelta(days=1)).astimezone(UTC))

@@ -10,6 +10,7 @@ aggregate; Python only turns meeting times into hours and months and fills in ze
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -107,18 +108,40 @@ def org_key() -> ColumnElement[str]:
     return func.coalesce(Organisation.org_number, literal("#") + cast(Organisation.id, String))
 
 
-def reached_records(window: Window, participations: CTE) -> CTE:
-    """Every partner record reached in the window, with its number's key and its rank among
-    the records sharing that key: the record ranked 1 (the most counted participations, then
-    the lowest id) gives the number its sector, size class and municipality."""
-    per_record = (
-        select(participations.c.organisation_id, func.count().label("participations"))
-        .where(participations.c.organisation_id.is_not(None))
-        .group_by(participations.c.organisation_id)
-        .cte("per_record")
+def undecided_numbers(session: Session) -> list[str]:
+    """The organisation numbers whose records (reached or not) differ in sector or size class:
+    the only numbers whose values depend on which of their records decides (a few)."""
+    statement = (
+        select(Organisation.org_number)
+        .where(Organisation.org_number.is_not(None))
+        .group_by(Organisation.org_number)
+        .having(
+            (func.count(distinct(func.coalesce(Organisation.sector, UNSPECIFIED))) > 1)
+            | (func.count(distinct(Organisation.size_class)) > 1)
+        )
     )
+    return [number for number in session.scalars(statement) if number is not None]
+
+
+def reached_records(
+    window: Window, participations: CTE, numbers: Sequence[str] | None = None
+) -> CTE:
+    """Every partner record reached in the window (or only those whose number is one of
+    `numbers`), with its number's key and its rank among the records sharing that key: the
+    record ranked 1 (the most counted participations, then the lowest id) gives the number its
+    sector, size class and municipality."""
+    per_record = select(
+        participations.c.organisation_id, func.count().label("participations")
+    ).where(participations.c.organisation_id.is_not(None))
+    if numbers is not None:
+        per_record = per_record.where(
+            participations.c.organisation_id.in_(
+                select(Organisation.id).where(Organisation.org_number.in_(numbers))
+            )
+        )
+    ranked = per_record.group_by(participations.c.organisation_id).cte("per_record")
     key = org_key()
-    order = (per_record.c.participations.desc(), Organisation.id)
+    order = (ranked.c.participations.desc(), Organisation.id)
     return (
         select(
             Organisation.id,
@@ -130,7 +153,7 @@ def reached_records(window: Window, participations: CTE) -> CTE:
             func.coalesce(Organisation.municipality, UNSPECIFIED).label("place"),
             func.row_number().over(partition_by=key, order_by=order).label("ordinal"),
         )
-        .join(per_record, per_record.c.organisation_id == Organisation.id)
+        .join(ranked, ranked.c.organisation_id == Organisation.id)
         .cte("reached")
     )
 
@@ -200,47 +223,44 @@ def _organisations(session: Session, window: Window, records: CTE) -> dict[str, 
 
 
 def _theme_coverage(
-    session: Session, participations: CTE, records: CTE, themes: dict[int, str]
+    session: Session, window: Window, participations: CTE, themes: dict[int, str]
 ) -> list[dict[str, Any]]:
     """Distinct organisations reached per theme of the meeting and sector of the number.
 
-    The distinct (theme, record) pairs are counted per sector with each sector's numbers as
-    an IN list (which every database indexes once), not as a join of two computed tables,
-    which SQLite answers by scanning one of them once per row of the other."""
+    A number's sector is its records' own, except for the few numbers whose records differ
+    (`undecided_numbers`): only for those is the deciding record looked up among the records
+    reached, so that the ranking of every record reached is not computed (on SQLite, a join
+    to that computed table scans it once per row; a lookup of a few rows does not)."""
     touched = (
         select(meeting_themes.c.theme_id, participations.c.organisation_id)
         .join(meeting_themes, meeting_themes.c.meeting_id == participations.c.meeting_id)
         .distinct()
         .subquery()
     )
+    undecided = undecided_numbers(session)
+    deciders = reached_records(window, participations, undecided)
     key = org_key()
-    sectors = [*codes(Sector), UNSPECIFIED]
-    per_sector = [
-        func.count(
-            distinct(
-                case(
-                    (
-                        key.in_(
-                            select(records.c.org_key).where(
-                                records.c.ordinal == 1, records.c.sector == sector
-                            )
-                        ),
-                        key,
-                    )
-                )
-            )
-        )
-        for sector in sectors
-    ]
-    statement = (
-        select(touched.c.theme_id, *per_sector)
-        .join(Organisation, Organisation.id == touched.c.organisation_id)
-        .group_by(touched.c.theme_id)
+    decided = (
+        select(deciders.c.sector)
+        .where(deciders.c.org_key == key, deciders.c.ordinal == 1)
+        .scalar_subquery()
     )
-    found = {
-        theme_id: dict(zip(sectors, map(int, numbers), strict=True))
-        for theme_id, *numbers in session.execute(statement)
-    }
+    number_sector = case(
+        (Organisation.org_number.in_(undecided), decided),
+        else_=func.coalesce(Organisation.sector, UNSPECIFIED),
+    )
+    pairs = (
+        select(touched.c.theme_id, key.label("org_key"), number_sector.label("sector"))
+        .join(Organisation, Organisation.id == touched.c.organisation_id)
+        .subquery()
+    )
+    found: dict[int, dict[str, int]] = {}
+    for theme_id, sector, number in session.execute(
+        select(pairs.c.theme_id, pairs.c.sector, func.count(distinct(pairs.c.org_key))).group_by(
+            pairs.c.theme_id, pairs.c.sector
+        )
+    ):
+        found.setdefault(theme_id, {})[sector] = int(number)
     return [
         {
             "theme_id": theme_id,
@@ -390,6 +410,6 @@ def window_figures(session: Session, window: Window, *, steering_group: str) -> 
         **_people(session, participations),
         **_activities(session, window),
         **_organisations(session, window, records),
-        "theme_coverage": _theme_coverage(session, participations, records, themes),
+        "theme_coverage": _theme_coverage(session, window, participations, themes),
         "steering_group": _steering_group(session, window, steering_group),
     }

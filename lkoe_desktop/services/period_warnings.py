@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import CTE, distinct, func, select
 from sqlalchemy.orm import Session
 
-from lkoe_desktop.db.models import Contact, Meeting, Participation
+from lkoe_desktop.db.models import Contact, Meeting, Organisation, Participation
 from lkoe_desktop.domain.clock import to_stockholm
 from lkoe_desktop.domain.codes import MeetingStatus, Sector, SizeClass
 from lkoe_desktop.domain.entities import MEETING, PARTICIPATION, PARTNER
@@ -23,6 +23,7 @@ from lkoe_desktop.services.period_figures import (
     held,
     in_window,
     reached_records,
+    undecided_numbers,
 )
 
 PAST_NOT_HELD = "past_meeting_not_held"
@@ -65,7 +66,6 @@ def period_warnings(session: Session, window: Window) -> list[dict[str, Any]]:
     out. JSON-ready: `kind`, `ids`, `records` [{entity, id, name}], and for a number whose
     records disagree, `org_number` and `decided_by` (the record whose values count)."""
     participations = counted(window)
-    records = reached_records(window, participations)
     found: list[dict[str, Any]] = []
     past = _meetings(
         session,
@@ -77,12 +77,13 @@ def period_warnings(session: Session, window: Window) -> list[dict[str, Any]]:
         found.append(_warning(PAST_NOT_HELD, past))
     unknown = _partners(
         session,
-        select(records.c.id, records.c.name)
+        select(Organisation.id, Organisation.name)
         .where(
-            records.c.sector == Sector.BUSINESS.value,
-            records.c.size_class == SizeClass.UNKNOWN.value,
+            Organisation.id.in_(select(participations.c.organisation_id)),
+            Organisation.sector == Sector.BUSINESS.value,
+            Organisation.size_class == SizeClass.UNKNOWN.value,
         )
-        .order_by(records.c.name, records.c.id),
+        .order_by(Organisation.name, Organisation.id),
     )
     if unknown:
         found.append(_warning(SIZE_UNKNOWN, unknown))
@@ -108,12 +109,15 @@ def period_warnings(session: Session, window: Window) -> list[dict[str, Any]]:
     endless = _meetings(session, *in_window(window), held(window), Meeting.ends_at.is_(None))
     if endless:
         found.append(_warning(NO_END, endless))
-    found.extend(_disagreements(session, records))
+    found.extend(
+        _disagreements(session, reached_records(window, participations, undecided_numbers(session)))
+    )
     return found
 
 
 def _disagreements(session: Session, records: CTE) -> list[dict[str, Any]]:
-    """One warning per organisation number whose records reached differ in sector or size."""
+    """One warning per organisation number whose records reached differ in sector or size
+    (`records`: those reached whose number's records differ at all, a few)."""
     numbers = (
         select(records.c.org_number)
         .where(records.c.org_number.is_not(None))

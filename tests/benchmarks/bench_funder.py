@@ -112,7 +112,7 @@ def measure(database: Database, path: Path, period: Period, runs: int) -> None:
                 if name == "organisations, enterprises":
                     return figures._organisations(session, window, records)
                 if name == "theme coverage":
-                    return figures._theme_coverage(session, counted, records, {})
+                    return figures._theme_coverage(session, window, counted, {})
                 return figures._activities(session, window)
 
         return work
