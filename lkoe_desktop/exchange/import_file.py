@@ -198,7 +198,9 @@ def _first_line(text: str) -> str:
 
 def _csv_rows(text: str, separator: str) -> Iterator[tuple[int, Sequence[str]]]:
     """(Excel row number, cells) of each record: a blank line is a row of its own, as in Excel."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
+    # A line break inside a cell is kept as Excel keeps it (LF); records may end in CRLF or LF.
+    lines = io.StringIO(text.replace("\r\n", "\n"), newline="")
+    reader = csv.reader(lines, delimiter=separator, strict=True)
     number = 0
     try:
         for number, cells in enumerate(reader, start=1):
@@ -234,15 +236,16 @@ def _table(
     rows: list[SourceRow] = []
     beyond: int | None = None
     for number, cells in records:
-        if not any(_filled(cell) for cell in cells):
+        trimmed = [cell.strip() if isinstance(cell, str) else cell for cell in cells]
+        if not any(trimmed):
             continue
         if header is None:
-            header, header_row = _headers(cells), number
+            header, header_row = _headers(trimmed), number
             continue
         width = len(header)
-        if beyond is None and any(_filled(cell) for cell in cells[width:]):
+        if beyond is None and any(trimmed[width:]):
             beyond = number
-        row = tuple(_trimmed(cell) for cell in cells[:width])
+        row = tuple(trimmed[:width])
         rows.append(SourceRow(number, row + ("",) * (width - len(row))))
     if header is None:
         raise EmptyFileError(_("“{name}” is empty: there is nothing to import.").format(name=name))
@@ -275,19 +278,7 @@ def _table(
 
 
 def _headers(cells: Sequence[Shown]) -> tuple[str, ...]:
-    headers = [str(_trimmed(cell)) for cell in cells]
+    headers = [str(cell) for cell in cells]
     while headers and not headers[-1]:
         headers.pop()
     return tuple(headers)
-
-
-def _filled(cell: Shown) -> bool:
-    return not isinstance(cell, str) or bool(cell.strip())
-
-
-def _trimmed(cell: Shown) -> Shown:
-    """A cell without surrounding spaces; a line break inside it as Excel keeps one (LF)."""
-    if not isinstance(cell, str):
-        return cell
-    cell = cell.strip()
-    return cell.replace("\r\n", "\n").replace("\r", "\n") if "\r" in cell else cell

@@ -24,6 +24,7 @@ A cell's value, by the kind of its field:
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -182,31 +183,30 @@ def _split_whole_name(values: dict[str, Value], errors: list[str]) -> None:
 
 
 def _reader(described: Field) -> tuple[str, CellReader]:
-    """(the field's key, the function that reads its cell into a value or a problem)."""
+    """(the field's key, the function that reads its cell into a value or a problem).
+
+    Cells come trimmed (`SourceTable`); the readers of codes and places remember what they
+    found for a value, since a file repeats the same few many times.
+    """
     kind = described.kind
+    interpret: CellReader | None = None
+    if kind == Kind.CODE:
+        interpret = _code_reader(described)
+    elif kind == Kind.MUNICIPALITY:
+        interpret = _municipality_reader(described)
+    elif kind in (Kind.TEXT, Kind.LONG_TEXT):
+        interpret = _text_reader(described)
 
     def read(cell: Shown, warnings: list[str], errors: list[str]) -> Value | None:
         if not isinstance(cell, str):
             return _date_value(cell, kind)
-        value = _unprotected(cell)
-        if not value:
+        if not cell:
             return None
-        if kind == Kind.CODE:
-            assert described.enum is not None
-            return _code(value, described, errors)
-        if kind == Kind.MUNICIPALITY:
-            return _municipality(value, described, warnings, errors)
-        if kind in (Kind.TEXT, Kind.LONG_TEXT):
-            return _text(value, described, errors)
-        return value
+        if cell[0] == "'" and cell.startswith(_PROTECTED):
+            cell = cell[1:].strip()  # the ' an export puts before text a spreadsheet would run
+        return cell if interpret is None else interpret(cell, warnings, errors)
 
     return described.key, read
-
-
-def _unprotected(cell: str) -> str:
-    """A cell trimmed, without the `'` an export puts before text a spreadsheet would run."""
-    value = cell.strip()
-    return value[1:].strip() if value.startswith(_PROTECTED) else value
 
 
 def _date_value(cell: date | datetime, kind: Kind) -> Value:
@@ -217,35 +217,72 @@ def _date_value(cell: date | datetime, kind: Kind) -> Value:
     return cell.isoformat()
 
 
-def _text(value: str, described: Field, errors: list[str]) -> str | None:
+def _text_reader(described: Field) -> CellReader:
     default = MAX_NOTES_LENGTH if described.kind == Kind.LONG_TEXT else MAX_NAME_LENGTH
-    try:
-        return text(value, max_length=described.max_length or default, what=described.title)
-    except InvalidValue as wrong:
-        errors.append(wrong.message)
-        return None
+    limit = described.max_length or default
+
+    def read(value: Shown, warnings: list[str], errors: list[str]) -> Value | None:
+        assert isinstance(value, str)
+        if len(value) <= limit:
+            return unicodedata.normalize("NFC", value)
+        try:
+            return text(value, max_length=limit, what=described.title)
+        except InvalidValue as wrong:
+            errors.append(wrong.message)
+            return None
+
+    return read
 
 
-def _code(value: str, described: Field, errors: list[str]) -> str | None:
+def _code_reader(described: Field) -> CellReader:
     assert described.enum is not None
-    found = _codes_by_name(described.enum).get(header_name(value))
-    if found is None:
-        allowed = ", ".join(label(member) for member in described.enum)
-        errors.append(
-            _("{field}: “{value}” is not one of {allowed}.").format(
-                field=described.title, value=_short(value), allowed=allowed
-            )
-        )
-    return found
+    enum = described.enum
+    found: dict[str, tuple[str | None, str | None]] = {}
+
+    def read(value: Shown, warnings: list[str], errors: list[str]) -> Value | None:
+        assert isinstance(value, str)
+        if value not in found:
+            code = _codes_by_name(enum).get(header_name(value))
+            wrong = None
+            if code is None:
+                wrong = _("{field}: “{value}” is not one of {allowed}.").format(
+                    field=described.title,
+                    value=_short(value),
+                    allowed=", ".join(label(member) for member in enum),
+                )
+            found[value] = code, wrong
+        code, wrong = found[value]
+        if wrong is not None:
+            errors.append(wrong)
+        return code
+
+    return read
+
+
+def _municipality_reader(described: Field) -> CellReader:
+    found: dict[str, tuple[Value | None, list[str], list[str]]] = {}
+
+    def read(value: Shown, warnings: list[str], errors: list[str]) -> Value | None:
+        assert isinstance(value, str)
+        if value not in found:
+            said: list[str] = []
+            wrong: list[str] = []
+            found[value] = _municipality(value, described, said, wrong), said, wrong
+        place, said, wrong = found[value]
+        warnings.extend(said)
+        errors.extend(wrong)
+        return place
+
+    return read
 
 
 def _municipality(
     value: str, described: Field, warnings: list[str], errors: list[str]
-) -> str | None:
+) -> Value | None:
     found = municipalities.code_for(value)
     if found is not None:
         return found
-    kept = _text(value, described, errors)
+    kept = _text_reader(described)(value, warnings, errors)
     if kept is not None:
         warnings.append(
             _("“{place}” is not a Swedish municipality; it is kept as another place.").format(
