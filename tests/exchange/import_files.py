@@ -78,3 +78,33 @@ def with_cached_values(path: Path, values: Mapping[str, tuple[str, str]]) -> Pat
         for name, data in parts.items():
             target.writestr(name, data)
     return path
+
+
+def excel_style_workbook(path: Path, shared: Sequence[str], sheet_data: str) -> Path:
+    """A workbook laid out as Excel saves it: text in the shared strings (`shared`: the `<si>`
+    items' inner XML), a custom number format (style 1: "0000000000"), the built-in date
+    format (style 2) and a time of day (style 3), and `sheet_data` as the sheet's rows."""
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    relations = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    package = "http://schemas.openxmlformats.org/package/2006/relationships"
+    parts = {
+        "[Content_Types].xml": '<Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+        'content-types"/>',
+        "xl/workbook.xml": f'<workbook xmlns="{main}" xmlns:r="{relations}"><workbookPr/>'
+        '<sheets><sheet name="Anmälda" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": f'<Relationships xmlns="{package}"><Relationship '
+        'Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+        "xl/sharedStrings.xml": f'<sst xmlns="{main}">'
+        + "".join(f"<si>{item}</si>" for item in shared)
+        + "</sst>",
+        "xl/styles.xml": f'<styleSheet xmlns="{main}"><numFmts count="1">'
+        '<numFmt numFmtId="164" formatCode="0000000000"/></numFmts><cellXfs count="4">'
+        '<xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="14"/><xf numFmtId="20"/>'
+        "</cellXfs></styleSheet>",
+        "xl/worksheets/sheet1.xml": f'<worksheet xmlns="{main}"><sheetData>{sheet_data}'
+        "</sheetData></worksheet>",
+    }
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in parts.items():
+            archive.writestr(name, '<?xml version="1.0" encoding="UTF-8"?>\n' + text)
+    return path

@@ -7,7 +7,13 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from import_files import swedish_excel_csv, utf8_csv, with_cached_values, workbook
+from import_files import (
+    excel_style_workbook,
+    swedish_excel_csv,
+    utf8_csv,
+    with_cached_values,
+    workbook,
+)
 
 from lkoe_desktop.domain.errors import ImportFileError
 from lkoe_desktop.domain.i18n import set_language
@@ -138,6 +144,34 @@ def test_a_formula_cell_gives_the_value_excel_last_computed_never_the_formula(
     )
     with_cached_values(path, {"B2": ("n", "42"), "C2": ("str", "Hej Eva")})
     assert read_table(path).rows[0].cells == ("Eva", "42", "Hej Eva")
+
+
+def test_a_workbook_as_excel_saves_it_reads_its_shared_strings_styles_and_gaps(
+    tmp_path: Path,
+) -> None:
+    path = excel_style_workbook(
+        tmp_path / "excel.xlsx",
+        [
+            "<t>Namn</t>",
+            "<t>Org.nr</t>",
+            "<r><rPr><b/></rPr><t>Ån</t></r><r><t>ge AB</t></r><rPh><t>x</t></rPh>",
+            '<t xml:space="preserve"> Kajen </t>',
+        ],
+        '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c>'
+        '<c r="C1" t="inlineStr"><is><t>Datum</t></is></c><c r="D1"><v>0</v></c>'
+        '<c r="F1" t="b"><v>1</v></c></row>'
+        '<row r="3"><c r="A3" t="s"><v>2</v></c><c r="B3" s="1"><v>556036079</v></c>'
+        '<c r="C3" s="2"><v>46082</v></c><c r="D3" s="3"><v>0.5</v></c>'
+        '<c r="E3" t="e"><f>1/0</f><v>#DIV/0!</v></c></row>'
+        '<row r="4"><c r="A4" t="s"><v>3</v></c><c r="C4" s="2"/></row>',
+    )
+    table = read_table(path)
+    assert table.sheet == "Anmälda"
+    assert table.headers == ("Namn", "Org.nr", "Datum", "0", "", "TRUE")
+    assert [(row.number, row.cells) for row in table.rows] == [
+        (3, ("Ånge AB", "0556036079", date(2026, 3, 1), "12:00", "#DIV/0!", "")),
+        (4, ("Kajen", "", "", "", "", "")),
+    ]
 
 
 def test_a_chosen_sheet_is_read_and_the_sheets_are_listed(tmp_path: Path) -> None:
