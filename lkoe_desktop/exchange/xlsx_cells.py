@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time, timedelta
+from functools import cache
 
 Shown = str | date | datetime  # a date cell stays a date; every other cell becomes text
 
@@ -46,9 +47,8 @@ def shown(value: object, number_format: str | None) -> Shown:
 
 def number_text(value: float, number_format: str) -> str:
     """A number as Excel shows it in `number_format` (its first section; the sign in front)."""
-    section = number_format.split(";")[0]
-    section = _ESCAPED.sub(r"\1", _QUOTED.sub(r"\1", _PADDING.sub("", _BRACKETS.sub("", section))))
-    if section.strip().casefold() in ("general", "@", "") or not _placeholders(section):
+    section = _section(number_format)
+    if section is None:
         return _general(value)
     sign = "-" if value < 0 else ""
     number = abs(value) * (100 if "%" in section else 1)
@@ -64,8 +64,14 @@ def number_text(value: float, number_format: str) -> str:
     return f"{sign}{whole_text},{fraction}{tail}"
 
 
-def _placeholders(section: str) -> bool:
-    return any(char in _PLACEHOLDERS for char in section)
+@cache
+def _section(number_format: str) -> str | None:
+    """The format's first section with its literals as plain text; None for General or text."""
+    section = number_format.split(";")[0]
+    section = _ESCAPED.sub(r"\1", _QUOTED.sub(r"\1", _PADDING.sub("", _BRACKETS.sub("", section))))
+    if section.strip().casefold() in ("general", "@", ""):
+        return None
+    return section if any(char in _PLACEHOLDERS for char in section) else None
 
 
 def _fill(pattern: str, digits: str, grouped: bool) -> str:

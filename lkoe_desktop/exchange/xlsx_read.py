@@ -2,7 +2,7 @@
 
 A workbook is a zip of XML parts: the sheet's cells refer to the shared strings (text) and to
 the styles (each cell's number format). This module reads those parts with the standard
-library's C parser, about four times faster than openpyxl's read-only mode on 100 000 rows
+library's C parser, about three times faster than openpyxl's read-only mode on 100 000 rows
 (`tests/benchmarks/bench_import_read.py`), and applies each number's format as Excel shows it
 (`xlsx_cells`). openpyxl lends its tables of Excel's built-in formats and its date arithmetic.
 """
