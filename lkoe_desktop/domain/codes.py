@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from lkoe_desktop.domain.i18n import N_, gettext
+from lkoe_desktop.domain.i18n import N_, gettext, translated
 
 
 class Sector(StrEnum):
@@ -139,6 +139,11 @@ _LABELS: dict[tuple[type[StrEnum], str], str] = {
 def label(code: StrEnum) -> str:
     """The word the window shows for a code, in the current language."""
     return gettext(_LABELS[type(code), code.value])
+
+
+def label_in(code: StrEnum, language: str) -> str:
+    """The word for a code in `language`, whatever the window's language (an import takes both)."""
+    return translated(_LABELS[type(code), code.value], language)
 
 
 def label_for(enum: type[StrEnum], value: str) -> str:

@@ -54,3 +54,8 @@ class DatabaseBusyError(LkoeError):
 
 class UserInputError(LkoeError):
     """A request that cannot be carried out as asked (e.g. demo into a non-empty database)."""
+
+
+class ImportFileError(LkoeError):
+    """A file to import cannot be read as a table (not a spreadsheet, empty, unreadable text,
+    no rows, a missing column): the whole file is refused and nothing is read from it."""
