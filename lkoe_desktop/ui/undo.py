@@ -19,13 +19,14 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 
 from lkoe_desktop.domain.errors import LkoeError
 from lkoe_desktop.domain.i18n import gettext as _
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
+    from PySide6.QtWidgets import QToolButton, QWidget
 
     from lkoe_desktop.db.engine import Database
     from lkoe_desktop.ui.context import Prompts
@@ -98,3 +99,54 @@ class UndoOffer(QObject):
         self.undone.emit(message)
         self.undone_in.emit(scope, message)
         return message
+
+
+class PanelUndo(QObject):
+    """A panel's own way to the window's one offer: an action (Ctrl+Z inside the panel when
+    `shortcut`) shown by `button`, visible only while the offer is about what the panel shows
+    (`scope()`); when a change made there is undone, here or from the Edit menu, `say` gives
+    the panel's message line what was put back. `tooltip()` says, translated, what undoing does
+    to this panel's list."""
+
+    def __init__(
+        self,
+        panel: QWidget,
+        offer: UndoOffer,
+        scope: Callable[[], Hashable],
+        say: Callable[[str], None],
+        tooltip: Callable[[], str],
+        button: QToolButton,
+        *,
+        shortcut: bool,
+    ) -> None:
+        super().__init__(panel)
+        self._panel, self._offer, self._scope, self._say = panel, offer, scope, say
+        self._tooltip = tooltip
+        self.action = QAction(panel)
+        if shortcut:
+            self.action.setShortcut(QKeySequence.StandardKey.Undo)
+            self.action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            panel.addAction(self.action)
+        self.action.triggered.connect(lambda _checked=False: self.run())
+        self.button = button
+        button.setObjectName("undo_add")
+        button.setDefaultAction(self.action)
+        offer.changed.connect(self.show)
+        offer.undone_in.connect(self._undone)
+
+    def show(self) -> None:
+        """The action's text (what the offer will undo) and the button, as the offer stands."""
+        available = self._offer.available(self._scope())
+        self.action.setText(self._offer.text() if available else _("Undo"))
+        self.action.setToolTip(self._tooltip())
+        self.action.setEnabled(available)
+        self.button.setVisible(available)
+
+    def run(self) -> None:
+        """Undo the last change made to the panel's list, if the offer is about it."""
+        if self._offer.available(self._scope()):
+            self._offer.run(self._panel)
+
+    def _undone(self, scope: object, message: str) -> None:
+        if scope == self._scope():
+            self._say(message)

@@ -272,17 +272,6 @@ class ParticipantActions(QWidget):
         )
         self.context.undo.offer(text.format(count=count), undo, self.undo_scope())
 
-    def undo_last(self) -> None:
-        """The undo button (and Ctrl+Z here): undo the last change made to this list through
-        the window's offer; `_undone_here` says what was put back."""
-        if self.context.undo.available(self.undo_scope()):
-            self.context.undo.run(self)
-
-    def _undone_here(self, scope: object, message: str) -> None:
-        """A change made here was undone (here or from the Edit menu): say what was put back."""
-        if scope == self.undo_scope():
-            self._say(message)
-
     # --- e-mail addresses ---------------------------------------------------------------------
     def copy_addresses(self) -> None:
         """The selected people's addresses, or everyone's shown when nobody is selected."""

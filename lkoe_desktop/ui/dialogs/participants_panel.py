@@ -32,6 +32,7 @@ from lkoe_desktop.ui.models.table_model import WindowedTableModel
 from lkoe_desktop.ui.tabs.filters import CodeCombo
 from lkoe_desktop.ui.tabs.list_tab import record_table
 from lkoe_desktop.ui.tabs.widths import ColumnFitter
+from lkoe_desktop.ui.undo import PanelUndo
 from lkoe_desktop.ui.widgets.form_fields import mute
 from lkoe_desktop.ui.widgets.menu_button import MenuButton
 
@@ -199,29 +200,19 @@ class ParticipantsPanel(ParticipantActions):
     def _build_undo(self) -> None:
         """Undoing the last change made to this list (the window's one offer, while it is about
         this meeting): a button beside the message, and Ctrl+Z in the panel."""
-        self.undo_action = QAction(self)
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.undo_action.triggered.connect(lambda _checked=False: self.undo_last())
-        self.addAction(self.undo_action)
-        self.undo_button = self._button()
-        self.undo_button.setObjectName("undo_add")
-        self.undo_button.setDefaultAction(self.undo_action)
-        self.context.undo.changed.connect(self._show_undo)
-        self.context.undo.undone_in.connect(self._undone_here)
-
-    def _show_undo(self) -> None:
-        offer = self.context.undo
-        available = offer.available(self.undo_scope())
-        self.undo_action.setText(offer.text() if available else _("Undo"))
-        self.undo_action.setToolTip(
-            _(
+        self.undo = PanelUndo(
+            self,
+            self.context.undo,
+            self.undo_scope,
+            self._say,
+            lambda: _(
                 "Undo the last change made to this list (Ctrl+Z); anyone whose participation "
                 "has changed since is left as they are"
-            )
+            ),
+            self._button(),
+            shortcut=True,
         )
-        self.undo_action.setEnabled(available)
-        self.undo_button.setVisible(available)
+        self.undo_action, self.undo_button = self.undo.action, self.undo.button
 
     def _build_table(self) -> None:
         self.model = WindowedTableModel(self.context.database, ParticipantSource(), self)
@@ -276,7 +267,7 @@ class ParticipantsPanel(ParticipantActions):
         self.calendar_action.setText(_("Save as calendar file (.ics)…"))
         self.catering_action.setText(_("Dietary needs for the caterer…"))
         self.checkin_action.setText(_("Check in…"))
-        self._show_undo()
+        self.undo.show()
         self.model.retranslate()
         self.fitter.refit()  # headings and statuses are longer or shorter in another language
 

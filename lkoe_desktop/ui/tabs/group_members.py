@@ -8,7 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -29,6 +29,7 @@ from lkoe_desktop.exchange.email_addresses import parse_addresses
 from lkoe_desktop.services import group_adding, groups
 from lkoe_desktop.services.common import today
 from lkoe_desktop.services.groups import MemberRow
+from lkoe_desktop.ui.undo import PanelUndo
 from lkoe_desktop.ui.widgets.address_copy import copy_contact_addresses
 from lkoe_desktop.ui.widgets.form_fields import mute, row_height
 
@@ -127,13 +128,19 @@ class GroupMembers(QWidget):
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         mute(self.message)
-        self.undo_action = QAction(self)
-        self.undo_action.triggered.connect(lambda _checked=False: self.undo_last())
-        self.undo_button = QToolButton(self)
-        self.undo_button.setObjectName("undo_add")
-        self.undo_button.setDefaultAction(self.undo_action)
-        self.context.undo.changed.connect(self._show_undo)
-        self.context.undo.undone_in.connect(self._undone_here)
+        self.undo = PanelUndo(
+            self,
+            self.context.undo,
+            self.undo_scope,
+            self._say,
+            lambda: _(
+                "Take the people just added out of the group again; anyone whose membership "
+                "has changed since stays in it"
+            ),
+            QToolButton(self),
+            shortcut=False,
+        )
+        self.undo_action, self.undo_button = self.undo.action, self.undo.button
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 0, 0, 0)
         layout.addWidget(self.heading)
@@ -198,7 +205,7 @@ class GroupMembers(QWidget):
         )
         for tree in (self.current, self.former):
             tree.retranslate()
-        self._show_undo()
+        self.undo.show()
         self._show_counts()
 
     # --- showing ------------------------------------------------------------------------------
@@ -207,7 +214,7 @@ class GroupMembers(QWidget):
         if group_id != self.group_id:
             self.message.clear()
         self.group_id = group_id
-        self._show_undo()
+        self.undo.show()
         self.setEnabled(group_id is not None)
         if group_id is None:
             self.rows = self.current_rows = []
@@ -294,30 +301,6 @@ class GroupMembers(QWidget):
 
         text = ngettext("Undo adding {count} person", "Undo adding {count} people", len(added))
         self.context.undo.offer(text.format(count=len(added)), undo, self.undo_scope())
-
-    def _show_undo(self) -> None:
-        offer = self.context.undo
-        available = self.group_id is not None and offer.available(self.undo_scope())
-        self.undo_action.setText(offer.text() if available else _("Undo"))
-        self.undo_action.setToolTip(
-            _(
-                "Take the people just added out of the group again; anyone whose membership "
-                "has changed since stays in it"
-            )
-        )
-        self.undo_action.setEnabled(available)
-        self.undo_button.setVisible(available)
-
-    def undo_last(self) -> None:
-        """The undo button (and Ctrl+Z here): undo the last change made to this list through
-        the window's offer; `_undone_here` says what was put back."""
-        if self.context.undo.available(self.undo_scope()):
-            self.context.undo.run(self)
-
-    def _undone_here(self, scope: object, message: str) -> None:
-        """A change made here was undone (here or from the Edit menu): say what was put back."""
-        if scope == self.undo_scope():
-            self._say(message)
 
     def edit(self, membership_id: int | None) -> None:
         from lkoe_desktop.ui.dialogs.group_form import open_membership_form
