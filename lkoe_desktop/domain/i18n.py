@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gettext as _gettext
+from collections.abc import Sequence
 from pathlib import Path
 
 DOMAIN = "lkoe_desktop"
@@ -61,6 +62,12 @@ def translated(message: str, language: str) -> str:
 
 def ngettext(singular: str, plural: str, count: int) -> str:
     return _catalogue().ngettext(singular, plural, count)
+
+
+def some_names(names: Sequence[str], shown: int = 10) -> str:
+    """Names for a sentence the status bar or a panel says: the first `shown`, comma-separated,
+    and "…" when there are more, so that a long list never floods the message line."""
+    return ", ".join(names[:shown]) + ("…" if len(names) > shown else "")
 
 
 def N_(message: str) -> str:

@@ -10,6 +10,8 @@ from types import ModuleType
 import pytest
 from babel.messages.catalog import Catalog, Message
 
+from lkoe_desktop.domain.i18n import some_names
+
 SCRIPT = Path(__file__).resolve().parents[2] / "packaging" / "update_translations.py"
 HOW_TO_FIX = "run `.venv/bin/python packaging/update_translations.py` and translate in the .po"
 
@@ -81,3 +83,10 @@ def test_translations_keep_every_placeholder(swedish: Catalog) -> None:
             if not expected <= found or not found <= everything:
                 wrong.append(f"{message.id!r} -> {translation!r}")
     assert not wrong, "placeholders differ:\n" + "\n".join(wrong)
+
+
+def test_a_sentence_names_at_most_ten_people_and_says_when_there_are_more() -> None:
+    assert some_names(["Åsa Öberg", "Bo Berg"]) == "Åsa Öberg, Bo Berg"
+    many = [f"Person {number}" for number in range(1, 191)]
+    assert some_names(many) == ", ".join(many[:10]) + "…"
+    assert some_names([]) == ""

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QTableView, QToolButton, QWidget
 from lkoe_desktop.domain.codes import ON_SIGN_IN_SHEET, ParticipationStatus, Role, label
 from lkoe_desktop.domain.errors import LkoeError
 from lkoe_desktop.domain.i18n import gettext as _
-from lkoe_desktop.domain.i18n import ngettext
+from lkoe_desktop.domain.i18n import ngettext, some_names
 from lkoe_desktop.services import candidates, email_lists, participations, status_changes
 from lkoe_desktop.ui.dialogs.capacity import confirm_over_capacity
 from lkoe_desktop.ui.widgets.address_copy import put_on_clipboard
@@ -48,7 +48,7 @@ def undone_text(result: candidates.UndoResult) -> str:
                 "{count} people were kept because their participation changed after the "
                 "adding: {names}.",
                 len(kept),
-            ).format(count=len(kept), names=", ".join(kept[:10]) + ("…" * (len(kept) > 10)))
+            ).format(count=len(kept), names=some_names(kept))
         )
     if result.gone:
         said.append(
@@ -79,7 +79,7 @@ def status_undone_text(result: status_changes.StatusUndo) -> str:
                 "{count} people were left as they are because their participation changed "
                 "after the status change: {names}.",
                 len(kept),
-            ).format(count=len(kept), names=", ".join(kept[:10]) + ("…" * (len(kept) > 10)))
+            ).format(count=len(kept), names=some_names(kept))
         )
     if result.gone:
         said.append(

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from lkoe_desktop.domain.errors import LkoeError
 from lkoe_desktop.domain.i18n import gettext as _
-from lkoe_desktop.domain.i18n import ngettext
+from lkoe_desktop.domain.i18n import ngettext, some_names
 from lkoe_desktop.exchange.email_addresses import parse_addresses
 from lkoe_desktop.services import group_adding, groups
 from lkoe_desktop.services.common import today
@@ -386,6 +386,6 @@ def _undone_text(done: group_adding.MembersTakenBack) -> str:
                 "{count} people were kept because their membership changed after the "
                 "adding: {names}.",
                 len(done.kept_changed),
-            ).format(count=len(done.kept_changed), names=", ".join(done.kept_changed))
+            ).format(count=len(done.kept_changed), names=some_names(done.kept_changed))
         )
     return " ".join(said)

@@ -9,13 +9,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QGuiApplication
 
 from lkoe_desktop.domain.i18n import gettext as _
-from lkoe_desktop.domain.i18n import ngettext
+from lkoe_desktop.domain.i18n import ngettext, some_names
 from lkoe_desktop.services.email_lists import AddressList, collect_addresses
 
 if TYPE_CHECKING:
     from lkoe_desktop.ui.context import AppContext
-
-NAMES_SHOWN = 10
 
 
 def copied_text(found: AddressList) -> str:
@@ -32,13 +30,12 @@ def copied_text(found: AddressList) -> str:
         said = [_("No e-mail addresses to copy.")]
     missing = found.without_address
     if missing:
-        names = ", ".join(missing[:NAMES_SHOWN]) + ("…" * (len(missing) > NAMES_SHOWN))
         said.append(
             ngettext(
                 "{count} person has no e-mail address: {names}.",
                 "{count} people have no e-mail address: {names}.",
                 len(missing),
-            ).format(count=len(missing), names=names)
+            ).format(count=len(missing), names=some_names(missing))
         )
     if found.archived:
         said.append(
