@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from modals import answer_modal, close_modal
 from openpyxl import load_workbook
 from period_network import build
@@ -14,6 +15,8 @@ from PySide6.QtWidgets import QApplication, QTableWidget, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 from window_fakes import RecordingPrompts, open_main_window
 
+import lkoe_desktop.ui.dialogs.period_report_window as module
+from lkoe_desktop.domain.periods import Period
 from lkoe_desktop.services import frozen_reports
 from lkoe_desktop.ui.context import AppContext
 from lkoe_desktop.ui.dialogs.participation_form import ParticipationForm
@@ -140,3 +143,31 @@ def test_the_whole_project_and_a_participant_without_an_organisation(
         spot = window.warnings.visualItemRect(item).center()
         qtbot.mouseClick(window.warnings.viewport(), Qt.MouseButton.LeftButton, pos=spot)
     assert opened == [network.participations["M2", "Lars"]]
+
+
+def test_arrowing_through_the_quarters_counts_only_the_one_stopped_at(
+    qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build(context.database)
+    counted: list[str] = []
+    real_compute = module.compute
+
+    def counting(context: AppContext, chosen: Period | None) -> module.Shown:
+        counted.append(chosen.label() if chosen is not None else "")
+        return real_compute(context, chosen)
+
+    monkeypatch.setattr(module, "compute", counting)
+    window = module.open_period_reports(context, None)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.shown is not None and window.computing is None)
+    counted.clear()
+    combo = window.picker.quarter
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Home)
+    for _ in range(3):
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+        # What is shown is the quarter before: it cannot be exported or locked as this one.
+        assert not window.lock_button.isEnabled()
+    qtbot.waitUntil(lambda: _ready(window, f"{window.picker.year.value()}Q4"))
+    assert counted == [f"{window.picker.year.value()}Q4"]
+    assert window.lock_button.isEnabled()

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 
 GEOMETRY_KEY = "dialogs/PeriodReportWindow"
 FIRST_SIZE = QSize(1100, 760)
+SETTLE_MS = 400  # how long typing pauses before a changed period is counted
 SUMMARY, TABLES, CHARTS, WARNINGS, FROZEN = range(5)
 
 
@@ -97,7 +98,11 @@ class PeriodReportWindow(QDialog):
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         today = to_stockholm(context.database.clock.now()).date()
         self.picker = PeriodPicker(today, self)
-        self.picker.changed.connect(self.recompute)
+        # A year or a date typed digit by digit changes the period at every key: it is counted
+        # once the typing pauses, not once per key.
+        self.settling = QTimer(self, singleShot=True, interval=SETTLE_MS)
+        self.settling.timeout.connect(self.recompute)
+        self.picker.changed.connect(self._period_changed)
         self.message = QLabel(self)
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
@@ -165,11 +170,18 @@ class PeriodReportWindow(QDialog):
         self.message.setText(text)
 
     def _enable(self) -> None:
-        ready = self.shown is not None and self.computing is None
+        ready = self.shown is not None and self.computing is None and not self.settling.isActive()
         for button in (*self.export_buttons.values(), self.lock_button):
             button.setEnabled(ready)
 
     # --- the figures --------------------------------------------------------------------------
+    def _period_changed(self) -> None:
+        """Another period: nothing shown may be exported or locked as it until it is counted."""
+        self.asked += 1  # an answer still on its way is for the period before
+        self.say(_("Counting the figures…"))
+        self.settling.start()
+        self._enable()
+
     def recompute(self) -> None:
         """Count the chosen period's figures in the background; the window says so meanwhile."""
         try:
