@@ -1,5 +1,5 @@
 """The tables: organisations, contacts and their affiliations, themes, groups, meetings,
-participations, consents, the change log, settings and frozen reports."""
+participations, consents, the change log, settings, frozen reports and import batches."""
 
 from __future__ import annotations
 
@@ -397,3 +397,37 @@ class FrozenReport(IdMixin, Base):
     figures: Mapped[str] = mapped_column(Text)
     participants: Mapped[str] = mapped_column(Text)
     checksum: Mapped[str] = mapped_column(String(64))
+
+
+class ImportBatch(IdMixin, Base):
+    """One import of a file: what, when and by whom, its counts (JSON), and, once undone, when
+    and by whom; `last_log_id` is the change log's last entry the import wrote, so that a later
+    change of what it touched can be seen."""
+
+    __tablename__ = "import_batches"
+
+    kind: Mapped[str] = mapped_column(String(20))
+    mode: Mapped[str] = mapped_column(String(20))
+    file_name: Mapped[str] = mapped_column(String(NAME))
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    imported_by: Mapped[str] = mapped_column(String(NAME))
+    counts: Mapped[str] = mapped_column(Text, default="{}")
+    last_log_id: Mapped[int | None] = mapped_column(Integer)
+    undone_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    undone_by: Mapped[str | None] = mapped_column(String(NAME))
+
+
+class ImportBatchItem(IdMixin, Base):
+    """A record an import created or changed, with the file's row that did it; for a change,
+    the whole stored row as it was before (JSON), so that an undo puts it back exactly."""
+
+    __tablename__ = "import_batch_items"
+
+    batch_id: Mapped[int] = mapped_column(
+        ForeignKey("import_batches.id", ondelete="CASCADE"), index=True
+    )
+    row: Mapped[int | None] = mapped_column(Integer)
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[int] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(20))
+    before: Mapped[str | None] = mapped_column(Text)

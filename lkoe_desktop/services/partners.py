@@ -100,7 +100,9 @@ def _to_partner(record: Organisation) -> Partner:
     )
 
 
-def _clean(values: Mapping[str, object], record: Organisation | None = None) -> dict[str, object]:
+def clean_partner(
+    values: Mapping[str, object], record: Organisation | None = None
+) -> dict[str, object]:
     """Validated values; the relationship period is checked against what is stored too."""
     cleaned = checked(PARTNER, values, new=record is None, apart=("theme_ids",))
     if "size_class" in cleaned and cleaned["size_class"] is None:
@@ -132,7 +134,7 @@ def _refresh_keys(record: Organisation) -> None:
 
 
 def create_partner(session: Session, values: Mapping[str, object]) -> Partner:
-    cleaned = _clean(values)
+    cleaned = clean_partner(values)
     themes = named_themes(session, values)
     record = Organisation(archived=False, size_class=SizeClass.UNKNOWN.value)
     changes = assign(record, cleaned)
@@ -155,7 +157,7 @@ def update_partner(
     """Save changed fields; refuses with ConflictError if someone saved in between."""
     record = get(session, Organisation, partner_id, _("Partner"))
     check_version(record, expected_version)
-    cleaned = _clean(values, record)
+    cleaned = clean_partner(values, record)
     themes = named_themes(session, values)
     changes = assign(record, cleaned)
     changes |= replace_themes(record, themes)

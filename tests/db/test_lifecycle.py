@@ -250,6 +250,18 @@ def _seed_0005_frozen_reports(connection: Connection) -> None:
     )  # fmt: skip
 
 
+def _seed_0007_import_batches(connection: Connection) -> None:
+    _seed_0005_frozen_reports(connection)
+    batch = _insert(
+        connection, "import_batches", kind="contacts", mode="fill", file_name="kontakter.csv",
+        imported_at=AT, imported_by="testare", counts="{}", last_log_id=2,
+    )  # fmt: skip
+    _insert(
+        connection, "import_batch_items", batch_id=batch, row=2, entity="contact", entity_id=1,
+        action="create",
+    )  # fmt: skip
+
+
 # When a revision stops being the newest, add seed data for it here: a test fails until then.
 SEEDS: dict[str, Callable[[Connection], None]] = {
     "0001_initial": _seed_0001_initial,
@@ -258,6 +270,7 @@ SEEDS: dict[str, Callable[[Connection], None]] = {
     "0004_municipality_codes": _seed_0004_municipality_codes,
     "0005_frozen_reports": _seed_0005_frozen_reports,
     "0006_installation_id": _seed_0005_frozen_reports,  # one settings row more: the same fit
+    "0007_import_batches": _seed_0007_import_batches,
 }
 
 
