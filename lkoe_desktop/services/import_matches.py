@@ -129,6 +129,7 @@ class Matcher:
         self.partners = partners
         self.items: list[Item] = []
         self.kept: set[tuple[str, int]] = set()
+        self.made: set[tuple[str, int]] = set()
         self.created_counts: Counter[str] = Counter()
         self.changed_counts: Counter[str] = Counter()
         self.participants: dict[int, int] = {}
@@ -146,6 +147,7 @@ class Matcher:
             {"row": row, "entity": entity, "entity_id": record_id, "action": CREATE, "before": None}
         )
         self.kept.add((entity, record_id))
+        self.made.add((entity, record_id))
         self.created_counts[entity] += 1
 
     def _keep(self, entity: str, record_id: int, row: int, pending: list[Item]) -> None:
@@ -236,7 +238,8 @@ class Matcher:
             state.verdict, state.changes, state.unarchived = Verdict.UPDATE, shown, unarchive
             if fields.get("org_number") and isinstance(match.ref, int | NewPartner):
                 self.partners.set_number(match.ref, str(fields["org_number"]))
-            self.changed_counts["partner"] += 1
+            if ("partner", partner_id) not in self.made:
+                self.changed_counts["partner"] += 1
 
     def _contact(self, match: Match) -> None:
         state, contact_id = match.state, resolved(match.ref)
@@ -270,7 +273,8 @@ class Matcher:
             state.unarchived = unarchive
             if own:
                 state.verdict = Verdict.UPDATE
-            self.changed_counts["contact"] += 1
+            if ("contact", contact_id) not in self.made:
+                self.changed_counts["contact"] += 1
 
     def _job(
         self, record: Contact, match: Match
