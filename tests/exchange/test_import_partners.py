@@ -148,6 +148,7 @@ def test_a_contacts_employer_is_found_by_number_alone_or_the_row_is_refused(
     assert outcome.rows[0].verdict == Verdict.NEW
     assert jobs(db, outcome.rows[0].record_id or 0) == [("Östgöta Logistik AB", None, None, True)]
     assert outcome.rows[1].errors == (
-        "Ingen partner har organisationsnummer 212000-0001: skriv organisationens namn i filen också.",
+        "Ingen partner har organisationsnummer 212000-0001: skriv organisationens namn i filen "
+        "också.",
     )
-    assert östgöta
+    assert outcome.rows[0].record_id != östgöta
