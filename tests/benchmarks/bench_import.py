@@ -111,9 +111,7 @@ def imported(file: Path, template: Path, folder: Path, rows: int) -> Callable[[]
         shutil.copy(template, target)
         database = open_database(f"sqlite:///{target}")
         try:
-            outcome: ImportOutcome = run_import(
-                database, ImportRequest(file, ImportKind.CONTACTS)
-            )
+            outcome: ImportOutcome = run_import(database, ImportRequest(file, ImportKind.CONTACTS))
         finally:
             database.dispose()
         assert outcome.written and outcome.counts.new == rows, outcome.counts
