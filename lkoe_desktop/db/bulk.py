@@ -9,6 +9,7 @@ row after row (stamps repeat), and the rows go to the driver's `executemany` as 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Table
@@ -32,30 +33,33 @@ def bulk_insert(connection: Connection, table: Table, rows: Sequence[Mapping[str
     names = list(rows[0])
     columns = [table.c[name] for name in names]
     style = dialect.paramstyle
-    marks = ", ".join(_placeholder(style, name, n) for n, name in enumerate(names, start=1))
-    sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({marks})"
-    processors: list[Callable[[Any], Any] | None] = [
-        column.type.bind_processor(dialect) for column in columns
-    ]
-    last: list[tuple[object, object]] = [(object(), None) for _ in names]
+    named = style in ("pyformat", "named")
+    seen: dict[int, tuple[object, object]] = {}
 
-    def converted(position: int, value: object) -> object:
-        process = processors[position]
-        if process is None or value is None:
-            return value
-        seen, result = last[position]
-        if seen is value:
-            return result
+    def _converted(process: Callable[[Any], Any], value: object, position: int) -> object:
+        """The value as the driver takes it; the last value of a column is remembered."""
+        last = seen.get(position)
+        if last is not None and last[0] is value:
+            return last[1]
         result = process(value)
-        last[position] = (value, result)
+        seen[position] = (value, result)
         return result
 
-    if style in ("pyformat", "named"):
-        parameters: list[Any] = [
-            {name: converted(n, row[name]) for n, name in enumerate(names)} for row in rows
-        ]
-    else:
-        parameters = [
-            tuple(converted(n, row[name]) for n, name in enumerate(names)) for row in rows
-        ]
+    marks = ", ".join(_placeholder(style, name, n) for n, name in enumerate(names, start=1))
+    sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({marks})"
+    converting = [
+        (position, process)
+        for position, column in enumerate(columns)
+        if (process := column.type.bind_processor(dialect)) is not None
+    ]
+    values_of = itemgetter(*names)
+    parameters: list[Any] = []
+    for row in rows:
+        values = values_of(row)
+        values = list(values) if len(names) > 1 else [values]
+        for position, process in converting:
+            value = values[position]
+            if value is not None:
+                values[position] = _converted(process, value, position)
+        parameters.append(dict(zip(names, values, strict=True)) if named else tuple(values))
     connection.exec_driver_sql(sql, parameters)
