@@ -170,10 +170,15 @@ def submit(task: Callable[[], Any], on_done: Callable[[Any], None], owner: QObje
 
 
 class Operation(QObject):
-    """One piece of background work; keep a reference until `done` or `error` is emitted."""
+    """One piece of background work; keep a reference until `done` or `error` is emitted.
+
+    `progressed(done, total, text)` tells a page that shows progress itself what the work
+    reported, on the GUI thread.
+    """
 
     done = Signal(object)
     error = Signal(object)
+    progressed = Signal(int, int, str)
 
     def __init__(
         self,
@@ -213,6 +218,7 @@ class Operation(QObject):
         self.progress.cancel()
 
     def _on_progress(self, done: int, total: int, text: str) -> None:
+        self.progressed.emit(done, total, text)
         if self._dialog is not None:
             self._dialog.setMaximum(max(total, 0))
             self._dialog.setValue(min(done, total) if total else 0)
