@@ -26,11 +26,14 @@ from window_fakes import RecordingPrompts, open_main_window
 
 import lkoe_desktop.services.imports as imports
 from lkoe_desktop.db.engine import Database
+from lkoe_desktop.domain.fields import format_number
 from lkoe_desktop.services import contacts, groups
+from lkoe_desktop.services.import_run import CHUNK
 from lkoe_desktop.ui.context import AppContext
 from lkoe_desktop.ui.dialogs.import_outcome_view import VERDICT, WHAT
 from lkoe_desktop.ui.dialogs.import_wizard import PREVIEW_PAGE, RESULT_PAGE, ImportWizard
 
+WORK_MS = 60_000  # a bound for work on a worker thread, on a busy machine
 HEADERS = ["Förnamn", "Efternamn", "E-post", "Telefon", "Organisation", "Befattning"]
 ROWS = [
     HEADERS,
@@ -62,7 +65,7 @@ def _to_preview(qtbot: QtBot, context: AppContext, path: Path, group: str | None
     click_next(qtbot, wizard)
     click_next(qtbot, wizard)
     assert wizard.currentId() == PREVIEW_PAGE
-    qtbot.waitUntil(lambda: wizard.preview_page.previewed is not None)
+    qtbot.waitUntil(lambda: wizard.preview_page.previewed is not None, timeout=WORK_MS)
     return wizard
 
 
@@ -117,7 +120,7 @@ def test_invalid_rows_skipped_the_error_file_saved_and_the_import_undone(
     assert commit.isEnabled()
     qtbot.mouseClick(commit, Qt.MouseButton.LeftButton)
 
-    qtbot.waitUntil(lambda: wizard.currentId() == RESULT_PAGE)
+    qtbot.waitUntil(lambda: wizard.currentId() == RESULT_PAGE, timeout=WORK_MS)
     result = wizard.result_page
     assert result.title() == "Importen är klar"
     assert result.message.text() == (
@@ -134,7 +137,7 @@ def test_invalid_rows_skipped_the_error_file_saved_and_the_import_undone(
 
     # Spara felfilen: the refused row as Excel wrote it, with its reason.
     qtbot.mouseClick(result.save_errors, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: result.saved.text() != "")
+    qtbot.waitUntil(lambda: result.saved.text() != "", timeout=WORK_MS)
     assert result.saved.text() == "Raden med fel är sparad i fel.csv."
     assert prompts.asked[-1] == "kontakter – fel.csv"
     saved = (tmp_path / "fel.csv").read_bytes().decode("cp1252")
@@ -142,7 +145,7 @@ def test_invalid_rows_skipped_the_error_file_saved_and_the_import_undone(
 
     # Ångra import: everything as before.
     qtbot.mouseClick(result.undo, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not result.undo.isEnabled())
+    qtbot.waitUntil(lambda: not result.undo.isEnabled(), timeout=WORK_MS)
     assert prompts.asked[-1].startswith("Ångra importen av kontakter.csv?")
     assert result.title() == "Importen är ångrad"
     people = _people(database)
@@ -161,7 +164,7 @@ def test_an_undo_refused_names_the_record_changed_since(
     assert _figures(wizard, wizard.preview_page)["new"] == "2"
     assert wizard.preview_page.verdict.text() == "Klicka på Importera för att läsa in raderna."
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.CommitButton), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: wizard.currentId() == RESULT_PAGE)
+    qtbot.waitUntil(lambda: wizard.currentId() == RESULT_PAGE, timeout=WORK_MS)
     assert wizard.result_page.message.text() == "Alla rader är importerade."
     assert not wizard.result_page.save_errors.isVisible()
     eva = _people(database)["Eva de Geer"]
@@ -170,7 +173,7 @@ def test_an_undo_refused_names_the_record_changed_since(
 
     result = wizard.result_page
     qtbot.mouseClick(result.undo, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: result.undoing is None)
+    qtbot.waitUntil(lambda: result.undoing is None, timeout=WORK_MS)
     assert "Eva de Geer" in prompts.errors[-1]
     assert result.undo.isEnabled()
     assert set(_people(database)) == {"Åsa Öberg", "Eva de Geer"}
@@ -181,7 +184,7 @@ def test_an_import_cancelled_halfway_writes_nothing(
 ) -> None:
     rows = [HEADERS] + [
         [f"Person{n}", "Testsson", f"person{n}@example.se", "", "Östgöta Åkeri AB", ""]
-        for n in range(3000)
+        for n in range(CHUNK + 100)  # two chunks: the import asks after the first
     ]
     started, cancelled = threading.Event(), threading.Event()
     real = imports.run_import
@@ -196,14 +199,14 @@ def test_an_import_cancelled_halfway_writes_nothing(
 
     monkeypatch.setattr(imports, "run_import", held)
     wizard = _to_preview(qtbot, context, excel_csv(tmp_path / "många.csv", rows), None)
-    assert _figures(wizard, wizard.preview_page)["new"] == "3\u00a0000"
+    assert _figures(wizard, wizard.preview_page)["new"] == format_number(CHUNK + 100)
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.CommitButton), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(started.is_set)
+    qtbot.waitUntil(started.is_set, timeout=WORK_MS)
     assert wizard.import_page.progress.isVisible()
     click_cancel(qtbot, wizard)  # Avbryt stops the import; the wizard stays to say so
     cancelled.set()
     assert wizard.isVisible()
-    qtbot.waitUntil(lambda: wizard.currentId() == RESULT_PAGE)
+    qtbot.waitUntil(lambda: wizard.currentId() == RESULT_PAGE, timeout=WORK_MS)
     assert wizard.result_page.title() == "Importen är avbruten"
     assert wizard.result_page.message.text() == "Ingenting sparades."
     assert _people(context.database) == {}

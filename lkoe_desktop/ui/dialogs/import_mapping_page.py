@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, cast
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -131,6 +132,7 @@ class MappingPage(QWizardPage):
         self.grid.verticalHeader().hide()
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.grid.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the lists in it take the keys
         header = self.grid.horizontalHeader()
         header.setSectionResizeMode(HEADER, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(FIELD, QHeaderView.ResizeMode.ResizeToContents)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QGridLayout, QLabel, QTableView, QWidget
 
 from lkoe_desktop.domain import entities
 from lkoe_desktop.domain.fields import format_number
@@ -105,6 +105,26 @@ class OutcomeModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == NUMBER:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+
+class OutcomeTable(QTableView):
+    """The rows of an outcome in a table, the number and the verdict as wide as they need."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model_ = OutcomeModel(self)
+        self.setObjectName("rows")
+        self.setModel(self.model_)
+        self.verticalHeader().hide()
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setWordWrap(False)
+        self.horizontalHeader().setStretchLastSection(True)
+
+    def show_rows(self, rows: Sequence[RowOutcome]) -> None:
+        self.model_.show_rows(rows)
+        self.resizeColumnToContents(NUMBER)
+        self.resizeColumnToContents(VERDICT)
+        self.setColumnWidth(RECORD, min(max(self.sizeHintForColumn(RECORD), 120), 260))
 
 
 class CountsView(QWidget):

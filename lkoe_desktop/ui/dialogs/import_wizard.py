@@ -49,8 +49,8 @@ class ImportWizard(QWizard):
     ) -> None:
         from lkoe_desktop.ui.dialogs.import_file_page import FilePage
         from lkoe_desktop.ui.dialogs.import_mapping_page import MappingPage
-        from lkoe_desktop.ui.dialogs.import_result_page import ResultPage
-        from lkoe_desktop.ui.dialogs.import_run_pages import ImportPage, PreviewPage
+        from lkoe_desktop.ui.dialogs.import_preview_page import PreviewPage
+        from lkoe_desktop.ui.dialogs.import_result_pages import ImportPage, ResultPage
 
         super().__init__(parent)
         self.context = context

@@ -1,5 +1,6 @@
-"""The import wizard's third and fourth pages: the preview (the real import run and rolled back
-on a worker thread, with progress) and the import itself, with progress and cancel."""
+"""The import wizard's third page: the preview, the real import run and rolled back on a worker
+thread with progress; and what the later pages share with it (the core's request for what the
+clerk chose, a progress line, saving the error file)."""
 
 from __future__ import annotations
 
@@ -8,14 +9,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar, cast
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -32,11 +30,8 @@ from lkoe_desktop.services.imports import (
     ImportRequest,
 )
 from lkoe_desktop.ui.dialogs.import_outcome_view import (
-    NUMBER,
-    RECORD,
-    VERDICT,
     CountsView,
-    OutcomeModel,
+    OutcomeTable,
     worth_showing,
 )
 from lkoe_desktop.ui.dialogs.report_preview import failure_text
@@ -76,7 +71,7 @@ def request_of(wizard: ImportWizard, skip_invalid: bool) -> ImportRequest:
     )
 
 
-def _cancelled_quietly(work: Callable[[], T]) -> T:
+def cancelled_quietly(work: Callable[[], T]) -> T:
     """`work()`, with the core's ImportCancelled turned into the Cancelled that a background
     operation expects when the clerk cancels (and does not log as a failure)."""
     try:
@@ -85,7 +80,7 @@ def _cancelled_quietly(work: Callable[[], T]) -> T:
         raise Cancelled from cancelled
 
 
-def _reporter(
+def reporter(
     progress: Progress, text: str
 ) -> tuple[Callable[[int, int], None], Callable[[], bool]]:
     """The core's progress and cancel callbacks, told to `progress` with `text`."""
@@ -142,17 +137,8 @@ class PreviewPage(QWizardPage):
         mute(self.notes)
         self.show_all = QCheckBox(_("Show &every row"), self)
         self.show_all.toggled.connect(lambda _on: self._show_rows())
-        self.model = OutcomeModel(self)
-        self.table = QTableView(self)
-        self.table.setObjectName("rows")
-        self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        for column in (NUMBER, VERDICT, RECORD):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        self.table = OutcomeTable(self)
+        self.model = self.table.model_
         self.skip = QCheckBox(self)
         self.skip.setObjectName("skip")
         self.skip.toggled.connect(lambda _on: self._show_verdict())
@@ -193,7 +179,7 @@ class PreviewPage(QWizardPage):
         database = wizard.context.database
         request = request_of(wizard, choices.skip_invalid)
         self.previewed = None
-        self.model.show_rows(())
+        self.table.show_rows(())
         self.counts.show_counts(None)
         self.notes.clear()
         self.verdict.clear()
@@ -205,8 +191,8 @@ class PreviewPage(QWizardPage):
 
         def work(progress: Progress) -> Previewed:
             read = read_rows(table, mapping)
-            report, cancelled = _reporter(progress, _("Checking row {done} of {total}…"))
-            outcome = _cancelled_quietly(
+            report, cancelled = reporter(progress, _("Checking row {done} of {total}…"))
+            outcome = cancelled_quietly(
                 lambda: preview_import(
                     database, request, read=read, progress=report, cancelled=cancelled
                 )
@@ -250,12 +236,9 @@ class PreviewPage(QWizardPage):
         if self.previewed is None:
             return
         rows = self.previewed.outcome.rows
-        self.model.show_rows(
+        self.table.show_rows(
             rows if self.show_all.isChecked() else list(filter(worth_showing, rows))
         )
-        self.table.resizeColumnToContents(NUMBER)
-        self.table.resizeColumnToContents(VERDICT)
-        self.table.setColumnWidth(RECORD, min(max(self.table.sizeHintForColumn(RECORD), 120), 260))
 
     def _show_verdict(self) -> None:
         self.verdict.setStyleSheet("")
@@ -334,68 +317,3 @@ def save_error_file(
         title=_("Saving the error file…"),
         cancellable=False,
     )
-
-
-class ImportPage(QWizardPage):
-    """The import itself, on a worker thread, with progress and a button to cancel it; when it
-    ends (done, cancelled or failed) the wizard goes on to the result."""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.running: Operation | None = None
-        self.setTitle(_("Importing"))
-        self.setCommitPage(True)  # once imported, there is no way back but the undo
-        self.setSubTitle(_("The rows are saved in one go: if you cancel, nothing is saved."))
-        self.progress = ProgressLine(self)
-        self.stop = QPushButton(_("&Cancel the import"), self)
-        self.stop.setObjectName("stop")
-        self.stop.clicked.connect(self.cancel)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.stop)
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        layout.addWidget(self.progress)
-        layout.addLayout(row)
-        layout.addStretch(2)
-
-    def _wizard(self) -> ImportWizard:
-        return cast("ImportWizard", self.wizard())
-
-    def initializePage(self) -> None:
-        from lkoe_desktop.services.imports import run_import
-
-        wizard = self._wizard()
-        previewed = wizard.preview_page.previewed
-        assert previewed is not None
-        request = request_of(wizard, wizard.preview_page.skip.isChecked())
-        database = wizard.context.database
-        self.stop.setEnabled(True)
-        self.progress.start(_("Importing…"))
-
-        def work(progress: Progress) -> ImportOutcome:
-            report, cancelled = _reporter(progress, _("Importing row {done} of {total}…"))
-            return _cancelled_quietly(
-                lambda: run_import(
-                    database, request, read=previewed.read, progress=report, cancelled=cancelled
-                )
-            )
-
-        self.running = run_in_background(
-            self, work, self._finished, self._finished, show_progress=False
-        )
-        self.running.progressed.connect(self.progress.step)
-
-    def cancel(self) -> None:
-        """Avbryt: the import stops at its next step and writes nothing."""
-        if self.running is not None:
-            self.running.cancel()
-            self.stop.setEnabled(False)
-            self.progress.text.setText(_("Cancelling…"))
-
-    def _finished(self, result: object) -> None:
-        self.running = None
-        self._wizard().finish_import(result)
-
-    def isComplete(self) -> bool:
-        return self.running is None

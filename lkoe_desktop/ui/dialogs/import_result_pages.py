@@ -1,5 +1,6 @@
-"""The import wizard's last page: what the import did (or why it did nothing), the rows it
-refused saved as an error file ("Spara felfilen"), and the whole import undone ("Ångra import")."""
+"""The import wizard's last two pages: the import itself on a worker thread, with progress and
+cancel; then what it did (or why it did nothing), the rows it refused saved as an error file
+("Spara felfilen"), and the whole import undone ("Ångra import")."""
 
 from __future__ import annotations
 
@@ -18,15 +19,86 @@ from lkoe_desktop.domain.fields import format_number
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.i18n import ngettext
 from lkoe_desktop.services.imports import ImportOutcome, UndoOutcome
-from lkoe_desktop.ui.dialogs.import_outcome_view import CountsView
-from lkoe_desktop.ui.dialogs.import_run_pages import save_error_file
+from lkoe_desktop.ui.dialogs.import_outcome_view import CountsView, OutcomeTable, worth_showing
+from lkoe_desktop.ui.dialogs.import_preview_page import (
+    ProgressLine,
+    cancelled_quietly,
+    reporter,
+    request_of,
+    save_error_file,
+)
 from lkoe_desktop.ui.dialogs.report_preview import failure_text
 from lkoe_desktop.ui.forms.fields import ERROR_STYLE
-from lkoe_desktop.ui.ops import Cancelled, Operation, run_in_background
+from lkoe_desktop.ui.ops import Cancelled, Operation, Progress, run_in_background
 from lkoe_desktop.ui.widgets.form_fields import mute
 
 if TYPE_CHECKING:
     from lkoe_desktop.ui.dialogs.import_wizard import ImportWizard
+
+
+class ImportPage(QWizardPage):
+    """The import itself, on a worker thread, with progress and a button to cancel it; when it
+    ends (done, cancelled or failed) the wizard goes on to the result."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.running: Operation | None = None
+        self.setTitle(_("Importing"))
+        self.setCommitPage(True)  # once imported, there is no way back but the undo
+        self.setSubTitle(_("The rows are saved in one go: if you cancel, nothing is saved."))
+        self.progress = ProgressLine(self)
+        self.stop = QPushButton(_("&Cancel the import"), self)
+        self.stop.setObjectName("stop")
+        self.stop.clicked.connect(self.cancel)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.stop)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.progress)
+        layout.addLayout(row)
+        layout.addStretch(2)
+
+    def _wizard(self) -> ImportWizard:
+        return cast("ImportWizard", self.wizard())
+
+    def initializePage(self) -> None:
+        from lkoe_desktop.services.imports import run_import
+
+        wizard = self._wizard()
+        previewed = wizard.preview_page.previewed
+        assert previewed is not None
+        request = request_of(wizard, wizard.preview_page.skip.isChecked())
+        database = wizard.context.database
+        self.stop.setEnabled(True)
+        self.progress.start(_("Importing…"))
+
+        def work(progress: Progress) -> ImportOutcome:
+            report, cancelled = reporter(progress, _("Importing row {done} of {total}…"))
+            return cancelled_quietly(
+                lambda: run_import(
+                    database, request, read=previewed.read, progress=report, cancelled=cancelled
+                )
+            )
+
+        self.running = run_in_background(
+            self, work, self._finished, self._finished, show_progress=False
+        )
+        self.running.progressed.connect(self.progress.step)
+
+    def cancel(self) -> None:
+        """Avbryt: the import stops at its next step and writes nothing."""
+        if self.running is not None:
+            self.running.cancel()
+            self.stop.setEnabled(False)
+            self.progress.text.setText(_("Cancelling…"))
+
+    def _finished(self, result: object) -> None:
+        self.running = None
+        self._wizard().finish_import(result)
+
+    def isComplete(self) -> bool:
+        return self.running is None
 
 
 class ResultPage(QWizardPage):
@@ -51,6 +123,7 @@ class ResultPage(QWizardPage):
         self.saved = QLabel(self)
         self.saved.setObjectName("saved")
         mute(self.saved)
+        self.table = OutcomeTable(self)  # the rows refused, warned about or changed
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_errors)
         buttons.addWidget(self.undo)
@@ -58,8 +131,8 @@ class ResultPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addWidget(self.counts)
         layout.addWidget(self.message)
+        layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
-        layout.addStretch(1)
 
     def _wizard(self) -> ImportWizard:
         return cast("ImportWizard", self.wizard())
@@ -69,11 +142,29 @@ class ResultPage(QWizardPage):
         self.outcome = result if isinstance(result, ImportOutcome) else None
         self.message.setStyleSheet("")
         if isinstance(result, ImportOutcome):
+            self.counts.show_counts(result.counts, done=result.written)
+            self.counts.show()
+            self.table.show_rows(list(filter(worth_showing, result.rows)))
+            self.table.show()
+            rejected = len(result.rejected())
+            self.save_errors.setVisible(rejected > 0)
+            self.undo.setVisible(result.batch_id is not None)
+            self.undo.setEnabled(True)
+            if not result.written:  # a row turned bad after the preview: the file is refused
+                self.setTitle(_("The import could not be done"))
+                self.message.setStyleSheet(ERROR_STYLE)
+                self.message.setText(
+                    ngettext(
+                        "Nothing was saved: a row has an error. Save the error file, correct "
+                        "it and import the file again.",
+                        "Nothing was saved: {count} rows have errors. Save the error file, "
+                        "correct them and import the file again.",
+                        rejected,
+                    ).format(count=format_number(rejected))
+                )
+                return
             self.setTitle(_("The import is done"))
             self.setSubTitle(result.file_name)
-            self.counts.show_counts(result.counts, done=True)
-            self.counts.show()
-            rejected = len(result.rejected())
             self.message.setText(
                 ngettext(
                     "The row with an error was not imported: save the error file, correct it "
@@ -85,11 +176,9 @@ class ResultPage(QWizardPage):
                 if rejected
                 else _("Every row is imported.")
             )
-            self.save_errors.setVisible(rejected > 0)
-            self.undo.setVisible(result.batch_id is not None)
-            self.undo.setEnabled(True)
             return
         self.counts.hide()
+        self.table.hide()
         self.save_errors.hide()
         self.undo.hide()
         if isinstance(result, Cancelled):
