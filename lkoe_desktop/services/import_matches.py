@@ -134,13 +134,12 @@ class Matcher:
         self.changed_counts: Counter[str] = Counter()
         self.participants: dict[int, int] = {}
         if meeting_id is not None:
-            self.participants = dict(
-                session.execute(
-                    select(Participation.contact_id, Participation.id).where(
-                        Participation.meeting_id == meeting_id
-                    )
-                ).tuples()
+            found = session.execute(
+                select(Participation.contact_id, Participation.id).where(
+                    Participation.meeting_id == meeting_id
+                )
             )
+            self.participants = {contact_id: row_id for contact_id, row_id in found}
 
     def created(self, entity: str, record_id: int, row: int | None) -> None:
         self.items.append(

@@ -35,7 +35,8 @@ def _swedish_file(tmp_path: Path) -> Path:
         tmp_path / "Kontakter från Excel.csv",
         [
             CONTACT_HEADERS,
-            ["Åsa", "Öberg", "asa.oberg@exempel.se", "013-12 34 56", "Östgöta Logistik AB", "556036-0793", "Logistikchef"],
+            ["Åsa", "Öberg", "asa.oberg@exempel.se", "013-12 34 56", "Östgöta Logistik AB",
+             "556036-0793", "Logistikchef"],
             ["Eva", "de Geer", "Eva.deGeer@Exempel.se", "", "Hamnbolaget", "", "Hamnchef"],
             ["Eva", "de Geer", "eva.degeer@exempel.se", "070-123 45 67", "Hamnbolaget", "", ""],
             ["Jöns", "Ström", "", "", "", "", ""],
