@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from import_steps import (
     choose,
+    choose_kind,
     click_cancel,
     click_next,
     click_words,
@@ -27,7 +28,7 @@ from window_fakes import RecordingPrompts, open_main_window
 import lkoe_desktop.services.imports as imports
 from lkoe_desktop.db.engine import Database
 from lkoe_desktop.domain.fields import format_number
-from lkoe_desktop.services import contacts, groups
+from lkoe_desktop.services import contacts, groups, meetings, participations
 from lkoe_desktop.services.import_run import CHUNK
 from lkoe_desktop.ui.context import AppContext
 from lkoe_desktop.ui.dialogs.import_outcome_view import VERDICT, WHAT
@@ -177,6 +178,41 @@ def test_an_undo_refused_names_the_record_changed_since(
     assert "Eva de Geer" in prompts.errors[-1]
     assert result.undo.isEnabled()
     assert set(_people(database)) == {"Åsa Öberg", "Eva de Geer"}
+
+
+def test_registrations_come_in_for_the_chosen_meeting(
+    qtbot: QtBot, context: AppContext, tmp_path: Path
+) -> None:
+    database = context.database
+    with database.unit_of_work() as session:
+        meeting = meetings.create_meeting(
+            session,
+            {"title": "Frukostseminarium", "kind": "seminar", "starts_at": "2026-04-02 08:00"},
+        ).id
+    form = [
+        ["Namn", "E-post", "Organisation", "Specialkost"],
+        ["Eva de Geer", "eva@example.se", "Linköpings universitet", "Vegetarisk"],
+        ["Lars Holm", "lars@example.se", "Ödeshögs Bygg AB", ""],
+    ]
+    main = open_main_window(qtbot, context)
+    wizard = open_wizard(qtbot, main)
+    give_file(qtbot, wizard, excel_csv(tmp_path / "anmalningar.csv", form))
+    choose_kind(qtbot, wizard, "registrations")
+    choose(qtbot, wizard.file_page.meeting, "2026-04-02  Frukostseminarium")
+    click_next(qtbot, wizard)
+    click_next(qtbot, wizard)
+    qtbot.waitUntil(lambda: wizard.preview_page.previewed is not None, timeout=WORK_MS)
+    assert wizard.preview_page.counts.records.text() == (
+        "Skapas: 2 partner, 2 kontakter, 2 deltagare."
+    )
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.CommitButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.currentId() == RESULT_PAGE, timeout=WORK_MS)
+    with database.reading() as session:
+        rows = participations.list_participants(session, meeting)
+    assert {(row.last_name, row.organisation, row.dietary_needs) for row in rows} == {
+        ("de Geer", "Linköpings universitet", "Vegetarisk"),
+        ("Holm", "Ödeshögs Bygg AB", None),
+    }
 
 
 def test_an_import_cancelled_halfway_writes_nothing(
