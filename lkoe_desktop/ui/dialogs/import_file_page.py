@@ -36,7 +36,7 @@ from lkoe_desktop.exchange.import_mapping import ImportKind
 from lkoe_desktop.ui.context import settings
 from lkoe_desktop.ui.dialogs.report_preview import failure_text
 from lkoe_desktop.ui.forms.fields import ERROR_STYLE
-from lkoe_desktop.ui.ops import Operation, run_in_background
+from lkoe_desktop.ui.ops import Operation, collector_paused, run_in_background
 from lkoe_desktop.ui.widgets.form_fields import mute
 
 if TYPE_CHECKING:
@@ -276,7 +276,11 @@ class FilePage(QWizardPage):
             done(Read((), error))
 
         self.reading = run_in_background(
-            self, lambda _progress: read(path, sheet), done, failed, show_progress=False
+            self,
+            lambda _progress: read(path, sheet),
+            done,
+            failed,
+            show_progress=False,
         )
         self.completeChanged.emit()
 
@@ -322,7 +326,8 @@ class Read:
 
 
 def read(path: Path, sheet: str | None) -> Read:
-    """The file at `path` read for the first page, on a worker thread."""
+    """The file at `path` read for the first page, on a worker thread (the garbage collector
+    paused meanwhile: a large workbook makes many objects)."""
     from lkoe_desktop.exchange.import_file import read_table
     from lkoe_desktop.exchange.xlsx_read import sheet_names
 
@@ -330,9 +335,10 @@ def read(path: Path, sheet: str | None) -> Read:
     try:
         with path.open("rb") as file:
             workbook = file.read(4) == ZIP
-        if workbook:
-            sheets = sheet_names(path)
-        return Read(sheets, read_table(path, sheet))
+        with collector_paused():
+            if workbook:
+                sheets = sheet_names(path)
+            return Read(sheets, read_table(path, sheet))
     except (ImportFileError, OSError) as error:
         return Read(sheets, error)
 

@@ -36,7 +36,13 @@ from lkoe_desktop.ui.dialogs.import_outcome_view import (
 )
 from lkoe_desktop.ui.dialogs.report_preview import failure_text
 from lkoe_desktop.ui.forms.fields import ERROR_STYLE
-from lkoe_desktop.ui.ops import Cancelled, Operation, Progress, run_in_background
+from lkoe_desktop.ui.ops import (
+    Cancelled,
+    Operation,
+    Progress,
+    collector_paused,
+    run_in_background,
+)
 from lkoe_desktop.ui.widgets.form_fields import mute
 
 if TYPE_CHECKING:
@@ -71,11 +77,13 @@ def request_of(wizard: ImportWizard, skip_invalid: bool) -> ImportRequest:
     )
 
 
-def cancelled_quietly(work: Callable[[], T]) -> T:
-    """`work()`, with the core's ImportCancelled turned into the Cancelled that a background
-    operation expects when the clerk cancels (and does not log as a failure)."""
+def import_work(work: Callable[[], T]) -> T:
+    """`work()` of an import on a worker thread: with the garbage collector paused (so that the
+    window does not stand still while it runs), and the core's ImportCancelled turned into the
+    Cancelled that a background operation expects when the clerk cancels."""
     try:
-        return work()
+        with collector_paused():
+            return work()
     except ImportCancelled as cancelled:
         raise Cancelled from cancelled
 
@@ -189,18 +197,20 @@ class PreviewPage(QWizardPage):
         self.saved.clear()
         self.progress.start(_("Checking the rows…"))
 
-        def work(progress: Progress) -> Previewed:
+        def preview(progress: Progress) -> Previewed:
             read = read_rows(table, mapping)
             report, cancelled = reporter(progress, _("Checking row {done} of {total}…"))
-            outcome = cancelled_quietly(
-                lambda: preview_import(
-                    database, request, read=read, progress=report, cancelled=cancelled
-                )
+            outcome = preview_import(
+                database, request, read=read, progress=report, cancelled=cancelled
             )
             return Previewed(read, outcome)
 
         self.running = run_in_background(
-            self, work, self._show_preview, self._failed, show_progress=False
+            self,
+            lambda progress: import_work(lambda: preview(progress)),
+            self._show_preview,
+            self._failed,
+            show_progress=False,
         )
         self.running.progressed.connect(self.progress.step)
         self.completeChanged.emit()

@@ -22,7 +22,7 @@ from lkoe_desktop.services.imports import ImportOutcome, UndoOutcome
 from lkoe_desktop.ui.dialogs.import_outcome_view import CountsView, OutcomeTable, worth_showing
 from lkoe_desktop.ui.dialogs.import_preview_page import (
     ProgressLine,
-    cancelled_quietly,
+    import_work,
     reporter,
     request_of,
     save_error_file,
@@ -75,7 +75,7 @@ class ImportPage(QWizardPage):
 
         def work(progress: Progress) -> ImportOutcome:
             report, cancelled = reporter(progress, _("Importing row {done} of {total}…"))
-            return cancelled_quietly(
+            return import_work(
                 lambda: run_import(
                     database, request, read=previewed.read, progress=report, cancelled=cancelled
                 )
@@ -229,7 +229,7 @@ class ResultPage(QWizardPage):
 
         self.undoing = run_in_background(
             self,
-            lambda _progress: undo_import(database, batch_id),
+            lambda _progress: import_work(lambda: undo_import(database, batch_id)),
             done,
             failed,
             title=_("Undoing the import…"),
