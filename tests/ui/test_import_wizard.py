@@ -207,3 +207,25 @@ def test_registrations_need_a_meeting_and_contacts_may_go_to_a_group(
     assert choices.legal_basis.value == "consent" and choices.skip_invalid
     assert choices.group_id is not None
     assert "Specialkost" in [wizard.mapping_page.combos[0].itemText(n) for n in range(20)]
+
+
+def test_the_meeting_chosen_in_the_meetings_tab_is_the_one_registered_for(
+    qtbot: QtBot, context: AppContext, tmp_path: Path
+) -> None:
+    with context.database.unit_of_work() as session:
+        for title, day in (("Frukostseminarium", "2026-04-02"), ("Nätverksträff", "2026-05-20")):
+            create_meeting(
+                session, {"title": title, "kind": "seminar", "starts_at": f"{day} 08:00"}
+            )
+    main = open_main_window(qtbot, context)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is main)
+    qtbot.keyClick(main, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)  # Möten
+    tab = main.current_tab()
+    assert tab is not None and tab.entity == "meeting"
+    qtbot.waitUntil(lambda: tab.table.model().rowCount() == 2)
+    tab.table.selectRow(1)  # newest first: the seminar in April
+    wizard = open_wizard(qtbot, main)
+    give_file(qtbot, wizard, excel_csv(tmp_path / "anmalda.csv", PEOPLE))
+    choose_kind(qtbot, wizard, "registrations")
+    assert wizard.file_page.meeting.currentText() == "2026-04-02  Frukostseminarium"
+    click_next(qtbot, wizard)
