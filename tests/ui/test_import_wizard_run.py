@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import shiboken6
 from import_steps import (
     choose,
     choose_kind,
@@ -247,3 +248,47 @@ def test_an_import_cancelled_halfway_writes_nothing(
     assert wizard.result_page.message.text() == "Ingenting sparades."
     assert _people(context.database) == {}
     assert imports.list_import_batches(context.database) == []
+
+
+def test_back_during_the_preview_stops_it_and_a_new_one_counts_again(
+    qtbot: QtBot, context: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = [HEADERS] + [
+        [f"Person{n}", "Testsson", f"person{n}@example.se", "", "", ""] for n in range(CHUNK + 100)
+    ]
+    started = [threading.Event(), threading.Event()]
+    release = [threading.Event(), threading.Event()]
+    real = imports.preview_import
+
+    def held(*args: Any, progress: Any, **options: Any) -> Any:
+        call = sum(event.is_set() for event in started)
+
+        def report(done: int, total: int) -> None:
+            started[call].set()
+            release[call].wait(5)
+            progress(done, total)
+
+        return real(*args, progress=report, **options)
+
+    monkeypatch.setattr(imports, "preview_import", held)
+    main = open_main_window(qtbot, context)
+    wizard = open_wizard(qtbot, main)
+    give_file(qtbot, wizard, excel_csv(tmp_path / "lång.csv", rows))
+    click_next(qtbot, wizard)
+    click_next(qtbot, wizard)
+    qtbot.waitUntil(started[0].is_set, timeout=WORK_MS)
+    first = wizard.preview_page.running
+    assert first is not None
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.BackButton), Qt.MouseButton.LeftButton)
+    release[0].set()
+    click_next(qtbot, wizard)
+    qtbot.waitUntil(started[1].is_set, timeout=WORK_MS)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(first), timeout=WORK_MS)  # the first ended
+    # ... and its end is not taken for the second's: that one is still shown running.
+    assert wizard.preview_page.running is not None
+    assert wizard.preview_page.progress.isVisible()
+    release[1].set()
+    qtbot.waitUntil(lambda: wizard.preview_page.previewed is not None, timeout=WORK_MS)
+    assert _figures(wizard, wizard.preview_page)["new"] == format_number(CHUNK + 100)
+    assert wizard.button(QWizard.WizardButton.CommitButton).isEnabled()
+    assert _people(context.database) == {}

@@ -218,6 +218,8 @@ class PreviewPage(QWizardPage):
     def cleanupPage(self) -> None:
         """Back: a preview still running is stopped."""
         if self.running is not None:
+            self.running.done.disconnect(self._show_preview)  # its answer is for no one now
+            self.running.error.disconnect(self._failed)
             self.running.cancel()
             self.running = None
         self.previewed = None
