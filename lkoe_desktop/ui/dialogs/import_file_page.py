@@ -96,10 +96,15 @@ class FilePage(QWizardPage):
         self.about_file = QLabel(self)
         self.about_file.setObjectName("about_file")
         self.about_file.setWordWrap(True)
+        # Two lines kept for it, so that the page does not move when the file has been read.
+        self.about_file.setMinimumHeight(2 * self.about_file.fontMetrics().lineSpacing())
         self.busy = QProgressBar(self)
         self.busy.setRange(0, 0)
         self.busy.setMaximumHeight(12)
         self.busy.setTextVisible(False)
+        policy = self.busy.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # the page does not move when it shows
+        self.busy.setSizePolicy(policy)
         self.busy.hide()
 
         self.kinds = QButtonGroup(self)
