@@ -25,7 +25,8 @@ from window_fakes import open_main_window
 
 from lkoe_desktop.services import groups
 from lkoe_desktop.services.meetings import create_meeting
-from lkoe_desktop.ui.context import AppContext
+from lkoe_desktop.ui.context import AppContext, settings
+from lkoe_desktop.ui.dialogs.import_file_page import FOLDER_KEY
 from lkoe_desktop.ui.dialogs.import_mapping_page import EXAMPLES, HEADER
 from lkoe_desktop.ui.dialogs.import_wizard import FILE_PAGE, MAPPING_PAGE, ImportWizard
 
@@ -229,3 +230,16 @@ def test_the_meeting_chosen_in_the_meetings_tab_is_the_one_registered_for(
     choose_kind(qtbot, wizard, "registrations")
     assert wizard.file_page.meeting.currentText() == "2026-04-02  Frukostseminarium"
     click_next(qtbot, wizard)
+
+
+def test_a_file_chosen_in_the_open_dialog_is_read_and_its_folder_remembered(
+    qtbot: QtBot, wizard: ImportWizard, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = excel_csv(tmp_path / "kontakter.csv", PEOPLE)
+    page = wizard.file_page
+    monkeypatch.setattr(page, "ask_path", lambda: str(path))  # the system's dialog answered
+    qtbot.mouseClick(page.browse, Qt.MouseButton.LeftButton)
+    assert page.path.text() == str(path)
+    qtbot.waitUntil(lambda: page.table is not None)
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    assert settings().value(FOLDER_KEY) == str(tmp_path)
