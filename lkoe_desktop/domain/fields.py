@@ -248,6 +248,9 @@ class Entity:
     table: tuple[str, ...] = ()  # the keys of the table's columns, in order
     sections: tuple[Section, ...] = ()
     _by_key: dict[str, Field] = field(init=False, repr=False, compare=False)
+    _rules: dict[frozenset[str] | None, dict[str, Rule]] = field(
+        init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         by_key = {described.key: described for described in self.fields}
@@ -256,6 +259,7 @@ class Entity:
         unknown += [key for section in self.sections for key in section.fields if key not in by_key]
         assert not unknown, f"{self.name}: no such fields {unknown}"
         object.__setattr__(self, "_by_key", by_key)
+        object.__setattr__(self, "_rules", {})
 
     def field(self, key: str) -> Field:
         return self._by_key[key]
@@ -275,12 +279,17 @@ class Entity:
 
     def rules(self, keys: Iterable[str] | None = None) -> dict[str, Rule]:
         """Each editable field's check (or only those of `keys`), for `validation.collect`."""
-        wanted = None if keys is None else set(keys)
-        return {
-            described.key: described.check()
-            for described in self.editable
-            if wanted is None or described.key in wanted
-        }
+        wanted = None if keys is None else frozenset(keys)
+        found = self._rules.get(wanted)
+        if found is None:
+            found = {
+                described.key: described.check()
+                for described in self.editable
+                if wanted is None or described.key in wanted
+            }
+            if len(self._rules) < 256:  # the few sets of fields forms and imports check
+                self._rules[wanted] = found
+        return dict(found)
 
     def clean(self, values: Mapping[str, object], *, new: bool = False) -> dict[str, object]:
         """Check and clean typed values: one ValidationError names every field that is wrong.

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from lkoe_desktop.db.bulk import bulk_insert
 from lkoe_desktop.db.engine import CHANGED
 from lkoe_desktop.db.models import ChangeLogEntry
 from lkoe_desktop.services.common import flush, now, touch, user
@@ -63,8 +64,9 @@ def record_many(
         return
     note_change(session, entity)
     moment, name = now(session), user(session)
-    session.execute(
-        insert(ChangeLogEntry.__table__),  # type: ignore[arg-type]
+    bulk_insert(
+        session.connection(),
+        ChangeLogEntry.__table__,  # type: ignore[arg-type]
         [
             {
                 "at": moment,

@@ -15,10 +15,11 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Date, Table, delete, func, insert, select, update
+from sqlalchemy import Date, Table, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from lkoe_desktop.db.base import UTCDateTime
+from lkoe_desktop.db.bulk import bulk_insert
 from lkoe_desktop.db.models import (
     Affiliation,
     ChangeLogEntry,
@@ -96,8 +97,9 @@ def finish_batch(
 ) -> None:
     """Store the batch's counts and items; its last change-log entry marks "since"."""
     for start in range(0, len(items), 5000):
-        session.execute(
-            insert(ImportBatchItem.__table__),  # type: ignore[arg-type]
+        bulk_insert(
+            session.connection(),
+            ImportBatchItem.__table__,  # type: ignore[arg-type]
             [{"batch_id": batch.id, **item} for item in items[start : start + 5000]],
         )
     batch.counts = json.dumps(counts, sort_keys=True)

@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Table, insert
+from sqlalchemy import Table, func, select, text
 from sqlalchemy.orm import Session
 
+from lkoe_desktop.db.bulk import bulk_insert
 from lkoe_desktop.db.models import Affiliation, Consent, Contact, Organisation
+from lkoe_desktop.db.search_index import INDEXED_TABLES, indexed_after
 from lkoe_desktop.domain.codes import Language, SizeClass
 from lkoe_desktop.domain.entities import CONSENT, CONTACT, PARTNER
 from lkoe_desktop.services import audit
@@ -52,17 +54,43 @@ def _table(model: type[Any]) -> Table:
     return table
 
 
-def _insert_returning_ids(
-    session: Session, model: type[Any], rows: list[dict[str, Any]]
-) -> list[int]:
+def _new_ids(session: Session, table: Table, count: int) -> list[int]:
+    """Ids for `count` new rows of `table`, taken before they are written.
+
+    PostgreSQL hands them out from the table's sequence, so that another workstation writing
+    at the same time gets others. SQLite lets one transaction write at a time, and this one has
+    written already (the batch), so the ids after the largest are this import's own.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        sequence = f"pg_get_serial_sequence('{table.name}', 'id')"
+        found = session.execute(
+            text(f"SELECT nextval({sequence}) FROM generate_series(1, :count)"), {"count": count}
+        )
+        return [int(row[0]) for row in found]
+    largest = session.scalar(select(func.max(table.c.id))) or 0
+    return list(range(largest + 1, largest + count + 1))
+
+
+def _insert_with_ids(session: Session, model: type[Any], rows: list[dict[str, Any]]) -> list[int]:
+    """Write `rows` as new records of `model` in one statement; returns their ids, in order."""
     table = _table(model)
-    statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-    return [row[0] for row in session.execute(statement, rows)]
+    ids = _new_ids(session, table, len(rows))
+    numbered = [{**row, "id": new} for row, new in zip(rows, ids, strict=True)]
+    if table.name in INDEXED_TABLES and ids == list(range(ids[0], ids[-1] + 1)):
+        with indexed_after(session.connection(), table.name, ids[0], ids[-1]):
+            bulk_insert(session.connection(), table, numbered)
+    else:
+        bulk_insert(session.connection(), table, numbered)
+    return ids
+
+
+def _plain(value: object) -> object:
+    return value if type(value) is str else plain(value)
 
 
 def _logged(values: dict[str, object], start: dict[str, object]) -> dict[str, list[object]]:
     return {
-        key: [None, plain(value)]
+        key: [None, _plain(value)]
         for key, value in values.items()
         if value is not None and value != start.get(key)
     }
@@ -88,7 +116,7 @@ def write_partners(session: Session, new: Sequence[NewPartner]) -> None:
         )
         rows.append({**values, **keys, **stamps})
     for partner, partner_id in zip(
-        new, _insert_returning_ids(session, Organisation, rows), strict=False
+        new, _insert_with_ids(session, Organisation, rows), strict=False
     ):
         partner.id = partner_id
     audit.record_many(
@@ -121,7 +149,7 @@ def write_contacts(
             title=person.title if employer else None,
         )
         rows.append({**values, **keys, **stamps})
-    for person, contact_id in zip(new, _insert_returning_ids(session, Contact, rows), strict=False):
+    for person, contact_id in zip(new, _insert_with_ids(session, Contact, rows), strict=False):
         person.id = contact_id
     jobs = [
         {
@@ -137,8 +165,7 @@ def write_contacts(
         for person in new
         if person.organisation is not None
     ]
-    if jobs:
-        session.execute(insert(_table(Affiliation)), jobs)
+    bulk_insert(session.connection(), _table(Affiliation), jobs)
     audit.record_many(
         session, CONTACT.name, [(resolved(p), audit.CREATE, _contact_log(p)) for p in new]
     )
@@ -169,13 +196,13 @@ def _write_legal_bases(session: Session, new: Sequence[NewContact], basis: Legal
         }
         for person in new
     ]
-    ids = _insert_returning_ids(session, Consent, rows)
+    ids = _insert_with_ids(session, Consent, rows)
     fields = ("contact_id", "purpose", "basis", "granted", "decided_on", "source")
     audit.record_many(
         session,
         CONSENT.name,
         [
-            (consent_id, audit.CREATE, {key: [None, plain(row[key])] for key in fields})
+            (consent_id, audit.CREATE, {key: [None, _plain(row[key])] for key in fields})
             for consent_id, row in zip(ids, rows, strict=False)
         ],
     )

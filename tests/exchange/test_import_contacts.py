@@ -78,6 +78,9 @@ def test_a_swedish_excel_csv_is_previewed_then_imported_as_the_preview_said(
     assert jobs(db, jöns) == []
     with db.reading() as session:
         assert contacts.get_contact(session, eva).phone == "+46701234567"
+        found = contacts.list_contacts(session, contacts.ContactFilter(search="östgöta logi"))
+        assert [row.id for row in found] == [åsa], "the search index has the new people"
+        assert contacts.count_contacts(session, contacts.ContactFilter(search="070-123")) == 1
     source = f"Import {done.batch_id} av filen ”Kontakter från Excel.csv”"
     assert sorted(consents(db)) == [
         (åsa, "legitimate_interest", source),

@@ -436,3 +436,15 @@ def test_messages_are_swedish_by_default_and_english_when_chosen(
     with pytest.raises(InvalidValue) as caught:
         validation.org_number("556012-5791")
     assert caught.value.message == "Invalid organisation number: the check digit is wrong."
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["anna..berg@liu.se", ".anna@liu.se", "anna.@liu.se", "a(b)@liu.se"],
+)
+def test_an_address_at_a_domain_already_checked_is_still_checked_in_full(
+    english: None, typed: str
+) -> None:
+    assert validation.email("Kand.Person@LIU.se") == "kand.person@liu.se"
+    with pytest.raises(InvalidValue, match="Invalid e-mail address"):
+        validation.email(typed)
