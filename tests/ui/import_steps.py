@@ -3,17 +3,28 @@ and the clerk's steps through the wizard (the file typed, a choice made in a lis
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+import pytest
 from openpyxl import Workbook
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QRadioButton, QWizard
+from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QRadioButton, QWizard
 from pytestqt.qtbot import QtBot
 from window_fakes import type_text
 
 from lkoe_desktop.ui.dialogs.import_wizard import ImportWizard
 from lkoe_desktop.ui.main_window import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def close_wizards() -> Iterator[None]:
+    """A wizard a test leaves open is closed after it, as the clerk would close it, so that
+    the collector it paused runs again for the next test."""
+    yield
+    for widget in QApplication.allWidgets():
+        if isinstance(widget, ImportWizard) and widget.isVisible():
+            widget.done(0)
 
 
 def excel_csv(path: Path, rows: Sequence[Sequence[str]]) -> Path:

@@ -3,9 +3,11 @@ and read at once, what it holds, the columns matched, changed, and remembered fo
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
+import shiboken6
 from import_steps import (
     choose,
     choose_kind,
@@ -13,6 +15,7 @@ from import_steps import (
     click_cancel,
     click_next,
     click_words,
+    close_wizards,  # noqa: F401 (closes what a test leaves open)
     excel_csv,
     give_file,
     open_wizard,
@@ -243,3 +246,18 @@ def test_a_file_chosen_in_the_open_dialog_is_read_and_its_folder_remembered(
     qtbot.waitUntil(lambda: page.table is not None)
     assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
     assert settings().value(FOLDER_KEY) == str(tmp_path)
+
+
+def test_the_collector_is_off_while_the_wizard_is_open(
+    qtbot: QtBot, context: AppContext, collector_as_before: None
+) -> None:
+    gc.enable()
+    main = open_main_window(qtbot, context)
+    wizard = open_wizard(qtbot, main)
+    assert not gc.isenabled()
+    click_cancel(qtbot, wizard)
+    assert gc.isenabled()
+    wizard = open_wizard(qtbot, main)
+    assert not gc.isenabled()
+    shiboken6.delete(wizard)  # gone with its window, without being closed first
+    assert gc.isenabled()

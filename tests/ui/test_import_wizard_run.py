@@ -17,6 +17,7 @@ from import_steps import (
     click_cancel,
     click_next,
     click_words,
+    close_wizards,  # noqa: F401 (closes what a test leaves open)
     excel_csv,
     give_file,
     open_wizard,

@@ -4,6 +4,7 @@ its result — with every slow step on a worker thread, so that the window never
 
 from __future__ import annotations
 
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,6 +16,7 @@ from lkoe_desktop.domain.codes import LegalBasis
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.exchange.import_mapping import ColumnMapping, ImportKind
 from lkoe_desktop.ui.context import settings
+from lkoe_desktop.ui.ops import collector_paused
 from lkoe_desktop.ui.screen_fit import restore_geometry
 
 if TYPE_CHECKING:
@@ -54,6 +56,13 @@ class ImportWizard(QWizard):
 
         super().__init__(parent)
         self.context = context
+        # The collector stays off while the wizard is open, not only while its work runs: the
+        # rows read and previewed (a hundred thousand) are then never walked by a collection
+        # that would hold the window still; once it is closed they are freed as usual.
+        self.collector = ExitStack()
+        self.collector.enter_context(collector_paused())
+        collector = self.collector
+        self.destroyed.connect(lambda: collector.close())
         self.table: SourceTable | None = None
         self.choices: Choices | None = None
         self.mapping: ColumnMapping | None = None
@@ -99,6 +108,7 @@ class ImportWizard(QWizard):
             if work is not None:
                 work.cancel()
         settings().setValue(GEOMETRY_KEY, self.saveGeometry())
+        self.collector.close()
         super().done(result)
 
 
