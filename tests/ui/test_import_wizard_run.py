@@ -166,6 +166,13 @@ def test_an_undo_refused_names_the_record_changed_since(
     wizard = _to_preview(qtbot, context, excel_csv(tmp_path / "k.csv", ROWS[:3]), None)
     assert _figures(wizard, wizard.preview_page)["new"] == "2"
     assert wizard.preview_page.verdict.text() == "Klicka på Importera för att läsa in raderna."
+    rows = wizard.preview_page.table
+    assert rows.currentWidget() is rows.none
+    assert (
+        rows.none.text() == "Ingen rad har fel eller varningar, och inget som redan finns ändras."
+    )
+    click_words(qtbot, wizard.preview_page.show_all)
+    assert rows.currentWidget() is rows.view and rows.model_.rowCount() == 2
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.CommitButton), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: wizard.currentId() == RESULT_PAGE, timeout=WORK_MS)
     assert wizard.result_page.message.text() == "Alla rader är importerade."

@@ -47,6 +47,7 @@ SAMPLES = 3  # values shown per column
 SAMPLE_ROWS = 200  # rows looked through for them
 SAMPLE_LENGTH = 40
 HEADER, FIELD, EXAMPLES = range(3)
+RELATIVE = ("relationship_since", "relationship_until")  # "Sedan", "Till": of what?
 
 
 # --- the mappings remembered ------------------------------------------------------------------
@@ -81,11 +82,12 @@ def remember(mapping: ColumnMapping) -> None:
 # --- what the page shows ----------------------------------------------------------------------
 def field_text(kind: ImportKind, described: Field) -> str:
     """A field as the list of fields names it: the section too where two fields share a label
-    ("Postadress: Postnummer"), and what "Namn" means for a person."""
+    ("Postadress: Postnummer") or where the label alone says too little ("Sedan"), and what
+    "Namn" means for a person."""
     if described.key == "full_name":
         return _("{field} (the whole name)").format(field=described.title)
     same = [other for other in targets(kind) if other.title == described.title]
-    if len(same) > 1 and kind == ImportKind.PARTNERS:
+    if kind == ImportKind.PARTNERS and (len(same) > 1 or described.key in RELATIVE):
         section = next(part for part in PARTNER.sections if described.key in part.fields)
         return _("{section}: {field}").format(section=_(section.title), field=described.title)
     return described.title
@@ -195,6 +197,8 @@ class MappingPage(QWizardPage):
             self.grid.setItem(column, EXAMPLES, QTableWidgetItem(samples(table, column)))
             combo = QComboBox(self.grid)
             combo.setObjectName(f"column{column}")
+            # As wide as its longest field, so that no choice is cut ("Postadress: Gatuadress").
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.addItem(_("– ignored –"), None)
             for described in fields:
                 combo.addItem(field_text(mapping.kind, described), described.key)

@@ -9,12 +9,20 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import QAbstractItemView, QGridLayout, QLabel, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QLabel,
+    QStackedWidget,
+    QTableView,
+    QWidget,
+)
 
 from lkoe_desktop.domain import entities
 from lkoe_desktop.domain.fields import format_number
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.services.imports import ImportCounts, RowOutcome, Verdict
+from lkoe_desktop.ui.widgets.form_fields import mute
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
@@ -107,24 +115,38 @@ class OutcomeModel(QAbstractTableModel):
         return None
 
 
-class OutcomeTable(QTableView):
-    """The rows of an outcome in a table, the number and the verdict as wide as they need."""
+class OutcomeRows(QStackedWidget):
+    """The rows of an outcome in a table (the number and the verdict as wide as they need), or
+    a line saying why there is none to show."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model_ = OutcomeModel(self)
-        self.setObjectName("rows")
-        self.setModel(self.model_)
-        self.verticalHeader().hide()
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setWordWrap(False)
-        self.horizontalHeader().setStretchLastSection(True)
+        self.view = QTableView(self)
+        self.view.setObjectName("rows")
+        self.view.setModel(self.model_)
+        self.view.verticalHeader().hide()
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setWordWrap(False)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.none = QLabel(self)
+        self.none.setObjectName("none")
+        self.none.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.none.setWordWrap(True)
+        mute(self.none)
+        self.addWidget(self.view)
+        self.addWidget(self.none)
 
-    def show_rows(self, rows: Sequence[RowOutcome]) -> None:
+    def show_rows(self, rows: Sequence[RowOutcome], when_none: str = "") -> None:
         self.model_.show_rows(rows)
-        self.resizeColumnToContents(NUMBER)
-        self.resizeColumnToContents(VERDICT)
-        self.setColumnWidth(RECORD, min(max(self.sizeHintForColumn(RECORD), 120), 260))
+        if not rows and when_none:
+            self.none.setText(when_none)
+            self.setCurrentWidget(self.none)
+            return
+        self.setCurrentWidget(self.view)
+        self.view.resizeColumnToContents(NUMBER)
+        self.view.resizeColumnToContents(VERDICT)
+        self.view.setColumnWidth(RECORD, min(max(self.view.sizeHintForColumn(RECORD), 120), 260))
 
 
 class CountsView(QWidget):

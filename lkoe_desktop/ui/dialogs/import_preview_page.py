@@ -31,7 +31,7 @@ from lkoe_desktop.services.imports import (
 )
 from lkoe_desktop.ui.dialogs.import_outcome_view import (
     CountsView,
-    OutcomeTable,
+    OutcomeRows,
     worth_showing,
 )
 from lkoe_desktop.ui.dialogs.report_preview import failure_text
@@ -145,7 +145,7 @@ class PreviewPage(QWizardPage):
         mute(self.notes)
         self.show_all = QCheckBox(_("Show &every row"), self)
         self.show_all.toggled.connect(lambda _on: self._show_rows())
-        self.table = OutcomeTable(self)
+        self.table = OutcomeRows(self)
         self.model = self.table.model_
         self.skip = QCheckBox(self)
         self.skip.setObjectName("skip")
@@ -249,7 +249,8 @@ class PreviewPage(QWizardPage):
             return
         rows = self.previewed.outcome.rows
         self.table.show_rows(
-            rows if self.show_all.isChecked() else list(filter(worth_showing, rows))
+            rows if self.show_all.isChecked() else list(filter(worth_showing, rows)),
+            _("No row has an error or a warning, and nothing stored changes."),
         )
 
     def _show_verdict(self) -> None:

@@ -19,7 +19,7 @@ from lkoe_desktop.domain.fields import format_number
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.i18n import ngettext
 from lkoe_desktop.services.imports import ImportOutcome, UndoOutcome
-from lkoe_desktop.ui.dialogs.import_outcome_view import CountsView, OutcomeTable, worth_showing
+from lkoe_desktop.ui.dialogs.import_outcome_view import CountsView, OutcomeRows, worth_showing
 from lkoe_desktop.ui.dialogs.import_preview_page import (
     ProgressLine,
     import_work,
@@ -123,7 +123,7 @@ class ResultPage(QWizardPage):
         self.saved = QLabel(self)
         self.saved.setObjectName("saved")
         mute(self.saved)
-        self.table = OutcomeTable(self)  # the rows refused, warned about or changed
+        self.table = OutcomeRows(self)  # the rows refused, warned about or changed
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_errors)
         buttons.addWidget(self.undo)
@@ -144,7 +144,10 @@ class ResultPage(QWizardPage):
         if isinstance(result, ImportOutcome):
             self.counts.show_counts(result.counts, done=result.written)
             self.counts.show()
-            self.table.show_rows(list(filter(worth_showing, result.rows)))
+            self.table.show_rows(
+                list(filter(worth_showing, result.rows)),
+                _("No row had an error or a warning, and nothing stored was changed."),
+            )
             self.table.show()
             rejected = len(result.rejected())
             self.save_errors.setVisible(rejected > 0)
