@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
         self.find_action = self._action(QKeySequence.StandardKey.Find, self.focus_search)
         self.refresh_action = self._action(QKeySequence(Qt.Key.Key_F5), self.refresh)
         self.settings_action = self._action(None, self.open_settings)
+        self.import_action = self._action(None, self.open_import)
         self.quit_action = self._action(QKeySequence.StandardKey.Quit, self.close)
         self.about_action = self._action(None, self.show_about)
         self.print_action = self._action(QKeySequence.StandardKey.Print, self.print_current)
@@ -154,6 +155,7 @@ class MainWindow(QMainWindow):
             self.delete_action,
             self.find_action,
             self.refresh_action,
+            self.import_action,
             *self.report_actions,
         ]
         for action in self.record_actions:
@@ -164,6 +166,7 @@ class MainWindow(QMainWindow):
         self.file_menu = QMenu(self)
         self.file_menu.addAction(self.new_action)
         self.file_menu.addAction(self.print_action)
+        self.file_menu.addAction(self.import_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addSeparator()
@@ -250,6 +253,7 @@ class MainWindow(QMainWindow):
         self.find_action.setText(_("&Find"))
         self.refresh_action.setText(_("&Refresh"))
         self.settings_action.setText(_("&Settings…"))
+        self.import_action.setText(_("I&mport…"))
         self.quit_action.setText(_("&Quit"))
         self.about_action.setText(_("&About LKÖ Desktop"))
         self.undo_button.setText(_("Undo"))
@@ -516,6 +520,13 @@ class MainWindow(QMainWindow):
             self.message.setText(
                 _("Choose a meeting or a partner to print, or use the Reports menu.")
             )
+
+    def open_import(self) -> None:
+        """Arkiv → Importera…: the import wizard (registrations go to the chosen meeting)."""
+        from lkoe_desktop.ui.dialogs.import_wizard import open_import_wizard
+
+        if self.context is not None:
+            open_import_wizard(self.context, self, self._current_of("meeting"))
 
     def open_settings(self) -> None:
         from lkoe_desktop.ui.dialogs.settings_dialog import SettingsDialog
