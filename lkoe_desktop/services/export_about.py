@@ -85,7 +85,7 @@ def about_lines(
     lines: list[tuple[str, Cell]] = [(_("List"), _(entity.plural))]
     if where is not None:
         search = (where.search or "").strip()
-        lines.append((_("Search"), search or _("none")))
+        lines.append((_("Searched for"), search or _("nothing")))
         lines += [_filter_line(session, entity, key, value) for key, value in filter_fields(where)]
         if hasattr(where, "include_archived"):
             archived = _("included") if where.include_archived else _("left out")
