@@ -244,3 +244,19 @@ def test_progress_is_told_from_nothing_to_every_row(
         db, request, tmp_path / "k.xlsx", progress=lambda done, total: calls.append((done, total))
     )
     assert calls[0] == (0, 4) and calls[-1] == (4, 4)
+
+
+def test_a_partners_people_in_xlsx_is_its_contact_sheet(
+    db: Database, network: Network, tmp_path: Path
+) -> None:
+    path = tmp_path / "kontaktblad.xlsx"
+    at_partner = contacts.ContactFilter(organisation_id=network.partner_id)
+    export(db, ExportRequest(Listed.CONTACTS, Format.XLSX, at_partner), path)
+    table, about = load_workbook(path).worksheets
+    assert [row[0].value for row in table.iter_rows(min_row=2)] == ["Wójcik", "Öberg"]
+    facts = {row[0].value: row[1].value for row in about.iter_rows()}
+    assert facts["Organisation"] == "Östgöta Logistik AB"
+    assert facts["Organisationsnummer"] == "556036-0793"
+    assert facts["Postadress"] == "Box 12; Storgatan 2, 581 83, Linköping"
+    assert facts["Telefon"] == "013-12 34 56"
+    assert facts["E-post"] == "info@ostgota.se"
