@@ -80,11 +80,22 @@ def _local(moment: datetime) -> str:
     return to_stockholm(moment).strftime("%Y%m%dT%H%M%S")
 
 
-def _event(meeting: MeetingRecord, theme_names: Sequence[str], stamp: str) -> list[str]:
+def uid(meeting_id: int, installation: str | None) -> str:
+    """A meeting's UID: the same for the meeting every time, and never another database's,
+    for it carries the database's installation id (`services.installation`). Without one
+    it is the UID files written before installation ids had."""
+    if installation is None:
+        return f"meeting-{meeting_id}@{UID_DOMAIN}"
+    return f"meeting-{meeting_id}-{installation}@{UID_DOMAIN}"
+
+
+def _event(
+    meeting: MeetingRecord, theme_names: Sequence[str], stamp: str, installation: str | None
+) -> list[str]:
     ends_at = meeting.ends_at or (meeting.starts_at.astimezone(UTC) + DEFAULT_LENGTH)
     lines = [
         "BEGIN:VEVENT",
-        f"UID:meeting-{meeting.id}@{UID_DOMAIN}",
+        f"UID:{uid(meeting.id, installation)}",
         f"DTSTAMP:{stamp}",
         f"CREATED:{_utc(meeting.created_at)}",
         f"LAST-MODIFIED:{_utc(meeting.updated_at)}",
@@ -109,9 +120,13 @@ def _event(meeting: MeetingRecord, theme_names: Sequence[str], stamp: str) -> li
 
 
 def meetings_ics(
-    meetings: Iterable[tuple[MeetingRecord, Sequence[str]]], *, now: datetime
+    meetings: Iterable[tuple[MeetingRecord, Sequence[str]]],
+    *,
+    now: datetime,
+    installation: str | None = None,
 ) -> bytes:
-    """One calendar holding each (meeting, its theme names); `now` stamps every event."""
+    """One calendar holding each (meeting, its theme names); `now` stamps every event, and
+    `installation` (the database's installation id) goes into every UID."""
     stamp = _utc(now)
     lines = [
         "BEGIN:VCALENDAR",
@@ -122,15 +137,21 @@ def meetings_ics(
         *STOCKHOLM_VTIMEZONE,
     ]
     for meeting, theme_names in meetings:
-        lines += _event(meeting, theme_names, stamp)
+        lines += _event(meeting, theme_names, stamp, installation)
     lines.append("END:VCALENDAR")
     return b"".join(fold(line) for line in lines)
 
 
-def meeting_ics(meeting: MeetingRecord, *, theme_names: Sequence[str] = (), now: datetime) -> bytes:
+def meeting_ics(
+    meeting: MeetingRecord,
+    *,
+    theme_names: Sequence[str] = (),
+    now: datetime,
+    installation: str | None = None,
+) -> bytes:
     """A calendar file with one meeting, its themes as categories; stable UID per meeting.
 
     A meeting without an end lasts two hours; a cancelled one has STATUS:CANCELLED, and the
     same UID with a higher SEQUENCE lets a calendar that has it update it.
     """
-    return meetings_ics([(meeting, theme_names)], now=now)
+    return meetings_ics([(meeting, theme_names)], now=now, installation=installation)
