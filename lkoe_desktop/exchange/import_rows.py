@@ -137,7 +137,7 @@ def read_rows(table: SourceTable, mapping: ColumnMapping) -> ReadResult:
     ignored = mapping.ignored()
     file_problems = [Problem(note, error=False) for note in table.notes]
     if ignored:
-        names = ", ".join(f"“{name}”" for name in ignored)
+        names = ", ".join(_("“{column}”").format(column=name) for name in ignored)
         file_problems.insert(
             0, Problem(_("Columns not imported: {names}.").format(names=names), error=False)
         )
