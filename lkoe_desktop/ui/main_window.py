@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action(QKeySequence.StandardKey.Quit, self.close)
         self.about_action = self._action(None, self.show_about)
         self.print_action = self._action(QKeySequence.StandardKey.Print, self.print_current)
+        self.export_action = self._action(None, self.export_list)
         self.sign_in_action = self._action(None, lambda: self._for_meeting("sign_in_sheet"))
         self.badges_action = self._action(None, lambda: self._for_meeting("badges"))
         self.participants_action = self._action(None, lambda: self._for_meeting("participant_list"))
@@ -154,6 +155,7 @@ class MainWindow(QMainWindow):
             self.delete_action,
             self.find_action,
             self.refresh_action,
+            self.export_action,
             *self.report_actions,
         ]
         for action in self.record_actions:
@@ -164,6 +166,12 @@ class MainWindow(QMainWindow):
         self.file_menu = QMenu(self)
         self.file_menu.addAction(self.new_action)
         self.file_menu.addAction(self.print_action)
+        self.file_menu.addAction(self.export_action)
+        self.file_menu.aboutToShow.connect(
+            lambda: self.export_action.setEnabled(
+                (tab := self.current_tab()) is not None and tab.can_export()
+            )
+        )
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addSeparator()
@@ -227,6 +235,7 @@ class MainWindow(QMainWindow):
         self.print_action.setToolTip(
             _("The sign-in sheet of the chosen meeting, or the contact sheet of the chosen partner")
         )
+        self.export_action.setText(_("&Export…"))
         self.sign_in_action.setText(_("&Sign-in sheet for the chosen meeting…"))
         self.badges_action.setText(_("Name &badges for the chosen meeting…"))
         self.participants_action.setText(_("&Participant list of the chosen meeting…"))
@@ -394,6 +403,12 @@ class MainWindow(QMainWindow):
         tab = self.current_tab()
         if tab is not None and tab.entity == entities.CONTACT.name:
             tab.copy_addresses()
+
+    def export_list(self) -> None:
+        """Arkiv → Exportera…: the list shown, as shown (in Grupper, the group's members)."""
+        tab = self.current_tab()
+        if tab is not None and tab.can_export():
+            tab.export()
 
     def focus_search(self) -> None:
         tab = self.current_tab()
