@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
         self.badges_action = self._action(None, lambda: self._for_meeting("badges"))
         self.participants_action = self._action(None, lambda: self._for_meeting("participant_list"))
         self.contact_sheet_action = self._action(None, self._contact_sheet)
+        self.sheet_export_action = self._action(None, self._export_contact_sheet)
         self.all_sheets_action = self._action(
             None, lambda: self._report("contact_sheets", None, self)
         )
@@ -137,6 +138,7 @@ class MainWindow(QMainWindow):
             self.badges_action,
             self.participants_action,
             self.contact_sheet_action,
+            self.sheet_export_action,
             self.all_sheets_action,
             self.register_action,
             self.calibration_action,
@@ -196,7 +198,12 @@ class MainWindow(QMainWindow):
         for group in (
             (self.period_report_action,),
             (self.sign_in_action, self.badges_action, self.participants_action),
-            (self.contact_sheet_action, self.all_sheets_action, self.register_action),
+            (
+                self.contact_sheet_action,
+                self.sheet_export_action,
+                self.all_sheets_action,
+                self.register_action,
+            ),
             (self.calibration_action,),
         ):
             if not self.reports_menu.isEmpty():
@@ -240,6 +247,8 @@ class MainWindow(QMainWindow):
         self.badges_action.setText(_("Name &badges for the chosen meeting…"))
         self.participants_action.setText(_("&Participant list of the chosen meeting…"))
         self.contact_sheet_action.setText(_("&Contact sheet of the chosen partner…"))
+        self.sheet_export_action.setText(_("Contact sheet of the chosen partner as a fil&e…"))
+        self.sheet_export_action.setToolTip(_("Its people to Excel, CSV, vCard or JSON"))
         self.all_sheets_action.setText(_("Contact sheets of &all partners"))
         self.register_action.setText(_("Partner &register"))
         self.calibration_action.setText(_("Calibration page for name badges…"))
@@ -504,7 +513,9 @@ class MainWindow(QMainWindow):
         meeting = self._current_of("meeting") is not None
         for action in (self.sign_in_action, self.badges_action, self.participants_action):
             action.setEnabled(meeting)
-        self.contact_sheet_action.setEnabled(self._chosen_partner() is not None)
+        chosen = self._chosen_partner() is not None
+        self.contact_sheet_action.setEnabled(chosen)
+        self.sheet_export_action.setEnabled(chosen)
 
     def _for_meeting(self, document: str) -> None:
         meeting_id = self._current_of("meeting")
@@ -515,6 +526,16 @@ class MainWindow(QMainWindow):
         partner_id = self._chosen_partner()
         if partner_id is not None:
             self._report("contact_sheets", partner_id, self)
+
+    def _export_contact_sheet(self) -> None:
+        """The chosen partner's people through the export dialog, beside the PDF sheet."""
+        from lkoe_desktop.ui.export_lists import partner_people
+        from lkoe_desktop.ui.export_runner import export_list
+
+        partner_id = self._chosen_partner()
+        if partner_id is not None and self.context is not None:
+            listing = partner_people(self.context, partner_id)
+            export_list(self.context, self, listing, self.message.setText)
 
     def print_current(self) -> None:
         """Ctrl+P: the chosen meeting's sign-in sheet, the chosen partner's (or contact's

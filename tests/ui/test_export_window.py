@@ -291,3 +291,26 @@ def test_cancelling_a_long_export_writes_nothing_and_the_window_keeps_going(
     clicked.set()
     assert written(qtbot, target, window.message.text) == ("Exporten avbröts; ingen fil skrevs.")
     assert list(folder.iterdir()) == []  # not even a part of the file
+
+
+def test_the_contact_sheet_as_a_file_from_the_reports_menu(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """Beside the PDF sheet: the people of the chosen contact's organisation, to a phone."""
+    tab = shown_tab(qtbot, window, "Kontakter")
+    click_row(qtbot, tab, shown(tab, "last_name").index("Berg"))  # at Hamnbolaget AB
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    QTest.keyClick(window, Qt.Key.Key_P, ALT)  # Ra&pporter (Alt+R is Redigera)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is window.reports_menu)
+    assert window.sheet_export_action.text() == "Kontaktblad för vald partner som f&il…"
+    target = tmp_path / "Hamnbolaget.vcf"
+    with answer_modal(qtbot, ExportDialog, save_as(qtbot, Format.VCF, target)):
+        QTest.keyClick(window.reports_menu, Qt.Key.Key_I)
+    said = written(qtbot, target, window.message.text)
+    assert said == "2 rader exporterade till Hamnbolaget.vcf."
+    text = target.read_text(encoding="utf-8")
+    assert [line for line in text.splitlines() if line.startswith("FN:")] == [
+        "FN:Σοφία Berg",
+        "FN:Łukasz Wójcik",
+    ]
