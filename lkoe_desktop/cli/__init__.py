@@ -1,9 +1,9 @@
 """The command line: `lkoe-desktop [--db PATH_OR_URL] [COMMAND …]`, thin over the services.
 
 The parser and the dispatch; each group of commands has its own module (`demo`, `lists`,
-`reports`). Without a command the window opens. This package is the window's entry point too,
-so its modules import only light modules at the top: SQLAlchemy and the services when a command
-needs them, Qt only when the window opens.
+`reports`, `exports`). Without a command the window opens. This package is the window's entry
+point too, so its modules import only light modules at the top: SQLAlchemy and the services
+when a command needs them, Qt only when the window opens.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from lkoe_desktop.cli.common import (
     Parser,
 )
 from lkoe_desktop.cli.demo import add_demo_parser
+from lkoe_desktop.cli.exports import add_export_parser
 from lkoe_desktop.cli.lists import add_list_parser
 from lkoe_desktop.cli.reports import add_report_parser
 from lkoe_desktop.domain import i18n
@@ -106,6 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_demo_parser(commands, db)
     add_list_parser(commands, db)
     add_report_parser(commands, db)
+    add_export_parser(commands, db)
     return parser
 
 

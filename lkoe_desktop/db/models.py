@@ -48,6 +48,7 @@ from lkoe_desktop.domain.text import COLUMN_KEY_LENGTH
 
 NAME = 200
 NOTES = 10_000
+PHONE_SHOWN = 40  # a phone number as shown: 15 digits at most, with spaces and a dash
 
 
 def column_key() -> Mapped[str | None]:
@@ -126,6 +127,7 @@ class Organisation(IdMixin, TimestampMixin, VersionedMixin, Base):
     visiting_code: Mapped[str | None] = mapped_column(String(6))
     visiting_city: Mapped[str | None] = mapped_column(String(NAME))
     phone: Mapped[str | None] = mapped_column(String(20))
+    phone_shown: Mapped[str | None] = mapped_column(String(PHONE_SHOWN))
     email: Mapped[str | None] = mapped_column(String(320))
     website: Mapped[str | None] = mapped_column(String(500))
     relationship: Mapped[str | None] = mapped_column(String(20))
@@ -170,6 +172,9 @@ class Contact(IdMixin, TimestampMixin, VersionedMixin, Base):
     email: Mapped[str | None] = mapped_column(String(320))
     phone: Mapped[str | None] = mapped_column(String(20))
     mobile: Mapped[str | None] = mapped_column(String(20))
+    # The numbers as shown (013-12 34 56), kept on write so that exports need not format them.
+    phone_shown: Mapped[str | None] = mapped_column(String(PHONE_SHOWN))
+    mobile_shown: Mapped[str | None] = mapped_column(String(PHONE_SHOWN))
     gender: Mapped[str | None] = mapped_column(String(20))
     language: Mapped[str] = mapped_column(String(5), default=Language.SWEDISH.value)
     notes: Mapped[str | None] = mapped_column(Text)

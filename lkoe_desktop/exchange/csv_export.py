@@ -14,6 +14,7 @@ from pathlib import Path
 
 from lkoe_desktop.exchange.export_table import (
     EXCEL_CELL_LIMIT,
+    FORMULA_START_CHARACTERS,
     PROGRESS_STEP,
     ExportTable,
     Progress,
@@ -45,13 +46,20 @@ def write_csv(
             writer = csv.writer(handle, delimiter=SEPARATOR, lineterminator=LINE_END)
             writer.writerow([cell_text(heading) for heading in headings])
             for done, row in enumerate(table.rows, start=1):
-                cells = [cell_text(value) for value in row]
-                writer.writerow(cells)
-                if max(map(len, cells), default=0) > EXCEL_CELL_LIMIT:
+                # Most cells are plain text or empty, which the writer takes as they are.
+                cells = [
+                    value
+                    if value is None
+                    or (value.__class__ is str and value[:1] not in FORMULA_START_CHARACTERS)
+                    else cell_text(value)
+                    for value in row
+                ]
+                # writerow gives the line's length: only a line that long can hold such a cell
+                if writer.writerow(cells) > EXCEL_CELL_LIMIT:
                     too_long.extend(
                         (done + 1, headings[index])
                         for index, cell in enumerate(cells)
-                        if len(cell) > EXCEL_CELL_LIMIT
+                        if len(cell or "") > EXCEL_CELL_LIMIT
                     )
                 if progress is not None and done % PROGRESS_STEP == 0:
                     progress(done, total)

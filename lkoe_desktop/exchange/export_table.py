@@ -10,7 +10,7 @@ from lkoe_desktop.domain.clock import to_stockholm
 from lkoe_desktop.domain.fields import Kind
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.validation import format_phone
-from lkoe_desktop.exchange.spreadsheet_text import protect
+from lkoe_desktop.exchange.spreadsheet_text import FORMULA_STARTS, protect
 
 # Excel holds at most this many characters in one cell; it cuts a longer CSV value it opens.
 EXCEL_CELL_LIMIT = 32_767
@@ -22,6 +22,8 @@ Progress = Callable[[int, int], None]
 # What a cell of an exported table holds: text (phone numbers as shown), a whole number, a
 # date, an aware datetime (written in Europe/Stockholm), or nothing.
 Cell = str | int | date | datetime | None
+# The first characters of a text that a spreadsheet would run (the empty text is not one).
+FORMULA_START_CHARACTERS = frozenset(FORMULA_STARTS)
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,8 @@ class ExportTable:
 def cell_text(value: Cell) -> str:
     """A cell as a CSV holds it: dates `YYYY-MM-DD`, times `YYYY-MM-DD HH:MM` in Stockholm,
     text that a spreadsheet would run as a formula with a leading `'`."""
+    if value.__class__ is str:  # most cells: the quickest test first
+        return "'" + value if value[:1] in FORMULA_START_CHARACTERS else value
     if value is None:
         return ""
     if isinstance(value, str):
@@ -57,10 +61,11 @@ def cell_text(value: Cell) -> str:
     return str(value)
 
 
-def phone_text(e164: str) -> str:
+def phone_text(e164: str, shown: str | None = None) -> str:
     """A stored number as files and the clipboard write it: Swedish numbers in national form
-    (`013-12 34 56`), others with `00` for `+` (`0044 20 7946 0958`), never needing a `'`."""
-    shown = format_phone(e164)
+    (`013-12 34 56`), others with `00` for `+` (`0044 20 7946 0958`), never needing a `'`.
+    `shown` is the number as the window shows it, when it is stored already."""
+    shown = shown or format_phone(e164)
     return "00" + shown[1:] if shown.startswith("+") else shown
 
 

@@ -13,13 +13,8 @@ from lkoe_desktop.exchange.export_table import Progress
 from lkoe_desktop.files import write_atomically
 from lkoe_desktop.services import meetings
 from lkoe_desktop.services.common import now
-from lkoe_desktop.services.exports import (
-    ENTITIES,
-    ExportRequest,
-    Format,
-    export_table,
-    list_rows,
-)
+from lkoe_desktop.services.export_rows import export_table, list_rows, row_objects
+from lkoe_desktop.services.exports import ENTITIES, ExportRequest, Format
 from lkoe_desktop.services.installation import installation_id
 
 # A format's writer: the rows' count and warnings in words.
@@ -49,7 +44,7 @@ def _json(
 ) -> tuple[int, list[str]]:
     from lkoe_desktop.exchange.json_rows import dumps_listed
 
-    rows = list_rows(session, request)
+    rows = row_objects(request.listed, list_rows(session, request))
     if progress is not None:
         progress(0, len(rows))
     data = (dumps_listed(ENTITIES[request.listed], rows) + "\n").encode()
@@ -64,7 +59,7 @@ def _vcf(
 ) -> tuple[int, list[str]]:
     from lkoe_desktop.exchange.vcard import Address, Card, write_vcards
 
-    rows = list_rows(session, request)
+    rows = row_objects(request.listed, list_rows(session, request))
     wanted = {row.organisation_id for row in rows if row.organisation_id is not None}
     addresses: dict[int, Address] = {}
     found = session.execute(
@@ -107,7 +102,7 @@ def _ics(
     from lkoe_desktop.exchange.icalendar import meetings_ics
     from lkoe_desktop.services.relations import theme_names
 
-    ids = [row.id for row in list_rows(session, request)]
+    ids = [row[0] for row in list_rows(session, request)]
     if progress is not None:
         progress(0, len(ids))
     names = {theme.id: theme.name for theme in theme_names(session, include_archived=True)}

@@ -8,28 +8,21 @@ filters, archived or not, sort order); the files are written whole or not at all
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from lkoe_desktop.domain.entities import CONTACT, MEETING, PARTICIPATION, PARTNER
 from lkoe_desktop.domain.errors import UserInputError
-from lkoe_desktop.domain.fields import Entity, Field, Kind
+from lkoe_desktop.domain.fields import Entity
 from lkoe_desktop.domain.i18n import N_
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.exchange.export_table import (
-    Cell,
-    ExportColumn,
-    ExportTable,
     Progress,
-    phone_text,
 )
 from lkoe_desktop.services import contacts, meetings, participations, partners
-from lkoe_desktop.services.common import now, user
 
 if TYPE_CHECKING:
     from lkoe_desktop.db.engine import Database
@@ -74,6 +67,14 @@ ENTITIES: dict[Listed, Entity] = {
     Listed.CONTACTS: CONTACT,
     Listed.MEETINGS: MEETING,
     Listed.PARTICIPANTS: PARTICIPATION,
+}
+
+# The row each list gives: the columns an export can write are its fields.
+ROWS: dict[Listed, type[Any]] = {
+    Listed.PARTNERS: partners.PartnerRow,
+    Listed.CONTACTS: contacts.ContactRow,
+    Listed.MEETINGS: meetings.MeetingRow,
+    Listed.PARTICIPANTS: participations.ParticipantRow,
 }
 
 
@@ -145,8 +146,8 @@ def check_request(request: ExportRequest) -> None:
         )
     if request.where is not None and not isinstance(request.where, FILTERS[request.listed]):
         raise TypeError(f"{type(request.where).__name__} is not a filter of {request.listed}")
-    entity = ENTITIES[request.listed]
-    unknown = [key for key in request.columns or () if key != "meeting" and not entity.has(key)]
+    row_fields = ROWS[request.listed].__dataclass_fields__
+    unknown = [key for key in request.columns or () if key != "meeting" and key not in row_fields]
     if unknown:
         raise UserInputError(_("Unknown columns: {names}.").format(names=", ".join(unknown)))
 
@@ -173,101 +174,6 @@ def export(
         writer: Callable[..., tuple[int, list[str]]] = export_files.WRITERS[request.format]
         count, warnings = writer(session, request, path, progress)
     return ExportResult(path, count, tuple(warnings))
-
-
-def list_rows(session: Session, request: ExportRequest) -> Sequence[Any]:
-    """The list's rows, as its tab shows them (or only `ids`, in that order)."""
-    where = request.where
-    sort, descending = request.sort, request.descending
-    ids = None if request.ids is None else list(request.ids)
-    if request.listed == Listed.PARTNERS:
-        assert where is None or isinstance(where, partners.PartnerFilter)
-        return partners.list_partners(session, where, ids=ids, sort=sort, descending=descending)
-    if request.listed == Listed.CONTACTS:
-        assert where is None or isinstance(where, contacts.ContactFilter)
-        return contacts.list_contacts(session, where, ids=ids, sort=sort, descending=descending)
-    if request.listed == Listed.MEETINGS:
-        assert where is None or isinstance(where, meetings.MeetingFilter)
-        return meetings.list_meetings(session, where, ids=ids, sort=sort, descending=descending)
-    chosen = where if isinstance(where, ParticipantFilter) else ParticipantFilter()
-    return participations.list_participants(
-        session,
-        chosen.meeting_id,
-        statuses=chosen.statuses,
-        search=chosen.search,
-        ids=ids,
-        sort=sort,
-        descending=descending,
-    )
-
-
-def _column_keys(request: ExportRequest) -> list[str]:
-    entity = ENTITIES[request.listed]
-    keys = list(request.columns or entity.table)
-    where = request.where
-    one_meeting = isinstance(where, ParticipantFilter) and where.meeting_id is not None
-    if request.listed == Listed.PARTICIPANTS and not one_meeting and "meeting" not in keys:
-        keys.insert(0, "meeting")
-    if getattr(where, "include_archived", False) and "archived" not in keys:
-        keys.append("archived")
-    return keys
-
-
-def _value(described: Field, value: object) -> Cell:
-    """A value as a spreadsheet cell: codes and municipalities by their words, phone numbers
-    as PRODUCT.md writes them, flags as yes or nothing; text, numbers and dates as they are."""
-    if value is None:
-        return None
-    if described.kind == Kind.PHONE:
-        return phone_text(str(value))
-    if described.kind in (Kind.CODE, Kind.MUNICIPALITY, Kind.FLAG):
-        return described.display(value) or None
-    return cast(Cell, value)
-
-
-def _getter(described: Field) -> Callable[[Any], Cell]:
-    key = described.key
-    return lambda row: _value(described, getattr(row, key, None))
-
-
-def export_table(session: Session, request: ExportRequest, rows: Sequence[Any]) -> ExportTable:
-    """`rows` of the list as a table for a spreadsheet: columns, typed cells, what it is."""
-    entity = ENTITIES[request.listed]
-    keys = _column_keys(request)
-    columns = []
-    getters: list[Callable[[Any], Cell]] = []
-    titles: dict[int, str] = {}
-    if "meeting" in keys:
-        titles = meeting_titles(session, {row.meeting_id for row in rows})
-    for key in keys:
-        if key == "meeting":
-            columns.append(ExportColumn(_("Meeting")))
-            getters.append(lambda row: titles.get(row.meeting_id))
-            continue
-        described = entity.field(key)
-        columns.append(ExportColumn(described.heading, described.kind))
-        getters.append(_getter(described))
-    cells = [tuple(get(row) for get in getters) for row in rows]
-    from lkoe_desktop.services.export_about import about_lines
-
-    about = about_lines(session, request, entity, len(cells), at=now(session), by=user(session))
-    return ExportTable(_(entity.plural), tuple(columns), cells, about)
-
-
-def meeting_titles(session: Session, meeting_ids: set[int]) -> dict[int, str]:
-    """Each meeting's title with its Stockholm start date, by id."""
-    from sqlalchemy import select
-
-    from lkoe_desktop.db.models import Meeting
-    from lkoe_desktop.domain.clock import to_stockholm
-
-    found = session.execute(
-        select(Meeting.id, Meeting.title, Meeting.starts_at).where(Meeting.id.in_(meeting_ids))
-    )
-    return {
-        meeting_id: f"{title} ({to_stockholm(starts).date().isoformat()})"
-        for meeting_id, title, starts in found
-    }
 
 
 def filter_fields(where: Where) -> list[tuple[str, object]]:

@@ -14,11 +14,21 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
+from functools import partial
 from pathlib import Path
 
 import pytest
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Date, Engine, bindparam, create_engine, inspect, text
+from sqlalchemy import (
+    Connection,
+    Date,
+    Engine,
+    bindparam,
+    create_engine,
+    inspect,
+    select,
+    text,
+)
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError, OperationalError
 
@@ -32,6 +42,7 @@ from lkoe_desktop.db.migrate import (
     migration_connection,
     open_database,
 )
+from lkoe_desktop.db.models import Contact
 from lkoe_desktop.domain import i18n
 from lkoe_desktop.domain.errors import DatabaseOpenError
 from lkoe_desktop.services import audit, contacts, partners
@@ -234,16 +245,23 @@ def _seed_0001_initial(connection: Connection) -> None:
     )
 
 
+def _before_0007(keys: Keys) -> Keys:
+    """The keys without the phone numbers as shown, which 0007 added."""
+    return {key: value for key, value in keys.items() if not key.endswith("_shown")}
+
+
 def _seed_0003_column_sort_keys(connection: Connection) -> None:
-    _seed(connection, lambda keys: keys, place="Linköpings kommun", partner="organisation")
+    _seed(connection, _before_0007, place="Linköpings kommun", partner="organisation")
 
 
 def _seed_0004_municipality_codes(connection: Connection) -> None:
-    _seed(connection, lambda keys: keys)
+    _seed(connection, _before_0007)
 
 
-def _seed_0005_frozen_reports(connection: Connection) -> None:
-    _seed(connection, lambda keys: keys)
+def _seed_0005_frozen_reports(
+    connection: Connection, stored: Callable[[Keys], Keys] = _before_0007
+) -> None:
+    _seed(connection, stored)
     _insert(
         connection, "frozen_reports", period_from=date(2026, 1, 1), period_to=date(2026, 3, 31),
         frozen_at=AT, frozen_by="testare", figures="{}", participants="[]", checksum="0" * 64,
@@ -258,6 +276,7 @@ SEEDS: dict[str, Callable[[Connection], None]] = {
     "0004_municipality_codes": _seed_0004_municipality_codes,
     "0005_frozen_reports": _seed_0005_frozen_reports,
     "0006_installation_id": _seed_0005_frozen_reports,  # one settings row more: the same fit
+    "0007_phone_shown": partial(_seed_0005_frozen_reports, stored=lambda keys: keys),
 }
 
 
@@ -307,6 +326,8 @@ def _check_seed_data(database: Database) -> None:
         ]
         assert person.current is not None and person.current.title == "Logistikchef"
         assert contacts.count_contacts(session, contacts.ContactFilter(search="013-12 34")) == 1
+        shown = select(Contact.phone_shown).where(Contact.id == found[0].id)
+        assert session.scalar(shown) == "013-12 34 56"  # made by 0007 for numbers stored before
         named = partners.list_partners(session, partners.PartnerFilter(search="5560360793"))
         assert [row.name for row in named] == ["Östgöta Logistik AB"]
         assert named[0].municipality == "0580"  # "Linköpings kommun" before 0004
