@@ -314,3 +314,24 @@ def test_the_contact_sheet_as_a_file_from_the_reports_menu(
         "FN:Σοφία Berg",
         "FN:Łukasz Wójcik",
     ]
+
+
+def test_the_next_export_remembers_the_folder_and_the_lists_format(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    shown_tab(qtbot, window, "Kontakter")
+    folder = tmp_path / "Utskick"
+    folder.mkdir()
+    from_the_file_menu(qtbot, window, save_as(qtbot, Format.CSV, folder / "Alla.csv"))
+    written(qtbot, folder / "Alla.csv", window.message.text)
+    seen: dict[str, object] = {}
+
+    def look(dialog: ExportDialog) -> None:
+        seen.update(csv=dialog.format_buttons[Format.CSV].isChecked(), file=dialog.path.text())
+        dialog.reject()
+
+    from_the_file_menu(qtbot, window, look)
+    assert seen == {"csv": True, "file": str(folder / "Kontakter 2026-03-02.csv")}
+    shown_tab(qtbot, window, "Partner")  # another list keeps its own format
+    from_the_file_menu(qtbot, window, look)
+    assert seen == {"csv": False, "file": str(folder / "Partner 2026-03-02.xlsx")}
