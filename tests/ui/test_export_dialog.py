@@ -224,3 +224,24 @@ def test_a_folder_that_does_not_exist_is_told_in_the_dialog(
 
     from_the_file_menu(qtbot, window, answer)
     assert seen == [f"Mappen {tmp_path / 'saknas'} finns inte."]
+
+
+def test_a_name_alone_goes_to_the_last_folder_and_choose_opens_there(
+    qtbot: QtBot, window: MainWindow, prompts: RecordingPrompts, tmp_path: Path
+) -> None:
+    settings().setValue("files/last_folder", str(tmp_path))
+    prompts.save_to = tmp_path / "Partnerlista"  # what the clerk picks in the save dialog
+    shown_tab(qtbot, window, "Partner")
+    seen: list[str] = []
+
+    def answer(dialog: ExportDialog) -> None:
+        dialog.path.selectAll()
+        type_text(dialog.path, "Mina partner.csv")
+        seen.append(str(dialog.chosen_path()))
+        qtbot.mouseClick(dialog.browse, Qt.MouseButton.LeftButton)
+        seen.append(dialog.path.text())
+        dialog.reject()
+
+    from_the_file_menu(qtbot, window, answer)
+    assert prompts.asked == [str(tmp_path / "Mina partner.csv")]  # where the save dialog opens
+    assert seen == [str(tmp_path / "Mina partner.csv"), str(tmp_path / "Partnerlista.xlsx")]

@@ -205,7 +205,9 @@ class ExportDialog(QDialog):
         return next(fmt for fmt, button in self.format_buttons.items() if button.isChecked())
 
     def chosen_path(self) -> Path:
-        return Path(self.path.text().strip()).expanduser()
+        """The file in the field; a name without a folder is in the folder last exported to."""
+        path = Path(self.path.text().strip()).expanduser()
+        return path if path.is_absolute() else last_folder() / path
 
     def _format_chosen(self, fmt: Format, chosen: bool) -> None:
         """The file's suffix follows the format chosen."""
@@ -217,7 +219,7 @@ class ExportDialog(QDialog):
         """The system's save dialog, opened where the file field points."""
         fmt = self.format()
         current = self.chosen_path()
-        chosen = self.prompts.save_path(self, _("Export to"), current.name, _(FORMAT_NAMES[fmt]))
+        chosen = self.prompts.save_path(self, _("Export to"), str(current), _(FORMAT_NAMES[fmt]))
         if chosen is not None:
             self.path.setText(str(with_suffix(chosen, fmt)))
             self._tell(None)
