@@ -18,6 +18,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Font
+from openpyxl.styles.fonts import DEFAULT_FONT
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
@@ -37,6 +38,16 @@ from lkoe_desktop.files import write_atomically
 
 # Rows read for the columns' widths: enough to see what a column holds, few enough to be quick.
 WIDTH_SAMPLE = 5000
+# The workbook's own font, in bold: a bold font without a name is another font in LibreOffice.
+BOLD = Font(name=DEFAULT_FONT.name, size=DEFAULT_FONT.sz, family=DEFAULT_FONT.family, bold=True)
+
+
+def _printed_across_one_page(sheet: WriteOnlyWorksheet) -> None:
+    """Printed landscape, as wide as one page, the header row on every page."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 class _Cells:
@@ -96,13 +107,14 @@ def _table(sheet: WriteOnlyWorksheet, table: ExportTable, progress: Progress | N
     for index, width in enumerate(_widths(table), start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
+    sheet.print_title_rows = "1:1"
+    _printed_across_one_page(sheet)
     cells = _Cells(sheet)
-    bold = Font(bold=True)
     header = []
     for column in table.columns:
         cell = WriteOnlyCell(sheet, column.heading)
         cell.data_type = "s"
-        cell.font = bold
+        cell.font = BOLD
         header.append(cell)
     sheet.append(header)
     total = len(table.rows)
@@ -122,15 +134,17 @@ def _about(
 ) -> None:
     lines = [*about, *((_("Warning"), warning) for warning in warnings)]
     widest = max((len(name) for name, _value in lines), default=0)
+    longest = max((_shown_length(value) for _name, value in lines), default=0)
     sheet.column_dimensions["A"].width = min(max(widest + 2, MIN_WIDTH), MAX_WIDTH)
-    sheet.column_dimensions["B"].width = MAX_WIDTH * 2
+    sheet.column_dimensions["B"].width = min(max(longest + 2, MIN_WIDTH), MAX_WIDTH * 2)
+    _printed_across_one_page(sheet)
     cells = _Cells(sheet)
-    bold = Font(bold=True)
     left = Alignment(horizontal="left", vertical="top", wrap_text=True)
     for name, value in lines:
         heading = WriteOnlyCell(sheet, name)
         heading.data_type = "s"
-        heading.font = bold
+        heading.font = BOLD
+        heading.alignment = Alignment(vertical="top")
         shown = cells.value(value)
         cell = shown if isinstance(shown, Cell) else WriteOnlyCell(sheet, shown)
         cell.alignment = left

@@ -57,6 +57,27 @@ def _filter_line(session: Session, entity: Entity, key: str, value: object) -> t
     return described.title, described.display(value)
 
 
+def _partner_lines(session: Session, partner_id: int) -> list[tuple[str, Cell]]:
+    """A partner's own details, so that its people's list is its contact sheet."""
+    from lkoe_desktop.domain.entities import PARTNER
+    from lkoe_desktop.exchange.export_table import phone_text
+
+    partner = session.get(Organisation, partner_id)
+    if partner is None:
+        return []
+    postal = ", ".join(
+        part for part in (partner.postal_street, partner.postal_code, partner.postal_city) if part
+    )
+    details: list[tuple[str, Cell]] = [
+        (PARTNER.field("org_number").title, partner.org_number),
+        (_("Postal address"), postal or None),
+        (PARTNER.field("phone").title, phone_text(partner.phone) if partner.phone else None),
+        (PARTNER.field("email").title, partner.email),
+        (PARTNER.field("website").title, partner.website),
+    ]
+    return [(name, value) for name, value in details if value]
+
+
 def _order(entity: Entity, request: ExportRequest) -> str:
     if request.ids is not None:
         return _("as the rows were chosen")
@@ -85,8 +106,11 @@ def about_lines(
     lines: list[tuple[str, Cell]] = [(_("List"), _(entity.plural))]
     if where is not None:
         search = (where.search or "").strip()
-        lines.append((_("Search"), search or _("none")))
-        lines += [_filter_line(session, entity, key, value) for key, value in filter_fields(where)]
+        lines.append((_("Searched for"), search or _("nothing")))
+        for key, value in filter_fields(where):
+            lines.append(_filter_line(session, entity, key, value))
+            if key == "organisation_id":
+                lines += _partner_lines(session, int(str(value)))
         if hasattr(where, "include_archived"):
             archived = _("included") if where.include_archived else _("left out")
             lines.append((_("Archived records"), archived))
