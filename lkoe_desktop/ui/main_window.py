@@ -119,10 +119,12 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action(QKeySequence.StandardKey.Quit, self.close)
         self.about_action = self._action(None, self.show_about)
         self.print_action = self._action(QKeySequence.StandardKey.Print, self.print_current)
+        self.export_action = self._action(None, self.export_list)
         self.sign_in_action = self._action(None, lambda: self._for_meeting("sign_in_sheet"))
         self.badges_action = self._action(None, lambda: self._for_meeting("badges"))
         self.participants_action = self._action(None, lambda: self._for_meeting("participant_list"))
         self.contact_sheet_action = self._action(None, self._contact_sheet)
+        self.sheet_export_action = self._action(None, self._export_contact_sheet)
         self.all_sheets_action = self._action(
             None, lambda: self._report("contact_sheets", None, self)
         )
@@ -137,6 +139,7 @@ class MainWindow(QMainWindow):
             self.badges_action,
             self.participants_action,
             self.contact_sheet_action,
+            self.sheet_export_action,
             self.all_sheets_action,
             self.register_action,
             self.calibration_action,
@@ -156,6 +159,7 @@ class MainWindow(QMainWindow):
             self.find_action,
             self.refresh_action,
             self.import_action,
+            self.export_action,
             *self.report_actions,
         ]
         for action in self.record_actions:
@@ -167,6 +171,12 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.new_action)
         self.file_menu.addAction(self.print_action)
         self.file_menu.addAction(self.import_action)
+        self.file_menu.addAction(self.export_action)
+        self.file_menu.aboutToShow.connect(
+            lambda: self.export_action.setEnabled(
+                (tab := self.current_tab()) is not None and tab.can_export()
+            )
+        )
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addSeparator()
@@ -191,7 +201,12 @@ class MainWindow(QMainWindow):
         for group in (
             (self.period_report_action,),
             (self.sign_in_action, self.badges_action, self.participants_action),
-            (self.contact_sheet_action, self.all_sheets_action, self.register_action),
+            (
+                self.contact_sheet_action,
+                self.sheet_export_action,
+                self.all_sheets_action,
+                self.register_action,
+            ),
             (self.calibration_action,),
         ):
             if not self.reports_menu.isEmpty():
@@ -230,10 +245,13 @@ class MainWindow(QMainWindow):
         self.print_action.setToolTip(
             _("The sign-in sheet of the chosen meeting, or the contact sheet of the chosen partner")
         )
+        self.export_action.setText(_("&Export…"))
         self.sign_in_action.setText(_("&Sign-in sheet for the chosen meeting…"))
         self.badges_action.setText(_("Name &badges for the chosen meeting…"))
         self.participants_action.setText(_("&Participant list of the chosen meeting…"))
         self.contact_sheet_action.setText(_("&Contact sheet of the chosen partner…"))
+        self.sheet_export_action.setText(_("Contact sheet of the chosen partner as a fil&e…"))
+        self.sheet_export_action.setToolTip(_("Its people to Excel, CSV, vCard or JSON"))
         self.all_sheets_action.setText(_("Contact sheets of &all partners"))
         self.register_action.setText(_("Partner &register"))
         self.calibration_action.setText(_("Calibration page for name badges…"))
@@ -399,6 +417,12 @@ class MainWindow(QMainWindow):
         if tab is not None and tab.entity == entities.CONTACT.name:
             tab.copy_addresses()
 
+    def export_list(self) -> None:
+        """Arkiv → Exportera…: the list shown, as shown (in Grupper, the group's members)."""
+        tab = self.current_tab()
+        if tab is not None and tab.can_export():
+            tab.export()
+
     def focus_search(self) -> None:
         tab = self.current_tab()
         if tab is not None:
@@ -493,7 +517,9 @@ class MainWindow(QMainWindow):
         meeting = self._current_of("meeting") is not None
         for action in (self.sign_in_action, self.badges_action, self.participants_action):
             action.setEnabled(meeting)
-        self.contact_sheet_action.setEnabled(self._chosen_partner() is not None)
+        chosen = self._chosen_partner() is not None
+        self.contact_sheet_action.setEnabled(chosen)
+        self.sheet_export_action.setEnabled(chosen)
 
     def _for_meeting(self, document: str) -> None:
         meeting_id = self._current_of("meeting")
@@ -504,6 +530,16 @@ class MainWindow(QMainWindow):
         partner_id = self._chosen_partner()
         if partner_id is not None:
             self._report("contact_sheets", partner_id, self)
+
+    def _export_contact_sheet(self) -> None:
+        """The chosen partner's people through the export dialog, beside the PDF sheet."""
+        from lkoe_desktop.ui.export_lists import partner_people
+        from lkoe_desktop.ui.export_runner import export_list
+
+        partner_id = self._chosen_partner()
+        if partner_id is not None and self.context is not None:
+            listing = partner_people(self.context, partner_id)
+            export_list(self.context, self, listing, self.message.setText)
 
     def print_current(self) -> None:
         """Ctrl+P: the chosen meeting's sign-in sheet, the chosen partner's (or contact's

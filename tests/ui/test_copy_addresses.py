@@ -85,7 +85,7 @@ def test_kontakter_copies_the_selected_peoples_addresses_from_the_right_click_me
     row = _select(tab, "last_name", "Wójcik", "Holm", "Lind", "Dahl")
     place = tab.table.visualRect(tab.model.index(row, 0)).center()
     offered = choose_from_menu(tab.table.viewport(), place, "Kopiera e-postadresser")
-    assert offered == ["Öppna…", "Kopiera e-postadresser"]
+    assert offered == ["Öppna…", "Kopiera e-postadresser", "Exportera markerade…"]
     assert _clipboard() == (  # in the list's order
         "Karin Dahl <karin.dahl@hamnbolaget.se>; Łukasz Wójcik <lukasz@hamnbolaget.se>"
     )

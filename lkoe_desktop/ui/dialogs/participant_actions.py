@@ -317,6 +317,14 @@ class ParticipantActions(QWidget):
 
         save_calendar_file(self.context, self.meeting_id, self)
 
+    def export(self, selected_first: bool) -> None:
+        """The list as shown, or the selected people, through the export dialog."""
+        from lkoe_desktop.ui.export_lists import participants
+        from lkoe_desktop.ui.export_runner import export_list
+
+        listing = participants(self.context, self.meeting_id, self.model, self.selected_ids())
+        export_list(self.context, self, listing, self._say, selected_first=selected_first)
+
     def show_catering(self) -> None:
         from lkoe_desktop.ui.dialogs.meeting_files import show_catering
 

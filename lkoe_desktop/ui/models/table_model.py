@@ -116,6 +116,12 @@ class WindowedTableModel(QAbstractTableModel):
         return self._where
 
     @property
+    def order(self) -> tuple[str | None, bool]:
+        """The key of the column the list is sorted by (None: the list's own order), and
+        whether it is sorted descending."""
+        return self._sort, self._descending
+
+    @property
     def columns(self) -> list[Field]:
         return self._columns
 

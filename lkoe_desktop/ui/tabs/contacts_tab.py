@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QToolButton, QWidget
 from sqlalchemy.orm import Session
 
@@ -29,12 +28,11 @@ from lkoe_desktop.ui.widgets.address_copy import copy_contact_addresses
 class ContactsTab(ListTab):
     kind = changes.CONTACTS
     entity = CONTACT.name
+    export_kind = "contacts"
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         self._organisation: tuple[int, str] | None = None
         super().__init__(context, contact_source(), parent)
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.table.customContextMenuRequested.connect(self._show_menu)
         self.retranslate()
 
     def build_filters(self, layout: QHBoxLayout) -> None:
@@ -194,20 +192,13 @@ class ContactsTab(ListTab):
             ]
         )
 
-    def row_menu(self) -> QMenu | None:
-        """The right-click menu of the selected rows (None when none is selected)."""
-        if not self.selected_ids():
-            return None
-        menu = QMenu(self)
-        menu.addAction(_("Open…"), self._open_current)
-        menu.addAction(_("Copy e-mail addresses"), self.copy_addresses)
-        return menu
+    def filter_texts(self) -> list[str]:
+        chosen = self._organisation
+        said = super().filter_texts()
+        return said if chosen is None else [_("at {name}").format(name=chosen[1]), *said]
 
-    def _show_menu(self, point: QPoint) -> None:
-        menu = self.row_menu()
-        if menu is not None:
-            menu.exec(self.table.viewport().mapToGlobal(point))
-            menu.deleteLater()
+    def add_row_actions(self, menu: QMenu) -> None:
+        menu.addAction(_("Copy e-mail addresses"), self.copy_addresses)
 
     def copy_addresses(self) -> None:
         """The selected people's addresses for Outlook; the status bar says how many were

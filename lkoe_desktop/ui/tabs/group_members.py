@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -116,6 +116,8 @@ class GroupMembers(QWidget):
         self.current_label = QLabel(self)
         self.current = MemberTree(False, self)
         self.current.setObjectName("current_members")
+        self.current.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.current.customContextMenuRequested.connect(self._member_menu)
         self.former_label = QLabel(self)
         self.former = MemberTree(True, self)
         self.former.setObjectName("former_members")
@@ -179,12 +181,16 @@ class GroupMembers(QWidget):
         self.copy_button = QToolButton(self)
         self.copy_button.setObjectName("copy_addresses")
         self.copy_button.clicked.connect(self.copy_addresses)
+        self.export_button = QToolButton(self)
+        self.export_button.setObjectName("export_members")
+        self.export_button.clicked.connect(lambda: self.export(selected_first=False))
         self.button_row = QHBoxLayout()
         self.button_row.setSpacing(6)
         for button in (self.add_button, self.edit_button, self.end_button):
             self.button_row.addWidget(button)
         self.button_row.addStretch(1)
         self.button_row.addWidget(self.copy_button)
+        self.button_row.addWidget(self.export_button)
 
     def retranslate(self) -> None:
         self.add_button.setText(_("Add members…"))
@@ -202,6 +208,10 @@ class GroupMembers(QWidget):
         self.copy_button.setText(_("Copy e-mail addresses"))
         self.copy_button.setToolTip(
             _("The current members' addresses, ready to paste into Outlook")
+        )
+        self.export_button.setText(_("Export…"))
+        self.export_button.setToolTip(
+            _("The current members, or the selected ones, to Excel, CSV, vCard or JSON")
         )
         for tree in (self.current, self.former):
             tree.retranslate()
@@ -255,6 +265,7 @@ class GroupMembers(QWidget):
         self.edit_button.setEnabled(bool(chosen))
         self.end_button.setEnabled(bool(self.current.selectedItems()))
         self.copy_button.setEnabled(self.current.topLevelItemCount() > 0)
+        self.export_button.setEnabled(self.current.topLevelItemCount() > 0)
 
     def _say(self, text: str) -> None:
         self.message.setText(text)
@@ -349,6 +360,26 @@ class GroupMembers(QWidget):
         """The current members' addresses (never former members')."""
         ids = [row.contact_id for row in self.current_rows]
         self._say(copy_contact_addresses(self.context, ids))
+
+    def export(self, *, selected_first: bool) -> None:
+        """The current members to a file, through the export dialog; this pane says how it went."""
+        from lkoe_desktop.ui.export_lists import group_members
+        from lkoe_desktop.ui.export_runner import export_list
+
+        if self.group_id is not None:
+            listing = group_members(self.context, self)
+            export_list(self.context, self, listing, self._say, selected_first=selected_first)
+
+    def _member_menu(self, point: QPoint) -> None:
+        if not self.current.selectedItems():
+            return
+        menu = QMenu(self)
+        menu.addAction(_("Edit…"), lambda: self.edit(self.current.current_id()))
+        menu.addAction(_("End membership…"), self.end_selected)
+        menu.addSeparator()
+        menu.addAction(_("Export selected…"), lambda: self.export(selected_first=True))
+        menu.exec(self.current.viewport().mapToGlobal(point))
+        menu.deleteLater()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Delete in the current members ends their membership (not the window's archive);

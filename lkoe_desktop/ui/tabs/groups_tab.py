@@ -6,15 +6,17 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 from sqlalchemy.orm import Session
 
 from lkoe_desktop.domain.entities import GROUP
 from lkoe_desktop.domain.fields import format_number
+from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.i18n import ngettext
 from lkoe_desktop.services import groups
 from lkoe_desktop.ui import changes
 from lkoe_desktop.ui.context import AppContext
+from lkoe_desktop.ui.export_lists import ListToExport
 from lkoe_desktop.ui.models.sources import group_source
 from lkoe_desktop.ui.tabs.group_members import GroupMembers
 from lkoe_desktop.ui.tabs.list_tab import ListTab
@@ -56,6 +58,19 @@ class GroupsTab(ListTab):
 
     def count_text(self, count: int) -> str:
         return ngettext("{count} group", "{count} groups", count).format(count=format_number(count))
+
+    def can_export(self) -> bool:
+        return self.members.group_id is not None
+
+    def export_listing(self) -> ListToExport | None:
+        """The chosen group's current members (a list of groups is not exported)."""
+        from lkoe_desktop.ui.export_lists import group_members
+
+        return None if self.members.group_id is None else group_members(self.context, self.members)
+
+    def add_export_actions(self, menu: QMenu) -> None:
+        if self.members.group_id is not None:
+            menu.addAction(_("Export the members…"), lambda: self.export())
 
     def show_details(self, record_id: int | None) -> None:
         self.members.show_group(record_id)

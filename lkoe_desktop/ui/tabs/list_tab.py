@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,10 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lkoe_desktop.domain.entities import BY_NAME
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.ui.context import AppContext
+from lkoe_desktop.ui.export_lists import ListToExport
 from lkoe_desktop.ui.models.cell_delegate import CellDelegate
 from lkoe_desktop.ui.models.table_model import ListSource, WindowedTableModel
+from lkoe_desktop.ui.tabs.filters import FilterCombo
 from lkoe_desktop.ui.tabs.widths import ColumnFitter
 from lkoe_desktop.ui.widgets.table_copy import enable_copy
 
@@ -65,6 +68,7 @@ class ListTab(QWidget):
 
     kind = ""
     entity = ""
+    export_kind = ""  # the kind of list Arkiv → Exportera… writes ("contacts"); "": none
     status_changed = Signal(str)
     link_activated = Signal(str, int)  # kind, id: "show this record in its tab"
 
@@ -104,6 +108,8 @@ class ListTab(QWidget):
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self.show_details(self.model.id_at(current.row()))
         )
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._show_row_menu)
 
         for column, spec in enumerate(self.model.columns):
             self.table.setColumnHidden(column, not spec.shown)
@@ -150,6 +156,44 @@ class ListTab(QWidget):
     def copy_addresses(self) -> None:
         """Only the contacts tab copies the selected people's e-mail addresses."""
 
+    def add_row_actions(self, menu: QMenu) -> None:
+        """Add what the tab does with the selected rows to their right-click menu."""
+
+    def add_export_actions(self, menu: QMenu) -> None:
+        """Add the right-click menu's exports (the selected rows, where the list is exported)."""
+        if self.export_kind:
+            menu.addAction(_("Export selected…"), lambda: self.export(selected_first=True))
+
+    def export_listing(self) -> ListToExport | None:
+        """This list as it is shown now, for the export (None: this list is not exported)."""
+        if not self.export_kind:
+            return None
+        sort, descending = self.model.order
+        return ListToExport(
+            self.export_kind,
+            _(BY_NAME[self.entity].plural),
+            self.model.where,
+            sort,
+            descending,
+            self.model.rowCount() if self.model.exact else None,
+            tuple(self.selected_ids()),
+            ", ".join(self.filter_texts()),
+        )
+
+    def filter_texts(self) -> list[str]:
+        """The list's search and quick filters in words, as the export says them."""
+        said = []
+        if self.search.text().strip():
+            said.append(_("search “{text}”").format(text=self.search.text().strip()))
+        for place in range(self.filters.count()):
+            item = self.filters.itemAt(place)
+            widget = None if item is None else item.widget()
+            if isinstance(widget, FilterCombo) and widget.currentIndex() > 0:
+                said.append(widget.currentText())
+        if self.archived.isChecked():
+            said.append(_("archived included"))
+        return said
+
     def archive_one(self, session: Session, record_id: int, archived: bool) -> None:
         raise NotImplementedError
 
@@ -195,6 +239,40 @@ class ListTab(QWidget):
                 self.delete_one(session, record_id)
         except LkoeError as error:
             prompts.error(self, _("Cannot delete"), error.message)
+
+    # --- the selected rows ------------------------------------------------------------------
+    def row_menu(self) -> QMenu | None:
+        """The right-click menu of the selected rows (None when none is selected)."""
+        if not self.selected_ids():
+            return None
+        menu = QMenu(self)
+        menu.addAction(_("Open…"), self._open_current)
+        self.add_row_actions(menu)
+        menu.addSeparator()  # hidden when nothing follows it
+        self.add_export_actions(menu)
+        return menu
+
+    def _show_row_menu(self, point: QPoint) -> None:
+        menu = self.row_menu()
+        if menu is not None:
+            menu.exec(self.table.viewport().mapToGlobal(point))
+            menu.deleteLater()
+
+    def can_export(self) -> bool:
+        """Whether Arkiv → Exportera… has something to export from this list now."""
+        return bool(self.export_kind)
+
+    def export(self, listing: ListToExport | None = None, *, selected_first: bool = False) -> None:
+        """Arkiv → Exportera… (`selected_first`: Exportera markerade…) of this list, or of
+        `listing`: the dialog, then the file written in the background; the status bar says
+        how it went."""
+        from lkoe_desktop.ui.export_runner import export_list
+
+        listing = listing or self.export_listing()
+        if listing is not None:
+            export_list(
+                self.context, self, listing, self.status_changed.emit, selected_first=selected_first
+            )
 
     # --- behaviour --------------------------------------------------------------------------
     def ensure_loaded(self) -> None:

@@ -50,6 +50,7 @@ def period_bounds(period: object, today: date) -> tuple[date | None, date | None
 class MeetingsTab(ListTab):
     kind = changes.MEETINGS
     entity = MEETING.name
+    export_kind = "meetings"
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, meeting_source(), parent)

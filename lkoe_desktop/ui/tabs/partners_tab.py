@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMenu, QWidget
 from sqlalchemy.orm import Session
 
 from lkoe_desktop.domain import municipalities
@@ -18,6 +18,7 @@ from lkoe_desktop.domain.validation import format_phone
 from lkoe_desktop.services import partners, relations
 from lkoe_desktop.ui import changes
 from lkoe_desktop.ui.context import AppContext
+from lkoe_desktop.ui.export_lists import partner_people
 from lkoe_desktop.ui.models.sources import partner_source
 from lkoe_desktop.ui.tabs import details
 from lkoe_desktop.ui.tabs.filters import CodeCombo, FilterCombo
@@ -27,6 +28,7 @@ from lkoe_desktop.ui.tabs.list_tab import ListTab
 class PartnersTab(ListTab):
     kind = changes.PARTNERS
     entity = PARTNER.name
+    export_kind = "partners"
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, partner_source(), parent)
@@ -171,6 +173,16 @@ class PartnersTab(ListTab):
                 ),
             ]
         )
+
+    def add_export_actions(self, menu: QMenu) -> None:
+        """Besides the selected partners: the chosen partner's people (its contact sheet)."""
+        super().add_export_actions(menu)
+        partner_id = self.current_id()
+        if partner_id is not None and len(self.selected_ids()) == 1:
+            menu.addAction(
+                _("Export the partner's people…"),
+                lambda: self.export(partner_people(self.context, partner_id)),
+            )
 
     def open_form(self, record_id: int | None) -> None:
         from lkoe_desktop.ui.dialogs.partner_form import open_partner_form
