@@ -66,7 +66,7 @@ class ImportWizard(QWizard):
         self.table: SourceTable | None = None
         self.choices: Choices | None = None
         self.mapping: ColumnMapping | None = None
-        self.setWindowTitle(_("Import"))
+        self.setWindowTitle(_("Import from a file"))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
