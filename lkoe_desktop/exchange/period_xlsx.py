@@ -146,6 +146,13 @@ def _dates(report: PeriodReport) -> str:
     return f"{report.starts_from.isoformat()} – {report.starts_until.isoformat()}"
 
 
+def _named(report: PeriodReport, before: str, after: str = "") -> str:
+    """The period's name and its dates, or its dates alone when they are its name."""
+    if report.period_label == _dates(report):
+        return report.period_label
+    return f"{report.period_label}{before}{_dates(report)}{after}"
+
+
 def _summary(
     book: Workbook, name: str, report: PeriodReport, tables: Sequence[tuple[str, str]]
 ) -> None:
@@ -155,7 +162,7 @@ def _summary(
     cumulative = f"{report.project_from.isoformat()} – {report.starts_until.isoformat()}"
     headings = [
         _("Figure"),
-        f"{report.period_label} ({_dates(report)})",
+        _named(report, " (", ")"),
         f"{_('Since project start')} ({cumulative})",
         _("Indicator"),
     ]
@@ -164,7 +171,7 @@ def _summary(
         for line in report.summary
     ]
     facts: list[tuple[str, object]] = [
-        (_("Period"), f"{report.period_label}: {_dates(report)}"),
+        (_("Period"), _named(report, ": ")),
         (_("Project start"), report.project_from),
     ]
     frozen = report.frozen
