@@ -78,6 +78,18 @@ def _row(number: int, values: Sequence[Cell], columns: Sequence[str], styles: Se
     return "".join(cells)
 
 
+def _dimension(start: str, columns: int, rows: int) -> str:
+    """The worksheet's XML before its rows, saying how far its cells reach (what a reader in
+    read-only mode takes for the sheet's size), right after the sheet's properties."""
+    start = DIMENSION.sub("", start)
+    reach = f'<dimension ref="A1:{get_column_letter(max(columns, 1))}{rows}"/>'
+    after = start.find("</sheetPr>")
+    at = (
+        after + len("</sheetPr>") if after >= 0 else start.index(">", start.index("<worksheet")) + 1
+    )
+    return f"{start[:at]}{reach}{start[at:]}"
+
+
 def fill_rows(
     path: Path,
     title: str,
@@ -105,7 +117,7 @@ def fill_rows(
                     raise ValueError(f"no rows in worksheet {title}")
                 header, sample = ROWS.findall(found.group(1))[:2]
                 by_column = dict(CELL_STYLE.findall(sample))
-                start = DIMENSION.sub("", sheet[: found.start()])
+                start = _dimension(sheet[: found.start()], header.count("<c "), total + 1)
                 with target.open(part, "w") as stream:
                     stream.write(f"{start}<sheetData>{header}".encode())
                     _write_rows(stream, rows, total, by_column, progress)

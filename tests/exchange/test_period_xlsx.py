@@ -252,3 +252,11 @@ def test_an_empty_deltagarlista_is_its_header(tmp_path: Path) -> None:
     report = replace(quarter_report(participant_count=1), participants=())
     sheet = _sheets(report, tmp_path / "x.xlsx")["Deltagarlista"]
     assert sheet.max_row == 1 and _header(sheet)[0] == "Namn"
+
+
+def test_a_reader_in_read_only_mode_knows_the_deltagarlista_s_size(tmp_path: Path) -> None:
+    report = quarter_report(participant_count=30)
+    write_period_xlsx(report, tmp_path / "x.xlsx")
+    sheet = load_workbook(tmp_path / "x.xlsx", read_only=True)["Deltagarlista"]
+    assert (sheet.max_row, sheet.max_column) == (31, 6)
+    assert len(list(sheet.iter_rows(values_only=True))) == 31
