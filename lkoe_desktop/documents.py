@@ -205,7 +205,7 @@ def period_report(
     stored first as a frozen report, in the same transaction as the file is written (a file
     that cannot be written freezes nothing). Returns the report as laid out."""
     from lkoe_desktop.services import frozen_reports
-    from lkoe_desktop.services.period_report import period_attendees, period_document
+    from lkoe_desktop.services.period_report import period_attendees, period_document, prepare
     from lkoe_desktop.services.period_rows import period_report as lay_out
     from lkoe_desktop.services.report_rows import page_setup
 
@@ -216,6 +216,8 @@ def period_report(
             report = frozen.report()
             write_period(target, report, frozen.json_document(), kind, setup, progress)
         return report
+    with database.unit_of_work() as session:
+        prepare(session)
     with database.reading() as session:
         document = period_document(session, period)
         participants = period_attendees(session, period)

@@ -436,3 +436,103 @@ class ImportBatchItem(IdMixin, Base):
     entity_id: Mapped[int] = mapped_column(Integer)
     action: Mapped[str] = mapped_column(String(20))
     before: Mapped[str | None] = mapped_column(Text)
+
+
+# What the project has reached from its start (`services.period_reach`): each person's,
+# organisation's and theme-and-organisation's first counted participation and each meeting's
+# counted participations. The database's own triggers (migration 0009) note in `reach_pending`
+# whatever a write changes under them, whichever code writes; a refresh brings them up to date.
+
+
+class ReachedPerson(Base):
+    """A person's first counted participation (when its meeting starts), and their gender
+    (`unspecified` when not given)."""
+
+    __tablename__ = "reach_people"
+    # People by gender reached by a day, read from the index alone.
+    __table_args__ = (Index("ix_reach_people_gender", "gender", "first_at"),)
+
+    contact_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    first_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    gender: Mapped[str] = mapped_column(String(20))
+
+
+class ReachedOrganisation(Base):
+    """An organisation's (its number's, or a record's without one: `#id`) first counted
+    participation, and one of its records counted (the lowest id) with that record's sector,
+    size class and municipality (`unspecified` when not given): where the records sharing the
+    number agree, they are what all of them say."""
+
+    __tablename__ = "reach_organisations"
+    __table_args__ = (
+        Index(
+            "ix_reach_organisations_described",
+            "sector",
+            "size_class",
+            "municipality",
+            "first_at",
+            "org_key",
+        ),
+    )
+
+    org_key: Mapped[str] = mapped_column(String(20), primary_key=True)
+    first_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    record_id: Mapped[int] = mapped_column(Integer)
+    sector: Mapped[str] = mapped_column(String(20))
+    size_class: Mapped[str] = mapped_column(String(20))
+    municipality: Mapped[str] = mapped_column(String(NAME))
+
+
+class ReachedThemeOrganisation(Base):
+    """An organisation's first counted participation at a meeting of a theme, and one of its
+    records counted there (the lowest id) with its sector."""
+
+    __tablename__ = "reach_theme_organisations"
+    __table_args__ = (
+        Index("ix_reach_theme_organisations_sector", "theme_id", "sector", "first_at", "org_key"),
+    )
+
+    theme_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    org_key: Mapped[str] = mapped_column(String(20), primary_key=True)
+    first_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    record_id: Mapped[int] = mapped_column(Integer)
+    sector: Mapped[str] = mapped_column(String(20))
+
+
+class ReachedMeeting(Base):
+    """A meeting's counted participations."""
+
+    __tablename__ = "reach_meetings"
+
+    meeting_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    participations: Mapped[int] = mapped_column(Integer)
+
+
+class ReachPending(IdMixin, Base):
+    """A person (`contact`), organisation key or meeting whose rows above a write has changed
+    the ground under, noted by a trigger in the writing transaction."""
+
+    __tablename__ = "reach_pending"
+
+    kind: Mapped[str] = mapped_column(String(20))
+    subject: Mapped[str] = mapped_column(String(20))
+
+
+class ReachState(Base):
+    """The office's own partner record (0: none) the rows above leave out; one row, written by
+    each rebuild."""
+
+    __tablename__ = "reach_state"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    own_partner_id: Mapped[int] = mapped_column(Integer)
+
+
+# The numbers whose records differ in sector, size class or municipality, found from the index.
+Index(
+    "ix_organisations_described",
+    Organisation.org_number,
+    Organisation.sector,
+    Organisation.size_class,
+    Organisation.municipality,
+)

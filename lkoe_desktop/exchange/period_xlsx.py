@@ -4,8 +4,9 @@ data-quality warnings and the deltagarlista.
 Every sheet's table starts on row 1 with a bold, frozen header and a filter. Figures are
 numbers (hours with one decimal), a hidden small count is the text "< 3", dates are date cells
 and organisation numbers text; no text is ever a formula. The workbook is streamed (openpyxl's
-write-only mode: the deltagarlista of a whole project has 100 000 rows and more) to a
-temporary file beside the target and moved into place, so a failure leaves no half-written file.
+write-only mode; the deltagarlista of a whole project, 100 000 rows and more, written as XML by
+`xlsx_rows`) to a temporary file beside the target and moved into place, so a failure leaves
+no half-written file.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from lkoe_desktop.domain.clock import STOCKHOLM
 from lkoe_desktop.domain.entities import BY_NAME, CONTACT, PARTICIPATION, PARTNER
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.exchange.participant_xlsx import DATE_FORMAT, MAX_WIDTH, MIN_WIDTH
+from lkoe_desktop.exchange.xlsx_rows import Cell, fill_rows
 from lkoe_desktop.files import write_atomically
 from lkoe_desktop.services.document_rows import AttendeeRow, Figure, FigureTable, PeriodReport
 
@@ -37,8 +39,6 @@ TIME_FORMAT = "yyyy-mm-dd hh:mm"
 SHEET_NAME_REFUSED = re.compile(r"[\\*?:/\[\]]")
 SHEET_NAME_LENGTH = 31
 EMPTY_FILL = PatternFill("solid", fgColor="F9E3B4")
-# How many deltagarlista rows are written between two calls of `progress`.
-PROGRESS_STEP = 2000
 Value = object
 
 
@@ -146,6 +146,13 @@ def _dates(report: PeriodReport) -> str:
     return f"{report.starts_from.isoformat()} – {report.starts_until.isoformat()}"
 
 
+def _named(report: PeriodReport, before: str, after: str = "") -> str:
+    """The period's name and its dates, or its dates alone when they are its name."""
+    if report.period_label == _dates(report):
+        return report.period_label
+    return f"{report.period_label}{before}{_dates(report)}{after}"
+
+
 def _summary(
     book: Workbook, name: str, report: PeriodReport, tables: Sequence[tuple[str, str]]
 ) -> None:
@@ -155,7 +162,7 @@ def _summary(
     cumulative = f"{report.project_from.isoformat()} – {report.starts_until.isoformat()}"
     headings = [
         _("Figure"),
-        f"{report.period_label} ({_dates(report)})",
+        _named(report, " (", ")"),
         f"{_('Since project start')} ({cumulative})",
         _("Indicator"),
     ]
@@ -164,7 +171,7 @@ def _summary(
         for line in report.summary
     ]
     facts: list[tuple[str, object]] = [
-        (_("Period"), f"{report.period_label}: {_dates(report)}"),
+        (_("Period"), _named(report, ": ")),
         (_("Project start"), report.project_from),
     ]
     frozen = report.frozen
@@ -233,20 +240,20 @@ def _warnings(book: Workbook, name: str, report: PeriodReport) -> None:
         _notes(sheet, [_("No data-quality warnings for this period.")])
 
 
-def _participant_cells(sheet: WriteOnlyWorksheet, row: AttendeeRow) -> list[Value]:
-    return [
-        _text(sheet, f"{row.first_name} {row.last_name}"),
-        None if row.organisation is None else _text(sheet, row.organisation),
+def _participant_values(row: AttendeeRow) -> tuple[Cell, ...]:
+    return (
+        f"{row.first_name} {row.last_name}",
+        row.organisation,
         row.org_number,
-        None if row.email is None else _text(sheet, row.email),
-        _text(sheet, row.meeting_title),
+        row.email,
+        row.meeting_title,
         row.starts_at.astimezone(STOCKHOLM).date(),
-    ]
+    )
 
 
-def _participants(
-    book: Workbook, name: str, report: PeriodReport, progress: Progress | None
-) -> None:
+def _participants(book: Workbook, name: str, report: PeriodReport) -> None:
+    """The deltagarlista's sheet as openpyxl writes it: its header and, as a sample of each
+    column's style, its first row; `fill_rows` writes every row once the book is saved."""
     sheet = book.create_sheet(name)
     headings = [
         _("Name"),
@@ -257,7 +264,6 @@ def _participants(
         _("Date"),
     ]
     people = report.participants
-    total = len(people)
     longest = [
         max((len(row.first_name) + 1 + len(row.last_name) for row in people), default=0),
         max((len(row.organisation or "") for row in people), default=0),
@@ -267,11 +273,9 @@ def _participants(
         len(DATE_FORMAT),
     ]
     _start(sheet, headings, longest)
-    for done, row in enumerate(people, start=1):
-        sheet.append(_participant_cells(sheet, row))
-        if progress is not None and done % PROGRESS_STEP == 0:
-            progress(done, total)
-    _filter(sheet, len(headings), total)
+    if people:
+        sheet.append([_value(sheet, value) for value in _participant_values(people[0])])
+    _filter(sheet, len(headings), len(people))
 
 
 def write_period_xlsx(
@@ -292,7 +296,14 @@ def write_period_xlsx(
     for name, table in zip(tables, report.tables, strict=True):
         _table(book, name, table)
     _warnings(book, warnings, report)
-    _participants(book, participants, report, progress)
-    write_atomically(Path(path), book.save)
+    _participants(book, participants, report)
+
+    def write(temporary: Path) -> None:
+        book.save(temporary)
+        if total:
+            rows = map(_participant_values, report.participants)
+            fill_rows(temporary, participants, rows, total, progress)
+
+    write_atomically(Path(path), write)
     if progress is not None:
         progress(total, total)

@@ -15,7 +15,7 @@ from lkoe_desktop.reports.fonts import FONT, FONT_BOLD, register_fonts, text_wid
 from lkoe_desktop.reports.template import ACCENT, INK, MUTED, RULE
 from lkoe_desktop.services.document_rows import Chart
 
-HEIGHT = 78 * mm
+HEIGHT = 56 * mm
 LABEL_SIZE = 7.5
 BAR_WIDTH = 16 * mm
 LEGEND_WIDTH = 38 * mm

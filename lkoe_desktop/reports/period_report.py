@@ -75,6 +75,13 @@ def _dates(report: PeriodReport) -> str:
     return f"{report.starts_from.isoformat()} – {report.starts_until.isoformat()}"
 
 
+def _named(report: PeriodReport, between: str) -> str:
+    """The period's name and its dates, or its dates alone when they are its name."""
+    if report.period_label == _dates(report):
+        return report.period_label
+    return f"{report.period_label}{between}{_dates(report)}"
+
+
 def _cumulative_dates(report: PeriodReport) -> str:
     return f"{report.project_from.isoformat()} – {report.starts_until.isoformat()}"
 
@@ -124,7 +131,7 @@ def _summary_table(report: PeriodReport, width: float) -> Table:
     figures = [max(SUMMARY_FIGURE_WIDTH, dates, _heading_width(_("Since project start")))] * 2
     header: list[Any] = [
         para(_("Figure"), style.table_header),
-        para(f"{report.period_label}\n{_dates(report)}", header_right),
+        para(_named(report, "\n"), header_right),
         para(_("Since project start") + "\n" + _cumulative_dates(report), header_right),
     ]
     if indicators:
@@ -156,7 +163,7 @@ def _indicator_lines(report: PeriodReport) -> list[Flowable]:
 def _summary_page(report: PeriodReport, width: float) -> list[Flowable]:
     style = styles()
     facts = [
-        (_("Period"), f"{report.period_label}: {_dates(report)}"),
+        (_("Period"), _named(report, ": ")),
         (_("Project start"), report.project_from.isoformat()),
         (_("Cumulative figures"), _cumulative_dates(report)),
     ]
@@ -366,7 +373,8 @@ def period_story(report: PeriodReport, setup: PageSetup) -> list[Flowable]:
     if report.charts:
         story += [PageBreak(), *_charts(report, width)]
     if report.tables:
-        story.append(PageBreak())
+        # After the charts the tables follow on the same page, where there is room.
+        story += [] if report.charts else [PageBreak()]
         for table in report.tables:
             story += _figure_table(table, width)
     return [*story, *_warnings(report, width)]

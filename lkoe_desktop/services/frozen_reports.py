@@ -29,6 +29,7 @@ from lkoe_desktop.services.period_report import (
     attendee_values,
     period_attendees,
     period_document,
+    prepare,
 )
 from lkoe_desktop.services.period_rows import period_report
 
@@ -88,6 +89,7 @@ def _mark(record: FrozenReport) -> FrozenMark:
 
 def freeze(session: Session, period: Period) -> Frozen:
     """Store the period's figures and deltagarlista as they are now, in this transaction."""
+    prepare(session)
     document = period_document(session, period)
     participants = period_attendees(session, period)
     figures = _text(document)

@@ -26,6 +26,7 @@ from sqlalchemy import (
     exists,
     func,
     literal,
+    literal_column,
     or_,
     select,
 )
@@ -105,7 +106,9 @@ def _not_own(own_partner: int) -> ColumnElement[bool]:
 
 def org_key() -> ColumnElement[str]:
     """What makes an organisation one: its number, or for a record without one its id."""
-    return func.coalesce(Organisation.org_number, literal("#") + cast(Organisation.id, String))
+    return func.coalesce(
+        Organisation.org_number, literal_column("'#'", String) + cast(Organisation.id, String)
+    )
 
 
 def undecided_numbers(session: Session) -> list[str]:
@@ -198,17 +201,23 @@ def _organisations(session: Session, window: Window, records: CTE) -> dict[str, 
         .where(records.c.ordinal == 1)
         .group_by(records.c.sector, records.c.size_class, records.c.place)
     ).all()
+    return organisation_figures(grid)
+
+
+def organisation_figures(grid: Sequence[Sequence[Any]]) -> dict[str, Any]:
+    """The organisation figures from the cells (sector, size class, municipality, organisations,
+    of which reached for the first time) of the numbers reached."""
     sectors = _every([*codes(Sector), UNSPECIFIED], {})
     sizes = _every(codes(SizeClass), {})
     places = _every(list(HOME_MUNICIPALITIES), {})
     enterprises = _every(codes(SizeClass), {})
     new = 0
     for sector, size, place, number, first in grid:
-        sectors[sector] = sectors.get(sector, 0) + number
-        sizes[size] = sizes.get(size, 0) + number
-        places[place] = places.get(place, 0) + number
+        sectors[sector] = sectors.get(sector, 0) + int(number)
+        sizes[size] = sizes.get(size, 0) + int(number)
+        places[place] = places.get(place, 0) + int(number)
         if sector == Sector.BUSINESS.value:
-            enterprises[size] = enterprises.get(size, 0) + number
+            enterprises[size] = enterprises.get(size, 0) + int(number)
             new += int(first or 0)
     return {
         "organisations_reached": sum(sectors.values()),
@@ -254,13 +263,22 @@ def _theme_coverage(
         .join(Organisation, Organisation.id == touched.c.organisation_id)
         .subquery()
     )
-    found: dict[int, dict[str, int]] = {}
-    for theme_id, sector, number in session.execute(
+    cells = session.execute(
         select(pairs.c.theme_id, pairs.c.sector, func.count(distinct(pairs.c.org_key))).group_by(
             pairs.c.theme_id, pairs.c.sector
         )
-    ):
-        found.setdefault(theme_id, {})[sector] = int(number)
+    ).all()
+    return coverage_matrix(cells, themes)
+
+
+def coverage_matrix(cells: Sequence[Sequence[Any]], themes: dict[int, str]) -> list[dict[str, Any]]:
+    """Each theme listed with its organisations reached by sector, from the cells (theme,
+    sector, organisations) found, every sector listed."""
+    found: dict[int, dict[str, int]] = {}
+    for theme_id, sector, number in cells:
+        found.setdefault(theme_id, {})[sector] = found.get(theme_id, {}).get(sector, 0) + int(
+            number
+        )
     return [
         {
             "theme_id": theme_id,
@@ -283,7 +301,7 @@ def in_window(window: Window) -> list[ColumnElement[bool]]:
     return [Meeting.starts_at >= window.begins, Meeting.starts_at < window.ends]
 
 
-def _activities(session: Session, window: Window) -> dict[str, Any]:
+def activities(session: Session, window: Window) -> dict[str, Any]:
     chosen = [*in_window(window), held(window)]
     kinds = dict(
         session.execute(
@@ -337,17 +355,25 @@ def _people(session: Session, participations: CTE) -> dict[str, Any]:
             per_meeting, per_meeting.c.meeting_id == Meeting.id
         )
     )
-    tenths = sum(round(meeting_hours(s, e) * 10) * int(n) for s, e, n in times)
     unique = {str(code): int(people) for code, _total, people in genders}
+    return people_figures(unique, times.all())
+
+
+def people_figures(unique: dict[str, int], meetings: Sequence[Sequence[Any]]) -> dict[str, Any]:
+    """The people figures from the unique people by gender and each meeting's start, end and
+    counted participations."""
+    tenths = sum(round(meeting_hours(s, e) * 10) * int(n) for s, e, n in meetings)
     return {
-        "participations_attended": sum(int(total) for _code, total, _people in genders),
+        "participations_attended": sum(int(n) for _s, _e, n in meetings),
         "unique_participants": sum(unique.values()),
         "participant_hours": tenths / 10,
         "gender": hidden_small_counts(_every(codes(Gender), unique)),
     }
 
 
-def _steering_group(session: Session, window: Window, group_name: str) -> list[dict[str, Any]]:
+def steering_group_meetings(
+    session: Session, window: Window, group_name: str
+) -> list[dict[str, Any]]:
     """Each steering-group meeting held in the window: the group's members whose membership
     covers its (Stockholm) date, and how many of them attended."""
     attended = (
@@ -390,26 +416,31 @@ def _steering_group(session: Session, window: Window, group_name: str) -> list[d
     return list(meetings.values())
 
 
-def window_figures(session: Session, window: Window, *, steering_group: str) -> dict[str, Any]:
-    """Every figure of the window, as the report's JSON gives it."""
-    participations = counted(window)
-    records = reached_records(window, participations)
+def listed_themes(session: Session, window: Window) -> dict[int, str]:
+    """The themes a report lists: those in use, and archived ones with meetings in the window."""
     of_meetings = (
         select(meeting_themes.c.theme_id)
         .join(Meeting, Meeting.id == meeting_themes.c.meeting_id)
         .where(*in_window(window))
     )
-    themes = dict(
+    return dict(
         session.execute(
             select(Theme.id, Theme.name)
             .where(or_(Theme.archived.is_(False), Theme.id.in_(of_meetings)))
             .order_by(Theme.sort_key, Theme.id)
         ).all()
     )
+
+
+def window_figures(session: Session, window: Window, *, steering_group: str) -> dict[str, Any]:
+    """Every figure of the window, as the report's JSON gives it."""
+    participations = counted(window)
+    records = reached_records(window, participations)
+    themes = listed_themes(session, window)
     return {
         **_people(session, participations),
-        **_activities(session, window),
+        **activities(session, window),
         **_organisations(session, window, records),
         "theme_coverage": _theme_coverage(session, window, participations, themes),
-        "steering_group": _steering_group(session, window, steering_group),
+        "steering_group": steering_group_meetings(session, window, steering_group),
     }

@@ -227,3 +227,36 @@ def test_english_headers_and_names(tmp_path: Path) -> None:
         "Organisation",
         "Organisation number",
     ]
+
+
+def test_the_deltagarlista_keeps_markup_spaces_and_every_alphabet_as_written(
+    tmp_path: Path,
+) -> None:
+    report = quarter_report(participant_count=2)
+    first, second = report.participants
+    people = (
+        replace(first, last_name="Öberg <Ågren> & Søn ", meeting_title="  Träff\nkl. 9"),
+        replace(second, first_name="Σοφία", last_name="李小龍", email=None, organisation=None),
+    )
+    sheet = _sheets(replace(report, participants=people), tmp_path / "x.xlsx")["Deltagarlista"]
+    assert [cell.value for cell in sheet[2]][:5:4] == [
+        f"{first.first_name} Öberg <Ågren> & Søn ",
+        "  Träff\nkl. 9",
+    ]
+    assert [cell.value for cell in sheet[3]][:5] == [
+        "Σοφία 李小龍", None, second.org_number, None, second.meeting_title
+    ]  # fmt: skip
+
+
+def test_an_empty_deltagarlista_is_its_header(tmp_path: Path) -> None:
+    report = replace(quarter_report(participant_count=1), participants=())
+    sheet = _sheets(report, tmp_path / "x.xlsx")["Deltagarlista"]
+    assert sheet.max_row == 1 and _header(sheet)[0] == "Namn"
+
+
+def test_a_reader_in_read_only_mode_knows_the_deltagarlista_s_size(tmp_path: Path) -> None:
+    report = quarter_report(participant_count=30)
+    write_period_xlsx(report, tmp_path / "x.xlsx")
+    sheet = load_workbook(tmp_path / "x.xlsx", read_only=True)["Deltagarlista"]
+    assert (sheet.max_row, sheet.max_column) == (31, 6)
+    assert len(list(sheet.iter_rows(values_only=True))) == 31

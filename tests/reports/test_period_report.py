@@ -200,3 +200,24 @@ def test_a_table_without_rows_keeps_its_title_and_says_there_were_none(
     after = page.split("Styrgruppens möten", 1)[1]
     assert "Inga under perioden." in after
     assert "Närvarande" not in after  # no header over an empty table
+
+
+def test_the_charts_share_a_page_and_the_tables_follow_them(
+    tmp_path: Path, setup: PageSetup
+) -> None:
+    """A chart never sits alone on a half-empty page: a quarter's charts fit on one page, and
+    where a long month axis pushes one over, the first tables fill the rest of its page."""
+    report = quarter_report()
+    path = tmp_path / "q1.pdf"
+    write_period_report(report, path, setup)
+    pages = page_texts(path)
+    assert all(chart.title in pages[1] for chart in report.charts)
+    months = tuple(f"{year}-{month:02}" for year in (2024, 2025, 2026) for month in range(1, 13))
+    month_chart = replace(
+        report.charts[-1], categories=months, series=(("", tuple(range(len(months)))),)
+    )
+    longer = replace(report, charts=(*report.charts[:-1], month_chart))
+    write_period_report(longer, path, setup)
+    pages = page_texts(path)
+    chart_page = next(page for page in pages if month_chart.title in page)
+    assert report.tables[0].title in chart_page

@@ -66,10 +66,12 @@ def compute(context: AppContext, chosen: Period | None) -> Shown:
     """The figures of `chosen` (None: the whole project so far), for a worker thread. The
     deltagarlista is left out: only the workbook holds it, and the whole project's has some
     hundred thousand rows, read when the workbook is written."""
-    from lkoe_desktop.services.period_report import period_document, project_period
+    from lkoe_desktop.services.period_report import period_document, prepare, project_period
     from lkoe_desktop.services.period_rows import period_report
     from lkoe_desktop.services.report_rows import page_setup
 
+    with context.database.unit_of_work() as session:
+        prepare(session)
     with context.database.reading() as session:
         period = chosen if chosen is not None else project_period(session)
         document = period_document(session, period)

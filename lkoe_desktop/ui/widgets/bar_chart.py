@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from lkoe_desktop.domain.fields import figure_text
@@ -13,6 +15,10 @@ from lkoe_desktop.services.document_rows import Chart
 SERIES_COLOURS = ("#2f6f9f", "#e59c38", "#6a9f4a", "#9f4a6a")
 MARGIN = 8
 BAR_SHARE = 0.6  # of each category's slot
+LABEL_GAP = 10  # pixels kept free between two categories' names
+LABEL_LINES = 2
+# A word of a category's name, or a bracketed part of it kept whole.
+WORDS = re.compile(r"\([^)]*\)|[^\s(]+")
 
 
 def _step(largest: float) -> int:
@@ -26,6 +32,25 @@ def _step(largest: float) -> int:
 def _number(value: float) -> str:
     """1 234 for a whole number, else one decimal as the reader's language writes it."""
     return figure_text(int(value) if value == int(value) else value)
+
+
+def label_lines(metrics: QFontMetrics, name: str, room: int) -> list[str]:
+    """A category's name on at most two lines `room` pixels wide: broken between words (a
+    bracketed part such as "(< 250)" kept whole), what still does not fit cut with "…"."""
+
+    def fits(text: str) -> bool:
+        return metrics.elidedText(text, Qt.TextElideMode.ElideRight, room) == text
+
+    lines: list[str] = []
+    for word in WORDS.findall(name):
+        joined = f"{lines[-1]} {word}" if lines else word
+        if lines and fits(joined):
+            lines[-1] = joined
+        else:
+            lines.append(word)
+    if len(lines) > LABEL_LINES:
+        lines = [*lines[: LABEL_LINES - 1], " ".join(lines[LABEL_LINES - 1 :])]
+    return [metrics.elidedText(text, Qt.TextElideMode.ElideRight, room) for text in lines]
 
 
 class BarChart(QWidget):
@@ -98,7 +123,13 @@ class BarChart(QWidget):
             painter.setPen(text_colour)
             above = QRectF(plot.left() + slot * index, base - line, slot, line)
             painter.drawText(above, Qt.AlignmentFlag.AlignHCenter, _number(totals[index]))
-            under = QRectF(plot.left() + slot * index, plot.bottom() + 2, slot, line * 2.2)
-            shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, int(slot * 2) - 4)
-            painter.drawText(under, Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap, shown)
+            width = max(slot - LABEL_GAP, 1.0)
+            for number, text in enumerate(label_lines(metrics, name, int(width))):
+                under = QRectF(
+                    plot.left() + slot * index + (slot - width) / 2,
+                    plot.bottom() + 2 + line * number,
+                    width,
+                    line,
+                )
+                painter.drawText(under, Qt.AlignmentFlag.AlignHCenter, text)
         painter.end()
