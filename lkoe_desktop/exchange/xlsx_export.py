@@ -85,6 +85,17 @@ class _Cells:
         return value
 
 
+def _plain(text: str) -> bool:
+    """Whether openpyxl writes `text` as a string cell as it is: not a formula, not an error
+    value, no character XML refuses, not longer than Excel holds."""
+    return (
+        text[:1] != "="
+        and len(text) <= EXCEL_CELL_LIMIT
+        and text.isprintable()
+        and text not in ERROR_CODES
+    )
+
+
 def _shown_length(value: Value) -> int:
     if value is None:
         return 0
@@ -119,7 +130,15 @@ def _table(sheet: WriteOnlyWorksheet, table: ExportTable, progress: Progress | N
     sheet.append(header)
     total = len(table.rows)
     for done, row in enumerate(table.rows, start=1):
-        sheet.append([cells.value(value, done + 1, index) for index, value in enumerate(row)])
+        # Most cells are empty or plain text that openpyxl writes as a string as it is.
+        sheet.append(
+            [
+                value
+                if value is None or (value.__class__ is str and _plain(value))
+                else cells.value(value, done + 1, index)
+                for index, value in enumerate(row)
+            ]
+        )
         if progress is not None and done % PROGRESS_STEP == 0:
             progress(done, total)
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(table.columns))}{total + 1}"

@@ -57,6 +57,7 @@ def _json(
 def _vcf(
     session: Session, request: ExportRequest, path: Path, progress: Progress | None
 ) -> tuple[int, list[str]]:
+    from lkoe_desktop.exchange.icalendar import UID_DOMAIN
     from lkoe_desktop.exchange.vcard import Address, Card, write_vcards
 
     rows = row_objects(request.listed, list_rows(session, request))
@@ -80,7 +81,7 @@ def _vcf(
     installation = installation_id(session)
     cards = [
         Card(
-            uid=f"contact-{row.id}-{installation}@lkoe-desktop",
+            uid=f"contact-{row.id}-{installation}@{UID_DOMAIN}",
             first_name=row.first_name,
             last_name=row.last_name,
             organisation=row.organisation,
