@@ -38,6 +38,7 @@ from lkoe_desktop.services.common import (
     stored_fields,
     touch,
 )
+from lkoe_desktop.services.groups import current_membership
 from lkoe_desktop.services.interests import named_themes, replace_themes
 from lkoe_desktop.services.keys import Keys, contact_keys, store
 from lkoe_desktop.services.order import ordering
@@ -348,7 +349,7 @@ def _filtered(
         statement = statement.where(
             Contact.id.in_(
                 select(GroupMembership.contact_id).where(
-                    GroupMembership.group_id == where.group_id, GroupMembership.until.is_(None)
+                    GroupMembership.group_id == where.group_id, current_membership(session)
                 )
             )
         )

@@ -13,6 +13,7 @@ from lkoe_desktop.domain.clock import to_stockholm
 from lkoe_desktop.domain.codes import ParticipationStatus, label_for
 from lkoe_desktop.domain.fields import Entity
 from lkoe_desktop.domain.i18n import gettext as _
+from lkoe_desktop.domain.i18n import ngettext
 from lkoe_desktop.exchange.export_table import Cell
 
 if TYPE_CHECKING:
@@ -116,8 +117,10 @@ def about_lines(
             lines.append((_("Archived records"), archived))
     lines.append((_("Order"), _order(entity, request)))
     if request.ids is None:
-        lines.append((_("Rows"), _("all {count} rows of the list").format(count=count)))
+        every = ngettext("the list's one row", "all {count} rows of the list", count)
+        lines.append((_("Rows"), every.format(count=count)))
     else:
-        lines.append((_("Rows"), _("{count} chosen rows").format(count=count)))
+        chosen = ngettext("{count} chosen row", "{count} chosen rows", count)
+        lines.append((_("Rows"), chosen.format(count=count)))
     lines += [(_("Exported"), at), (_("Exported by"), by)]
     return tuple(lines)

@@ -214,3 +214,27 @@ def test_archived_members_are_left_out_unless_asked_for(db: Database) -> None:
     assert _member_names(db, group, include_archived=True) == ["Berg", "Carlsson"]
     with db.reading() as session:
         assert list_groups(session)[0].member_count == 1
+
+
+def test_the_contact_list_of_a_group_holds_the_members_its_pane_shows(db: Database) -> None:
+    """A membership ending later this year is current (the pane shows it, an export takes it);
+    one that has ended is not."""
+    group = _group(db, "Styrgrupp")
+    staying, leaving, gone = (_person(db, "Åsa", name) for name in ("Öberg", "Berg", "Ek"))
+    with db.unit_of_work() as session:
+        for person in (staying, leaving, gone):
+            add_member(session, group, person, since=date(2025, 1, 1))
+        member = {row.contact_id: row for row in list_members(session, group)}
+        update_membership(
+            session,
+            member[leaving].membership_id,
+            role=None,
+            since=date(2025, 1, 1),
+            until=date(2026, 12, 31),
+        )
+        end_membership(session, member[gone].membership_id, until=date(2026, 3, 1))
+    with db.reading() as session:
+        shown = {row.contact_id for row in list_members(session, group)}
+        listed = contacts.list_contacts(session, contacts.ContactFilter(group_id=group))
+    assert shown == {staying, leaving}
+    assert {row.id for row in listed} == shown
