@@ -47,7 +47,7 @@ from lkoe_desktop.demo.activities import Demo, group_rows, meeting_row, theme_ro
 from lkoe_desktop.demo.people import Plan, contact_row
 from lkoe_desktop.domain.errors import UserInputError
 from lkoe_desktop.domain.i18n import gettext as _
-from lkoe_desktop.services import audit, office_settings
+from lkoe_desktop.services import audit, office_settings, period_reach
 from lkoe_desktop.services.common import now, user
 from lkoe_desktop.services.contents import is_empty
 from lkoe_desktop.services.keys import participation_keys
@@ -325,4 +325,7 @@ def load_demo(
         changes: dict[str, list[object]] = {"size": [None, size]}
         changes |= {what: [0, count] for what, count in asdict(summary).items()}
         audit.record(session, "demo", None, audit.CREATE, changes)
+        # The funder's report counts what the project reached from tables kept for it; they
+        # are built now, not by the first report.
+        period_reach.refresh(session, demo.fixed["office"].id)
     return summary

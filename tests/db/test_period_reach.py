@@ -272,3 +272,11 @@ def test_the_triggers_are_there(db: Database) -> None:
             | {"reach_organisation_described", "reach_contact_gender"}
         )
         assert _triggers(session) == expected
+
+
+def test_the_demo_leaves_the_reach_tables_built(db: Database) -> None:
+    """The first report after `demo` counts from the kept tables: nothing is left pending."""
+    load_demo(db)
+    with db.reading() as session:
+        assert session.scalar(select(func.count()).select_from(ReachPending)) == 0
+        assert session.scalar(select(func.count()).select_from(ReachedPerson)) > 0
