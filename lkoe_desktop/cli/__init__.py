@@ -18,6 +18,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from lkoe_desktop import APP_ID, APP_NAME, __version__, paths, preferences
+from lkoe_desktop.cli.archive import add_archive_export_parser, add_archive_import_parser
 from lkoe_desktop.cli.common import (
     EXIT_INTERNAL_ERROR,
     EXIT_INTERRUPTED,
@@ -106,6 +107,22 @@ def build_parser() -> argparse.ArgumentParser:
     add_demo_parser(commands, db)
     add_list_parser(commands, db)
     add_report_parser(commands, db)
+    imports = commands.add_parser(
+        "import",
+        parents=[db],
+        help=_("read records from a file"),
+        description=_("Read records from a file."),
+    )
+    import_kinds = imports.add_subparsers(dest="what", required=True)
+    add_archive_import_parser(import_kinds, db)
+    exports = commands.add_parser(
+        "export",
+        parents=[db],
+        help=_("write records to a file"),
+        description=_("Write records to a file."),
+    )
+    export_kinds = exports.add_subparsers(dest="what", required=True)
+    add_archive_export_parser(export_kinds, db)
     return parser
 
 
