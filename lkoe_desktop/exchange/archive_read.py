@@ -91,7 +91,7 @@ def _read_header(path: Path, source: IO[bytes]) -> dict[str, Any]:
 def _check_header(path: Path, header: dict[str, Any], codecs: list[TableCodec]) -> None:
     version = header.get("format_version")
     if type(version) is not int:
-        raise _damaged(path, "format_version")
+        raise _damaged(path, _("its header has no format version"))
     if version > FORMAT_VERSION:
         raise ArchiveError(
             _(
@@ -118,9 +118,9 @@ def _check_header(path: Path, header: dict[str, Any], codecs: list[TableCodec]) 
     if set(counts) != {codec.name for codec in codecs} or any(
         type(count) is not int for count in counts.values()
     ):
-        raise _damaged(path, "counts")
+        raise _damaged(path, _("its header does not count the tables of this version"))
     if not isinstance(header.get("installation_id"), str):
-        raise _damaged(path, "installation_id")
+        raise _damaged(path, _("its header has no installation id"))
 
 
 def _refuse_non_empty(connection: Connection, codecs: list[TableCodec]) -> None:
@@ -191,19 +191,23 @@ def _insert_parts(
     done = 0
     for part in ijson.items(source, "tables.item"):
         if not isinstance(part, dict) or part.keys() != {"table", "rows"}:
-            raise _damaged(path, "a part is not a table's rows")
+            raise _damaged(path, _("a part is not a table's rows"))
         codec = by_name.get(part["table"])
         if codec is None or not isinstance(part["rows"], list):
-            raise _damaged(path, f"table {part['table']!r}")
-        try:
-            rows = [codec.from_json(row) for row in part["rows"]]
-        except ArchiveValueError as error:
-            raise _damaged(path, f"{codec.name}, row {read[codec.name] + 1}: {error}") from error
+            raise _damaged(path, _("unknown table {table}").format(table=part["table"]))
+        rows = []
+        for number, row in enumerate(part["rows"], start=read[codec.name] + 1):
+            try:
+                rows.append(codec.from_json(row))
+            except ArchiveValueError as error:
+                where = _("table {table}, row {row}").format(table=codec.name, row=number)
+                raise _damaged(path, f"{where}: {error}") from error
         if rows:
             try:
                 connection.execute(insert(codec.table), rows)
             except (IntegrityError, DataError) as error:
-                raise _damaged(path, f"{codec.name}: {error.orig}") from error
+                where = _("table {table}").format(table=codec.name)
+                raise _damaged(path, f"{where}: {str(error.orig).splitlines()[0]}") from error
         read[codec.name] += len(rows)
         done += len(rows)
         if progress is not None:
@@ -245,13 +249,14 @@ def read_archive(
                     path, source, connection, codecs, sum(counts.values()), progress
                 )
         except ijson.JSONError as error:
-            raise _damaged(path, str(error)) from error
+            raise _damaged(path, _("it is cut short or its JSON is broken")) from error
         if read != counts:
             wrong = sorted(name for name in counts if read[name] != counts[name])
-            raise _damaged(path, "counts of " + ", ".join(wrong))
+            message = _("it holds another number of rows than its header says in {tables}")
+            raise _damaged(path, message.format(tables=", ".join(wrong)))
         installation = connection.execute(
             select(SETTINGS.c.value).where(SETTINGS.c.key == INSTALLATION_KEY)
         ).scalar()
         if installation is None or json.loads(installation) != header["installation_id"]:
-            raise _damaged(path, "installation_id")
+            raise _damaged(path, _("its settings do not hold its installation id"))
     return ArchiveSummary(header["installation_id"], counts)
