@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import IO, Any, cast
 
 import ijson
-from sqlalchemy import Connection, Integer, Table, delete, func, insert, select
+from sqlalchemy import Connection, Integer, Table, delete, func, select
 from sqlalchemy.exc import DataError, IntegrityError
 
 from lkoe_desktop.db.engine import Database
@@ -138,10 +138,15 @@ def _refuse_non_empty(connection: Connection, codecs: list[TableCodec]) -> None:
             )
 
 
-def _take_write_lock(connection: Connection) -> None:
-    """SQLite: the write lock taken before the database is looked at, so that nobody adds a
-    record between the look and the import (pysqlite itself would begin at the first INSERT)."""
-    if connection.dialect.name != "sqlite":
+def _take_write_lock(connection: Connection, codecs: list[TableCodec]) -> None:
+    """The tables locked for writing before the database is looked at, so that nobody adds a
+    record between the look and the import: SQLite's write lock (pysqlite would take it only
+    at the first INSERT), PostgreSQL's tables in a mode that lets others read but not write."""
+    if connection.dialect.name == "postgresql":
+        names = ", ".join(
+            connection.dialect.identifier_preparer.format_table(c.table) for c in codecs
+        )
+        connection.exec_driver_sql(f"LOCK TABLE {names} IN EXCLUSIVE MODE")
         return
     driver = connection.connection.driver_connection
     assert isinstance(driver, sqlite3.Connection)
@@ -151,8 +156,9 @@ def _take_write_lock(connection: Connection) -> None:
 
 @contextmanager
 def _bulk_load(connection: Connection) -> Iterator[None]:
-    """SQLite: the search index built once at the end rather than row by row, and a big page
-    cache meanwhile; PostgreSQL: the id sequences moved past the ids written."""
+    """SQLite: the indexes and the search index built once at the end rather than row by row,
+    each as the schema had it, with a big page cache meanwhile; PostgreSQL: the id sequences
+    moved past the ids written. A unique index that the rows break is an IntegrityError."""
     if connection.dialect.name == "postgresql":
         yield
         for codec in table_codecs():
@@ -164,12 +170,26 @@ def _bulk_load(connection: Connection) -> Iterator[None]:
         return
     previous = int(connection.exec_driver_sql("PRAGMA cache_size").scalar_one())
     tables = [table for table in INDEXED_TABLES if sqlite_has_fts(connection, table)]
+    # SQLite's own indexes (of primary keys and UNIQUE constraints) have no SQL and stay.
+    archived = {codec.name for codec in table_codecs()}
+    indexes = [
+        (name, sql)
+        for name, table, sql in connection.exec_driver_sql(
+            "SELECT name, tbl_name, sql FROM sqlite_master "
+            "WHERE type = 'index' AND sql IS NOT NULL ORDER BY name"
+        )
+        if table in archived
+    ]
     try:
         connection.exec_driver_sql(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
         for table in tables:
             for event in ("insert", "update", "delete"):
                 connection.exec_driver_sql(f"DROP TRIGGER {fts_table(table)}_{event}")
+        for name, _sql in indexes:
+            connection.exec_driver_sql(f'DROP INDEX "{name}"')
         yield
+        for _name, sql in indexes:
+            connection.exec_driver_sql(sql)
         for table in tables:
             create_sqlite_triggers(connection, table)
             fts = fts_table(table)
@@ -186,25 +206,26 @@ def _insert_parts(
     total: int,
     progress: Progress | None,
 ) -> dict[str, int]:
-    by_name = {codec.name: codec for codec in codecs}
-    read = dict.fromkeys(by_name, 0)
+    dialect = connection.dialect
+    tables = {codec.name: (codec, codec.reader(dialect), codec.insert(dialect)) for codec in codecs}
+    read = dict.fromkeys(tables, 0)
     done = 0
     for part in ijson.items(source, "tables.item"):
         if not isinstance(part, dict) or part.keys() != {"table", "rows"}:
             raise _damaged(path, _("a part is not a table's rows"))
-        codec = by_name.get(part["table"])
-        if codec is None or not isinstance(part["rows"], list):
+        if part["table"] not in tables or not isinstance(part["rows"], list):
             raise _damaged(path, _("unknown table {table}").format(table=part["table"]))
+        codec, reader, statement = tables[part["table"]]
         rows = []
         for number, row in enumerate(part["rows"], start=read[codec.name] + 1):
             try:
-                rows.append(codec.from_json(row))
+                rows.append(reader(row))
             except ArchiveValueError as error:
                 where = _("table {table}, row {row}").format(table=codec.name, row=number)
                 raise _damaged(path, f"{where}: {error}") from error
         if rows:
             try:
-                connection.execute(insert(codec.table), rows)
+                connection.exec_driver_sql(statement, rows)
             except (IntegrityError, DataError) as error:
                 where = _("table {table}").format(table=codec.name)
                 raise _damaged(path, f"{where}: {str(error.orig).splitlines()[0]}") from error
@@ -240,7 +261,7 @@ def read_archive(
     codecs = table_codecs()
     with path.open("rb") as source, database.unit_of_work() as session:
         connection = session.connection()
-        _take_write_lock(connection)
+        _take_write_lock(connection, codecs)
         _refuse_non_empty(connection, codecs)
         connection.execute(delete(SETTINGS).where(SETTINGS.c.key == INSTALLATION_KEY))
         try:
@@ -250,6 +271,8 @@ def read_archive(
                 )
         except ijson.JSONError as error:
             raise _damaged(path, _("it is cut short or its JSON is broken")) from error
+        except IntegrityError as error:  # a unique index made again after the rows
+            raise _damaged(path, str(error.orig).splitlines()[0]) from error
         if read != counts:
             wrong = sorted(name for name in counts if read[name] != counts[name])
             message = _("it holds another number of rows than its header says in {tables}")

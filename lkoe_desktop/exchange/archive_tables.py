@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Boolean, Column, Date, Integer, String, Table
+from sqlalchemy import Boolean, Column, Date, Dialect, Integer, String, Table
 from sqlalchemy.sql.elements import ColumnElement
 
 import lkoe_desktop.db.models  # noqa: F401  (the models' tables join Base.metadata)
@@ -105,8 +105,7 @@ def _moment(value: Any) -> datetime:
 class ColumnCodec:
     """One column: its value as the archive writes it, and read back and checked."""
 
-    name: str
-    nullable: bool
+    column: Column[Any]
     to_json: Callable[[Any], Any] | None  # None: the value is its own JSON form
     from_json: Callable[[Any], Any]
 
@@ -127,17 +126,30 @@ class ColumnCodec:
             reads = _text
         else:
             raise TypeError(f"the archive has no JSON form for {column} of type {kind!r}")
-        return cls(column.name, bool(column.nullable), writes, reads)
+        return cls(column, writes, reads)
 
-    def read(self, value: Any) -> Any:
-        if value is None:
-            if not self.nullable:
-                raise ArchiveValueError(f"{self.name} must have a value")
-            return None
-        try:
-            return self.from_json(value)
-        except ArchiveValueError as error:
-            raise ArchiveValueError(f"{self.name}: {error}") from error
+    @property
+    def name(self) -> str:
+        return self.column.name
+
+    def reader(self, dialect: Dialect) -> Callable[[Any], Any]:
+        """An archive value checked and turned into what the database driver is given for it,
+        by the column type's own bind processing (as an ORM or Core insert would do)."""
+        check, nullable = self.from_json, bool(self.column.nullable)
+        bind = self.column.type.dialect_impl(dialect).bind_processor(dialect)
+
+        def read(value: Any) -> Any:
+            if value is None:
+                if not nullable:
+                    raise ArchiveValueError(f"{self.name} must have a value")
+                return None
+            try:
+                checked = check(value)
+            except ArchiveValueError as error:
+                raise ArchiveValueError(f"{self.name}: {error}") from error
+            return checked if bind is None else bind(checked)
+
+        return read
 
 
 @dataclass(frozen=True)
@@ -171,12 +183,27 @@ class TableCodec:
             for codec, value in zip(self.columns, row, strict=True)
         }
 
-    def from_json(self, row: Any) -> dict[str, Any]:
-        if not isinstance(row, dict):
-            raise ArchiveValueError(f"a row must be an object, found {row!r}")
-        if row.keys() != self.names:
-            raise ArchiveValueError(f"the row's columns {sorted(row)} are not {sorted(self.names)}")
-        return {codec.name: codec.read(row[codec.name]) for codec in self.columns}
+    def insert(self, dialect: Dialect) -> str:
+        """The INSERT, in the driver's own parameter style, that `reader`'s rows are given to."""
+        quote = dialect.identifier_preparer
+        names = ", ".join(quote.quote(codec.name) for codec in self.columns)
+        mark = "?" if dialect.paramstyle == "qmark" else "%s"
+        marks = ", ".join(mark for _ in self.columns)
+        return f"INSERT INTO {quote.format_table(self.table)} ({names}) VALUES ({marks})"
+
+    def reader(self, dialect: Dialect) -> Callable[[Any], tuple[Any, ...]]:
+        """An archive row checked, as the parameters of `insert`."""
+        columns = tuple((codec.name, codec.reader(dialect)) for codec in self.columns)
+        names = self.names
+
+        def read(row: Any) -> tuple[Any, ...]:
+            if not isinstance(row, dict):
+                raise ArchiveValueError(f"a row must be an object, found {row!r}")
+            if row.keys() != names:
+                raise ArchiveValueError(f"the row's columns {sorted(row)} are not {sorted(names)}")
+            return tuple([value(row[name]) for name, value in columns])
+
+        return read
 
 
 def table_codecs() -> list[TableCodec]:

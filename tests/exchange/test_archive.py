@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from sqlalchemy import text
 from lkoe_desktop.db.base import Base
 from lkoe_desktop.db.engine import Database
 from lkoe_desktop.db.migrate import HEAD, open_database
+from lkoe_desktop.db.search_index import INDEXED_TABLES, fts_table
 from lkoe_desktop.exchange import archive_write
 from lkoe_desktop.exchange.archive_read import read_archive
 from lkoe_desktop.exchange.archive_tables import FORMAT_VERSION
@@ -58,6 +60,30 @@ def _lines(path: Path) -> list[str]:
     return [line for line in lines if not line.startswith(' "exported_at": ')]
 
 
+def _stored(database: Database) -> tuple[dict[str, list[tuple[object, ...]]], list[str]]:
+    """A SQLite file's rows as stored (no type conversion) and its schema: tables, indexes,
+    triggers, after checking its pages and its search index."""
+    path = database.engine.url.database
+    assert path is not None
+    connection = sqlite3.connect(path)
+    try:
+        assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        for table in INDEXED_TABLES:
+            fts = fts_table(table)
+            connection.execute(f"INSERT INTO {fts}({fts}) VALUES ('integrity-check')")
+        rows = {
+            table.name: connection.execute(
+                f"SELECT * FROM {table.name} ORDER BY "
+                + ", ".join(key.name for key in table.primary_key.columns)
+            ).fetchall()
+            for table in Base.metadata.sorted_tables
+        }
+        schema = connection.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name")
+        return rows, [str(line) for line in schema]
+    finally:
+        connection.close()
+
+
 def _contact_names(db: Database, search: str) -> list[tuple[str, str]]:
     with db.reading() as session:
         rows = list_contacts(session, ContactFilter(search=search, include_archived=True))
@@ -79,6 +105,7 @@ def test_an_archive_travels_between_engines_unchanged(
     write_archive(last, archives[2])
 
     assert _lines(archives[0]) == _lines(archives[1]) == _lines(archives[2])
+    assert _stored(first) == _stored(last)
     header = json.loads(archives[0].read_text(encoding="utf-8"))
     assert header["format_version"] == FORMAT_VERSION
     assert header["schema_revision"] == HEAD

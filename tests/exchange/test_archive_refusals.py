@@ -136,3 +136,19 @@ def test_what_is_not_an_archive_is_refused(db: Database, tmp_path: Path, content
     path = tmp_path / "not-an-archive.json"
     path.write_bytes(content)
     _refused(db, path, "inte ett arkiv")
+
+
+def test_rows_that_break_a_unique_index_are_refused(db: Database, archive: Path) -> None:
+    """A second current job for one person: SQLite finds it when it builds the index again."""
+    lines = archive.read_text(encoding="utf-8").splitlines()
+    [job] = [
+        number for number, line in enumerate(lines) if line == '{"table": "affiliations", "rows": ['
+    ]
+    second = lines[job + 1].replace('{"id": 1,', '{"id": 2,', 1)
+    assert second != lines[job + 1]
+    lines[job + 1 : job + 2] = [lines[job + 1] + ",", second]
+    twice = archive.with_name("twice.json")
+    twice.write_text(
+        "\n".join(lines).replace('"affiliations": 1,', '"affiliations": 2,'), encoding="utf-8"
+    )
+    _refused(db, twice, "skadat.*uq_affiliations_one_current|skadat.*UNIQUE")
