@@ -20,7 +20,7 @@ dates as `YYYY-MM-DD` and moments as ISO 8601 in UTC with microseconds.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -158,12 +158,19 @@ class TableCodec:
 
     table: Table
     columns: tuple[ColumnCodec, ...]
-    names: frozenset[str]
+    names: tuple[str, ...]
+    # The columns whose values are not their own JSON form: (position, how to write it).
+    conversions: tuple[tuple[int, Callable[[Any], Any]], ...]
 
     @classmethod
     def of(cls, table: Table) -> TableCodec:
         columns = tuple(ColumnCodec.of(column) for column in table.columns)
-        return cls(table, columns, frozenset(codec.name for codec in columns))
+        conversions = tuple(
+            (index, codec.to_json)
+            for index, codec in enumerate(columns)
+            if codec.to_json is not None
+        )
+        return cls(table, columns, tuple(codec.name for codec in columns), conversions)
 
     @property
     def name(self) -> str:
@@ -177,11 +184,12 @@ class TableCodec:
             key.collate("C") if postgresql and isinstance(key.type, String) else key for key in keys
         ]
 
-    def to_json(self, row: tuple[Any, ...]) -> dict[str, Any]:
-        return {
-            codec.name: value if value is None or codec.to_json is None else codec.to_json(value)
-            for codec, value in zip(self.columns, row, strict=True)
-        }
+    def to_json(self, row: Sequence[Any]) -> dict[str, Any]:
+        values = list(row)
+        for index, convert in self.conversions:
+            if values[index] is not None:
+                values[index] = convert(values[index])
+        return dict(zip(self.names, values, strict=True))
 
     def insert(self, dialect: Dialect) -> str:
         """The INSERT, in the driver's own parameter style, that `reader`'s rows are given to."""
@@ -194,7 +202,7 @@ class TableCodec:
     def reader(self, dialect: Dialect) -> Callable[[Any], tuple[Any, ...]]:
         """An archive row checked, as the parameters of `insert`."""
         columns = tuple((codec.name, codec.reader(dialect)) for codec in self.columns)
-        names = self.names
+        names = frozenset(self.names)
 
         def read(row: Any) -> tuple[Any, ...]:
             if not isinstance(row, dict):

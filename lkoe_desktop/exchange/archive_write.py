@@ -65,8 +65,12 @@ def _snapshot(engine: Engine) -> Iterator[Connection]:
             connection.rollback()
 
 
+# One encoder for every row: `json.dumps` with an option makes a new one at each call.
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def _write_part(out: IO[str], codec: TableCodec, rows: list[Any], first: bool) -> None:
-    lines = ",\n".join(json.dumps(codec.to_json(tuple(row)), ensure_ascii=False) for row in rows)
+    lines = ",\n".join(_encode(codec.to_json(row)) for row in rows)
     out.write(("" if first else ",\n") + f'{{"table": {json.dumps(codec.name)}, "rows": [\n')
     out.write(lines + "\n]}")
 
