@@ -236,6 +236,13 @@ def _insert_parts(
     return read
 
 
+def _json_or_none(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
+
+
 def read_header(path: Path) -> dict[str, Any]:
     """The archive's header (its top-level values and `counts`), checked: ArchiveError for a
     file that is not an archive, is damaged there, or is of a newer format or another schema;
@@ -280,6 +287,6 @@ def read_archive(
         installation = connection.execute(
             select(SETTINGS.c.value).where(SETTINGS.c.key == INSTALLATION_KEY)
         ).scalar()
-        if installation is None or json.loads(installation) != header["installation_id"]:
+        if installation is None or _json_or_none(installation) != header["installation_id"]:
             raise _damaged(path, _("its settings do not hold its installation id"))
     return ArchiveSummary(header["installation_id"], counts)

@@ -96,6 +96,7 @@ def test_a_cut_file_is_damaged(db: Database, archive: Path) -> None:
         ('"starts_at": "2026-04-01T06:00:00.000000+00:00"', '"starts_at": "2026-04-01 06:00"'),
         ('"contacts": 1', '"contacts": 2'),  # the header's count is not what follows
         ('"table": "organisations"', '"table": "partner"'),
+        ('"installation_id": "', '"installation_id": "0'),  # not the id its settings hold
     ],
 )
 def test_a_damaged_value_is_refused(db: Database, archive: Path, old: str, new: str) -> None:
