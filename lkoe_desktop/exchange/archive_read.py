@@ -198,6 +198,25 @@ def _bulk_load(connection: Connection) -> Iterator[None]:
         connection.exec_driver_sql(f"PRAGMA cache_size={previous}")
 
 
+def _load(connection: Connection, statement: str, rows: list[tuple[Any, ...]]) -> None:
+    """Rows given to the driver: PostgreSQL's COPY (an INSERT per row costs a round trip to the
+    server each), SQLite's executemany; a broken constraint is an IntegrityError either way."""
+    if connection.dialect.name != "postgresql":
+        connection.exec_driver_sql(statement, rows)
+        return
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    dbapi = connection.dialect.loaded_dbapi
+    try:
+        with driver.cursor() as cursor, cursor.copy(statement) as copy:
+            for row in rows:
+                copy.write_row(row)
+    except dbapi.IntegrityError as error:
+        raise IntegrityError(statement, None, error) from error
+    except dbapi.DataError as error:
+        raise DataError(statement, None, error) from error
+
+
 def _insert_parts(
     path: Path,
     source: IO[bytes],
@@ -225,7 +244,7 @@ def _insert_parts(
                 raise _damaged(path, f"{where}: {error}") from error
         if rows:
             try:
-                connection.exec_driver_sql(statement, rows)
+                _load(connection, statement, rows)
             except (IntegrityError, DataError) as error:
                 where = _("table {table}").format(table=codec.name)
                 raise _damaged(path, f"{where}: {str(error.orig).splitlines()[0]}") from error

@@ -192,12 +192,16 @@ class TableCodec:
         return dict(zip(self.names, values, strict=True))
 
     def insert(self, dialect: Dialect) -> str:
-        """The INSERT, in the driver's own parameter style, that `reader`'s rows are given to."""
+        """The statement that `reader`'s rows are given to: on PostgreSQL a COPY, elsewhere an
+        INSERT in the driver's own parameter style."""
         quote = dialect.identifier_preparer
+        table = quote.format_table(self.table)
         names = ", ".join(quote.quote(codec.name) for codec in self.columns)
+        if dialect.name == "postgresql":
+            return f"COPY {table} ({names}) FROM STDIN"
         mark = "?" if dialect.paramstyle == "qmark" else "%s"
         marks = ", ".join(mark for _ in self.columns)
-        return f"INSERT INTO {quote.format_table(self.table)} ({names}) VALUES ({marks})"
+        return f"INSERT INTO {table} ({names}) VALUES ({marks})"
 
     def reader(self, dialect: Dialect) -> Callable[[Any], tuple[Any, ...]]:
         """An archive row checked, as the parameters of `insert`."""
