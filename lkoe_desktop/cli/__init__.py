@@ -18,6 +18,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from lkoe_desktop import APP_ID, APP_NAME, __version__, paths, preferences
+from lkoe_desktop.cli.archive import add_archive_export_parser, add_archive_import_parser
 from lkoe_desktop.cli.common import (
     EXIT_INTERNAL_ERROR,
     EXIT_INTERRUPTED,
@@ -108,8 +109,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_demo_parser(commands, db)
     add_list_parser(commands, db)
     add_report_parser(commands, db)
-    add_import_parser(commands, db)
-    add_export_parser(commands, db)
+    add_archive_import_parser(add_import_parser(commands, db), db)
+    add_archive_export_parser(add_export_parser(commands, db), db)
     return parser
 
 
