@@ -528,6 +528,21 @@ class ReachState(Base):
     own_partner_id: Mapped[int] = mapped_column(Integer)
 
 
+# The tables above are derived from the records: the complete archive leaves them out and its
+# import rebuilds them.
+REACH_TABLES = frozenset(
+    model.__tablename__
+    for model in (
+        ReachedPerson,
+        ReachedOrganisation,
+        ReachedThemeOrganisation,
+        ReachedMeeting,
+        ReachPending,
+        ReachState,
+    )
+)
+
+
 # The numbers whose records differ in sector, size class or municipality, found from the index.
 Index(
     "ix_organisations_described",

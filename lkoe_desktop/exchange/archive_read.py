@@ -5,7 +5,8 @@ archive at all refused before the database is touched); then the parts are strea
 `ijson`, checked value by value against their columns and inserted in the order the file gives.
 A damaged file, a count that does not match and a database that is not empty all end the
 transaction with a message and nothing written. Afterwards the database is ready for new
-records: SQLite's search index is rebuilt, PostgreSQL's id sequences follow the highest ids.
+records: SQLite's search index and the funder's report's reach tables are rebuilt,
+PostgreSQL's id sequences follow the highest ids.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from lkoe_desktop.exchange.archive_tables import (
     table_codecs,
 )
 from lkoe_desktop.exchange.archive_write import ArchiveSummary, Progress
+from lkoe_desktop.services import office_settings, period_reach
 from lkoe_desktop.services.installation import KEY as INSTALLATION_KEY
 
 SETTINGS = cast(Table, Setting.__table__)
@@ -308,4 +310,5 @@ def read_archive(
         ).scalar()
         if installation is None or _json_or_none(installation) != header["installation_id"]:
             raise _damaged(path, _("its settings do not hold its installation id"))
+        period_reach.refresh(session, office_settings.load(session).own_partner_id)
     return ArchiveSummary(header["installation_id"], counts)

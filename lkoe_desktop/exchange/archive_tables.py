@@ -2,7 +2,8 @@
 
 The archive walks `Base.metadata`, so that a table added to the models is archived without
 anyone naming it here. The tables a database holds beside them are derived (`is_derived`):
-made by the migrations or rebuilt from the archived rows after an import. A column whose type
+made by the migrations or rebuilt from the archived rows after an import (the search index,
+the funder's report's reach tables). A column whose type
 has no JSON form here is refused when the walk is made (`TableCodec.of`), not silently skipped.
 
 The document (`FORMAT_VERSION` 1), one JSON object with the header first:
@@ -28,8 +29,8 @@ from typing import Any
 from sqlalchemy import Boolean, Column, Date, Dialect, Integer, String, Table
 from sqlalchemy.sql.elements import ColumnElement
 
-import lkoe_desktop.db.models  # noqa: F401  (the models' tables join Base.metadata)
 from lkoe_desktop.db.base import Base, UTCDateTime
+from lkoe_desktop.db.models import REACH_TABLES
 from lkoe_desktop.db.search_index import INDEXED_TABLES, fts_table
 
 FORMAT = "lkoe-desktop-archive"
@@ -43,15 +44,17 @@ SCHEMA_TABLE = "alembic_version"
 def is_derived(name: str) -> bool:
     """Whether a table of a database is left out of the archive because the migrations make it
     (`alembic_version`) or an import rebuilds it from the archived rows (SQLite's search
-    index over contacts and partners, its FTS5 table and their shadow tables)."""
-    if name == SCHEMA_TABLE:
+    index over contacts and partners, its FTS5 table and their shadow tables; the funder's
+    report's reach tables)."""
+    if name == SCHEMA_TABLE or name in REACH_TABLES:
         return True
     return any(name == fts_table(t) or name.startswith(f"{fts_table(t)}_") for t in INDEXED_TABLES)
 
 
 def archived_tables() -> list[Table]:
-    """Every table of the models, each after the tables its foreign keys point at."""
-    return list(Base.metadata.sorted_tables)
+    """Every table of the models but the derived ones, each after the tables its foreign keys
+    point at."""
+    return [table for table in Base.metadata.sorted_tables if table.name not in REACH_TABLES]
 
 
 class ArchiveValueError(ValueError):

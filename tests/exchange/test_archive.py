@@ -16,12 +16,13 @@ from sqlalchemy import text
 from lkoe_desktop.db.base import Base
 from lkoe_desktop.db.engine import Database
 from lkoe_desktop.db.migrate import HEAD, open_database
+from lkoe_desktop.db.models import REACH_TABLES
 from lkoe_desktop.db.search_index import INDEXED_TABLES, fts_table
 from lkoe_desktop.exchange import archive_write
 from lkoe_desktop.exchange.archive_read import read_archive
-from lkoe_desktop.exchange.archive_tables import FORMAT_VERSION
+from lkoe_desktop.exchange.archive_tables import FORMAT_VERSION, archived_tables
 from lkoe_desktop.exchange.archive_write import write_archive
-from lkoe_desktop.services import frozen_reports
+from lkoe_desktop.services import frozen_reports, office_settings, period_reach
 from lkoe_desktop.services.contacts import ContactFilter, list_contacts
 from lkoe_desktop.services.installation import installation_id
 
@@ -58,6 +59,15 @@ def _lines(path: Path) -> list[str]:
     """The archive's text but for the line that says when it was written."""
     lines = path.read_text(encoding="utf-8").splitlines()
     return [line for line in lines if not line.startswith(' "exported_at": ')]
+
+
+def _reach_counts(database: Database) -> dict[str, int]:
+    """The rows of the funder's reach tables, which an import rebuilds rather than reads."""
+    with database.reading() as session:
+        return {
+            name: session.execute(text(f"SELECT count(*) FROM {name}")).scalar_one()
+            for name in sorted(REACH_TABLES)
+        }
 
 
 def _stored(database: Database) -> tuple[dict[str, list[tuple[object, ...]]], list[str]]:
@@ -105,14 +115,19 @@ def test_an_archive_travels_between_engines_unchanged(
     write_archive(last, archives[2])
 
     assert _lines(archives[0]) == _lines(archives[1]) == _lines(archives[2])
+    with first.unit_of_work() as session:  # what the import rebuilt, the first builds now
+        period_reach.refresh(session, office_settings.load(session).own_partner_id)
     assert _stored(first) == _stored(last)
+    reached = [_reach_counts(database) for database in (first, middle, last)]
+    assert reached[0] == reached[1] == reached[2]
+    assert reached[0]["reach_people"] > 0 and reached[0]["reach_pending"] == 0
     header = json.loads(archives[0].read_text(encoding="utf-8"))
     assert header["format_version"] == FORMAT_VERSION
     assert header["schema_revision"] == HEAD
     parts = [part["table"] for part in header["tables"]]
     assert parts.count("participations") == header["counts"]["participations"] // 100
     assert header["counts"] == summary.counts
-    for table in Base.metadata.sorted_tables:
+    for table in archived_tables():
         rows = [
             row for part in header["tables"] if part["table"] == table.name for row in part["rows"]
         ]
