@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import phonenumbers
 import pytest
 
-from lkoe_desktop.domain import i18n, validation
+from lkoe_desktop.domain import i18n, swedish_numbers, validation
 from lkoe_desktop.domain.validation import InvalidValue
 
 # 020 and 0200, 0771, the premium ranges, and every one-, two- and three-digit area code
@@ -108,3 +108,19 @@ def test_national_numbers_give_what_parsing_gives(english: None) -> None:
 )
 def test_national_numbers_are_checked_without_parsing(typed: str, significant: str) -> None:
     assert validation._national_phone(typed) == f"+46{significant}"
+
+
+def test_swedish_rules_are_phonenumbers_rules() -> None:
+    valid = 0
+    for value in numbers():
+        significant = "".join(ch for ch in value if ch.isdigit())[1:]
+        if not significant or not significant.isascii() or len(significant) > 17:
+            continue
+        number = phonenumbers.PhoneNumber(country_code=46, national_number=int(significant))
+        expected = phonenumbers.is_valid_number(number) and significant[0] != "0"
+        assert swedish_numbers.is_valid(significant) == expected, value
+        if expected:
+            valid += 1
+            national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+            assert swedish_numbers.national(significant) == national, value
+    assert valid > 1000
