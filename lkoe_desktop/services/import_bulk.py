@@ -197,12 +197,14 @@ def _write_legal_bases(session: Session, new: Sequence[NewContact], basis: Legal
         for person in new
     ]
     ids = _insert_with_ids(session, Consent, rows)
-    fields = ("contact_id", "purpose", "basis", "granted", "decided_on", "source")
+    # Every record has the same basis: its logged values are written once, the person's beside.
+    shared = ("purpose", "basis", "granted", "decided_on", "source")
+    logged = {key: [None, _plain(rows[0][key])] for key in shared}
     audit.record_many(
         session,
         CONSENT.name,
         [
-            (consent_id, audit.CREATE, {key: [None, _plain(row[key])] for key in fields})
+            (consent_id, audit.CREATE, {"contact_id": [None, row["contact_id"]], **logged})
             for consent_id, row in zip(ids, rows, strict=False)
         ],
     )

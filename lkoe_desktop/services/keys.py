@@ -11,7 +11,13 @@ exports write without formatting 100 000 numbers again.
 from __future__ import annotations
 
 from lkoe_desktop.domain import municipalities
-from lkoe_desktop.domain.text import column_sort_key, compound_sort_key, search_text, sort_key
+from lkoe_desktop.domain.text import (
+    COLUMN_KEY_LENGTH,
+    FIELD_SEPARATOR,
+    column_sort_key,
+    search_text,
+    sort_key,
+)
 from lkoe_desktop.domain.validation import format_phone
 
 Keys = dict[str, str | None]
@@ -37,11 +43,14 @@ def contact_keys(
     """A person's keys; `organisation` and `title` are those of their current job. Equal
     names, organisations and titles sort by last name, then first name."""
     shown_phone, shown_mobile = format_phone(phone), format_phone(mobile)
+    # compound_sort_key and column_sort_key of the names, each name's key computed once.
+    first, last = sort_key(first_name), sort_key(last_name)
+    names = f"{last}{FIELD_SEPARATOR}{first}"
     return {
-        "sort_key": compound_sort_key(last_name, first_name),
-        "first_name_key": column_sort_key(first_name, last_name),
-        "organisation_key": column_sort_key(organisation, last_name, first_name),
-        "title_key": column_sort_key(title, last_name, first_name),
+        "sort_key": names,
+        "first_name_key": _column(first_name, first, last),
+        "organisation_key": _column(organisation, None, names),
+        "title_key": _column(title, None, names),
         "email_key": column_sort_key(email),
         "phone_key": column_sort_key(shown_phone),
         "mobile_key": column_sort_key(shown_mobile),
@@ -56,6 +65,16 @@ def contact_keys(
             *_phone(mobile, shown_mobile),
         ),
     }
+
+
+def _column(shown: str | None, key: str | None, tiebreak: str) -> str | None:
+    """`column_sort_key(shown, *tiebreak)`, given the shown text's sort key (None: computed
+    here) and the tiebreak fields' keys joined."""
+    if not shown or not shown.strip():
+        return None
+    return f"{sort_key(shown) if key is None else key}{FIELD_SEPARATOR}{tiebreak}"[
+        :COLUMN_KEY_LENGTH
+    ]
 
 
 def organisation_keys(

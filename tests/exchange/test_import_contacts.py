@@ -19,7 +19,10 @@ from imports_setup import (
 )
 
 from lkoe_desktop.db.engine import Database
+from lkoe_desktop.domain.entities import CONTACT
 from lkoe_desktop.services import contacts, groups
+from lkoe_desktop.services.contacts import APART
+from lkoe_desktop.services.import_run import PERSON
 from lkoe_desktop.services.imports import (
     ImportCancelled,
     Verdict,
@@ -247,3 +250,8 @@ def test_a_cancelled_import_writes_nothing(db: Database, tmp_path: Path) -> None
     with pytest.raises(ImportCancelled):
         run_import(db, contacts_request(path), cancelled=lambda: True)
     assert tables(db) == before
+
+
+def test_a_rows_person_is_checked_as_the_contacts_service_checks_it() -> None:
+    editable = {described.key for described in CONTACT.editable}
+    assert set(PERSON) <= editable - set(APART)
