@@ -307,7 +307,7 @@ def write_error_file(outcome: ImportOutcome, path: Path) -> int:
     many rows it wrote (0: no file is written)."""
     from lkoe_desktop.exchange.import_errors import write_rejected
 
-    reasons = {row.number: "; ".join(row.errors) for row in outcome.rejected()}
+    reasons = {row.number: " ".join(row.errors) for row in outcome.rejected()}
     if not reasons:
         return 0
     write_rejected(outcome.table, reasons, path)
