@@ -42,12 +42,26 @@ from lkoe_desktop.ui.widgets.form_fields import mute
 if TYPE_CHECKING:
     from lkoe_desktop.exchange.import_file import SourceTable
     from lkoe_desktop.ui.context import AppContext
-    from lkoe_desktop.ui.dialogs.import_wizard import Choices, ImportWizard
+    from lkoe_desktop.ui.dialogs.import_wizard import ImportWizard
 
 ZIP = b"PK\x03\x04"  # how an XLSX workbook begins
 SETTLE_MS = 300  # a path typed is read once the typing pauses
 MODES = ("fill", "create", "update")
 FOLDER_KEY = "import/last_folder"
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What the clerk chose on the first page: the file, what it holds and how to bring it in."""
+
+    path: Path
+    kind: ImportKind
+    sheet: str | None
+    mode: str  # "fill", "create" or "update" (partners and contacts)
+    skip_invalid: bool
+    legal_basis: LegalBasis  # for every contact the import creates
+    meeting_id: int | None  # registrations
+    group_id: int | None  # every imported contact is added to it
 
 
 def _mode_text(mode: str) -> str:
@@ -193,8 +207,6 @@ class FilePage(QWizardPage):
         self.completeChanged.emit()
 
     def choices(self) -> Choices:
-        from lkoe_desktop.ui.dialogs.import_wizard import Choices
-
         kind = self.kind()
         sheet = self.table.sheet if self.table is not None else None
         return Choices(

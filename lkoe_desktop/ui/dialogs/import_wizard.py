@@ -5,41 +5,29 @@ its result — with every slow step on a worker thread, so that the window never
 from __future__ import annotations
 
 from contextlib import ExitStack
-from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QWidget, QWizard
 
-from lkoe_desktop.domain.codes import LegalBasis
 from lkoe_desktop.domain.i18n import gettext as _
-from lkoe_desktop.exchange.import_mapping import ColumnMapping, ImportKind
 from lkoe_desktop.ui.context import settings
+from lkoe_desktop.ui.dialogs.import_file_page import FilePage
+from lkoe_desktop.ui.dialogs.import_mapping_page import MappingPage
+from lkoe_desktop.ui.dialogs.import_preview_page import PreviewPage
+from lkoe_desktop.ui.dialogs.import_result_pages import ImportPage, ResultPage
 from lkoe_desktop.ui.ops import collector_paused
 from lkoe_desktop.ui.screen_fit import restore_geometry
 
 if TYPE_CHECKING:
     from lkoe_desktop.exchange.import_file import SourceTable
+    from lkoe_desktop.exchange.import_mapping import ColumnMapping
     from lkoe_desktop.ui.context import AppContext
+    from lkoe_desktop.ui.dialogs.import_file_page import Choices
 
 GEOMETRY_KEY = "dialogs/ImportWizard"
 FIRST_SIZE = QSize(980, 680)
 FILE_PAGE, MAPPING_PAGE, PREVIEW_PAGE, IMPORT_PAGE, RESULT_PAGE = range(5)
-
-
-@dataclass(frozen=True)
-class Choices:
-    """What the clerk chose on the first page: the file, what it holds and how to bring it in."""
-
-    path: Path
-    kind: ImportKind
-    sheet: str | None
-    mode: str  # "fill", "create" or "update" (partners and contacts)
-    skip_invalid: bool
-    legal_basis: LegalBasis  # for every contact the import creates
-    meeting_id: int | None  # registrations
-    group_id: int | None  # every imported contact is added to it
 
 
 class ImportWizard(QWizard):
@@ -49,11 +37,6 @@ class ImportWizard(QWizard):
     def __init__(
         self, context: AppContext, parent: QWidget | None = None, meeting_id: int | None = None
     ) -> None:
-        from lkoe_desktop.ui.dialogs.import_file_page import FilePage
-        from lkoe_desktop.ui.dialogs.import_mapping_page import MappingPage
-        from lkoe_desktop.ui.dialogs.import_preview_page import PreviewPage
-        from lkoe_desktop.ui.dialogs.import_result_pages import ImportPage, ResultPage
-
         super().__init__(parent)
         self.context = context
         # The collector stays off while the wizard is open, not only while its work runs: the
