@@ -28,6 +28,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lkoe_desktop.collector import collector_paused
 from lkoe_desktop.domain.codes import LegalBasis
 from lkoe_desktop.domain.errors import LkoeError, UserInputError
 from lkoe_desktop.domain.i18n import gettext as _
@@ -250,9 +251,10 @@ def preview_import(
     from lkoe_desktop.services.import_run import run
 
     request = _checked(request)
-    result = read or read_request(request)
-    with database.reading() as session:
-        return run(session, request, result, progress, cancelled, commit=False)
+    with collector_paused():
+        result = read or read_request(request)
+        with database.reading() as session:
+            return run(session, request, result, progress, cancelled, commit=False)
 
 
 def run_import(
@@ -272,12 +274,13 @@ def run_import(
     from lkoe_desktop.services.import_run import Refused, run
 
     request = _checked(request)
-    result = read or read_request(request)
-    try:
-        with database.unit_of_work() as session:
-            return run(session, request, result, progress, cancelled, commit=True)
-    except Refused as refused:
-        return refused.outcome
+    with collector_paused():
+        result = read or read_request(request)
+        try:
+            with database.unit_of_work() as session:
+                return run(session, request, result, progress, cancelled, commit=True)
+        except Refused as refused:
+            return refused.outcome
 
 
 def undo_import(database: Database, batch_id: int) -> UndoOutcome:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -255,3 +257,16 @@ def test_a_cancelled_import_writes_nothing(db: Database, tmp_path: Path) -> None
 def test_a_rows_person_is_checked_as_the_contacts_service_checks_it() -> None:
     editable = {described.key for described in CONTACT.editable}
     assert set(PERSON) <= editable - set(APART)
+
+
+@pytest.mark.parametrize("run", [preview_import, run_import])
+def test_the_collector_rests_while_an_import_runs_and_runs_again_after(
+    db: Database, tmp_path: Path, run: Callable[..., object]
+) -> None:
+    """Full collections over a hundred thousand rows' objects cost a quarter of the import."""
+    path = _swedish_file(tmp_path)
+    gc.enable()
+    seen: list[bool] = []
+    run(db, contacts_request(path), progress=lambda done, total: seen.append(gc.isenabled()))
+    assert seen and not any(seen)
+    assert gc.isenabled()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from lkoe_desktop.collector import collector_paused
 from lkoe_desktop.domain.clock import to_stockholm
 from lkoe_desktop.domain.codes import LegalBasis, label
 from lkoe_desktop.domain.errors import ImportFileError
@@ -36,7 +37,7 @@ from lkoe_desktop.exchange.import_mapping import ImportKind
 from lkoe_desktop.ui.context import settings
 from lkoe_desktop.ui.dialogs.report_preview import failure_text
 from lkoe_desktop.ui.forms.fields import ERROR_STYLE
-from lkoe_desktop.ui.ops import Operation, collector_paused, run_in_background
+from lkoe_desktop.ui.ops import Operation, run_in_background
 from lkoe_desktop.ui.widgets.form_fields import mute
 
 if TYPE_CHECKING:

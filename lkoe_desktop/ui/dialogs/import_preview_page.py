@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from lkoe_desktop.collector import collector_paused
 from lkoe_desktop.domain.fields import format_number
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.i18n import ngettext
@@ -40,7 +41,6 @@ from lkoe_desktop.ui.ops import (
     Cancelled,
     Operation,
     Progress,
-    collector_paused,
     run_in_background,
 )
 from lkoe_desktop.ui.widgets.form_fields import mute

@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QWidget, QWizard
 
+from lkoe_desktop.collector import collector_paused
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.ui.context import settings
 from lkoe_desktop.ui.dialogs.import_file_page import FilePage
 from lkoe_desktop.ui.dialogs.import_mapping_page import MappingPage
 from lkoe_desktop.ui.dialogs.import_preview_page import PreviewPage
 from lkoe_desktop.ui.dialogs.import_result_pages import ImportPage, ResultPage
-from lkoe_desktop.ui.ops import collector_paused
 from lkoe_desktop.ui.screen_fit import restore_geometry
 
 if TYPE_CHECKING:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from lkoe_desktop.ui.ops import collector_paused
+from lkoe_desktop.collector import collector_paused
 
 
 @pytest.fixture(autouse=True)
