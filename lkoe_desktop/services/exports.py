@@ -14,6 +14,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from lkoe_desktop.collector import collector_paused
 from lkoe_desktop.domain.entities import CONTACT, MEETING, PARTICIPATION, PARTNER
 from lkoe_desktop.domain.errors import UserInputError
 from lkoe_desktop.domain.fields import Entity
@@ -170,7 +171,7 @@ def export(
 
     check_request(request)
     path = Path(target)
-    with database.reading() as session:
+    with collector_paused(), database.reading() as session:
         writer: Callable[..., tuple[int, list[str]]] = export_files.WRITERS[request.format]
         count, warnings = writer(session, request, path, progress)
     return ExportResult(path, count, tuple(warnings))

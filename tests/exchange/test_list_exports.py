@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import gc
 import io
 import zipfile
 from datetime import datetime
@@ -244,6 +245,20 @@ def test_progress_is_told_from_nothing_to_every_row(
         db, request, tmp_path / "k.xlsx", progress=lambda done, total: calls.append((done, total))
     )
     assert calls[0] == (0, 4) and calls[-1] == (4, 4)
+
+
+def test_the_collector_rests_while_an_export_writes(
+    db: Database, network: Network, tmp_path: Path
+) -> None:
+    """Full collections over a hundred thousand rows would hold the window still meanwhile."""
+    gc.enable()
+    seen: list[bool] = []
+    request = ExportRequest(Listed.CONTACTS, Format.CSV)
+    export(
+        db, request, tmp_path / "k.csv", progress=lambda done, total: seen.append(gc.isenabled())
+    )
+    assert seen and not any(seen)
+    assert gc.isenabled()
 
 
 def test_a_partners_people_in_xlsx_is_its_contact_sheet(
