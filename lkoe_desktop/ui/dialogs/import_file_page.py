@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from lkoe_desktop.collector import collector_paused
 from lkoe_desktop.domain.clock import to_stockholm
 from lkoe_desktop.domain.codes import LegalBasis, label
 from lkoe_desktop.domain.errors import ImportFileError
@@ -344,8 +343,8 @@ class Read:
 
 
 def read(path: Path, sheet: str | None) -> Read:
-    """The file at `path` read for the first page, on a worker thread (the garbage collector
-    paused meanwhile: a large workbook makes many objects)."""
+    """The file at `path` read for the first page, on a worker thread (the wizard keeps the
+    garbage collector paused while it is open: a large workbook makes many objects)."""
     from lkoe_desktop.exchange.import_file import read_table
     from lkoe_desktop.exchange.xlsx_read import sheet_names
 
@@ -353,10 +352,9 @@ def read(path: Path, sheet: str | None) -> Read:
     try:
         with path.open("rb") as file:
             workbook = file.read(4) == ZIP
-        with collector_paused():
-            if workbook:
-                sheets = sheet_names(path)
-            return Read(sheets, read_table(path, sheet))
+        if workbook:
+            sheets = sheet_names(path)
+        return Read(sheets, read_table(path, sheet))
     except (ImportFileError, OSError) as error:
         return Read(sheets, error)
 

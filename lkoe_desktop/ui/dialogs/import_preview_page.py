@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from lkoe_desktop.collector import collector_paused
 from lkoe_desktop.domain.fields import format_number
 from lkoe_desktop.domain.i18n import gettext as _
 from lkoe_desktop.domain.i18n import ngettext
@@ -78,12 +77,11 @@ def request_of(wizard: ImportWizard, skip_invalid: bool) -> ImportRequest:
 
 
 def import_work(work: Callable[[], T]) -> T:
-    """`work()` of an import on a worker thread: with the garbage collector paused (so that the
-    window does not stand still while it runs), and the core's ImportCancelled turned into the
-    Cancelled that a background operation expects when the clerk cancels."""
+    """`work()` of an import on a worker thread, the core's ImportCancelled turned into the
+    Cancelled that a background operation expects when the clerk cancels (the import pauses
+    the garbage collector itself, and the wizard while it is open)."""
     try:
-        with collector_paused():
-            return work()
+        return work()
     except ImportCancelled as cancelled:
         raise Cancelled from cancelled
 
